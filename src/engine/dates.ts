@@ -1,0 +1,76 @@
+import { addDays, differenceInCalendarDays, format, isValid, parse, startOfDay, subHours } from 'date-fns';
+import { enUS } from 'date-fns/locale/en-US';
+import { ko } from 'date-fns/locale/ko';
+import type { Locale } from 'date-fns';
+
+/** Date-fns locales a preset may name. Adding a language is adding a row here. */
+export const LOCALES: Record<string, Locale> = { ko, 'en-US': enUS };
+
+export const ISO_DATE_FORMAT = 'yyyy-MM-dd';
+
+/**
+ * "Today" and "now" for one recompute. `today` is a local midnight: every schedule calculation
+ * works in calendar days, so it never meets a DST hour.
+ */
+export interface Clock {
+	today: Date;
+	now: Date;
+}
+
+/** The learner's day may end after midnight ("new day starts at 4"); before that hour it is still yesterday. */
+export function clockAt(now: Date, dayStartHour = 0): Clock {
+	return { today: startOfDay(subHours(now, dayStartHour)), now };
+}
+
+// YYYY-MM-DD, YYYY/MM/DD or YYYY.MM.DD, optionally followed by an ISO time and zone.
+const DATE_PATTERN = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+export type DateParse = { ok: true; date: Date } | { ok: false; impossible: boolean };
+
+/**
+ * Reads a date as the calendar date written, at local midnight. A date-time keeps only its date part:
+ * the learner studied on the day they wrote down, whatever zone the time carries.
+ * (`new Date('2024-10-01')` would be UTC midnight, the previous day west of Greenwich.)
+ */
+export function parseCalendarDate(text: string): DateParse {
+	const match = DATE_PATTERN.exec(text.trim());
+	if (!match) return { ok: false, impossible: false };
+	const dashOnlyForTime = match[5] !== undefined && match[2] !== '-';
+	if (dashOnlyForTime) return { ok: false, impossible: false };
+	const year = Number(match[1]);
+	const month = Number(match[3]);
+	const day = Number(match[4]);
+	const date = new Date(year, month - 1, day);
+	// Guard against years 0-99, which the Date constructor maps to 1900-1999.
+	date.setFullYear(year);
+	if (date.getFullYear() !== year || date.getMonth() !== month - 1 || date.getDate() !== day) {
+		return { ok: false, impossible: true };
+	}
+	return { ok: true, date };
+}
+
+export function localDate(year: number, month: number, day: number): Date {
+	return new Date(year, month - 1, day);
+}
+
+export function daysAfter(date: Date, days: number): Date {
+	return addDays(date, days);
+}
+
+export function calendarDaysBetween(from: Date, to: Date): number {
+	return differenceInCalendarDays(to, from);
+}
+
+export function formatDate(date: Date, pattern: string, locale: Locale): string {
+	return format(date, pattern, { locale });
+}
+
+export function toIsoDate(date: Date): string {
+	return format(date, ISO_DATE_FORMAT);
+}
+
+/** Reads text back with a date-fns pattern; null when it does not match. */
+export function parseWithPattern(text: string, pattern: string, reference: Date, locale: Locale): Date | null {
+	const parsed = parse(text, pattern, reference, { locale });
+	return isValid(parsed) ? parsed : null;
+}

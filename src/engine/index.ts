@@ -1,0 +1,13 @@
+/** The engine's public surface: pure TypeScript, no Obsidian, shared by the plugin, the CLI and the tests. */
+export { clockAt, parseCalendarDate, toIsoDate, type Clock } from './dates';
+export { findFrontmatter, type FrontmatterBlock } from './frontmatter-block';
+export type { FieldUpdate } from './frontmatter-writer';
+export { readInputs, type ReviewInputs } from './inputs';
+export { PRESETS, DEFAULT_PRESET_ID, type FieldSpec, type Preset } from './presets';
+export { RATE_FORMULAS, learningRate, rateText, progressBar, type RateFormulaId } from './rate';
+export { openReviewNote, recompute, scheduleFor, writeUpdates, type OpenedNote, type RecomputeResult } from './recompute';
+export type { Refusal, RefusalCode } from './refusal';
+export { computeSchedule, daysUntilDue, type Schedule, type StageStatus } from './schedule';
+export { DEFAULT_SETTINGS, loadSettings, resolveConfig, type ForgettingCurveSettings, type ReviewConfig } from './settings';
+export { LONG_TERM, stageLabel, type Stage, type StageId } from './stages';
+export { applyEdits, type TextEdit } from './text-edits';

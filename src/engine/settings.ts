@@ -1,0 +1,184 @@
+import type { Locale } from 'date-fns';
+import { LOCALES } from './dates';
+import { DEFAULT_PRESET_ID, PRESETS, type FieldSpec } from './presets';
+import { RATE_FORMULAS, type BarStyle, type RateFormula, type RateFormulaId } from './rate';
+import { buildStages, type Stage, type StageId } from './stages';
+import { compileTemplate, type CompiledTemplate } from './templates';
+
+/** The plugin's data.json. The CLI's --settings reads the same shape; a missing field takes its default. */
+export interface ForgettingCurveSettings {
+	preset: string;
+	rateFormula: RateFormulaId;
+	intervals: number[];
+	longTermDays: number;
+	/** Computed fields; null means the preset's own. */
+	fields: FieldSpec[] | null;
+	/** Overrides of the preset's input keys; null means the preset's own. */
+	firstStudyKey: string | null;
+	checkboxKeys: Record<StageId, string> | null;
+	includeFolders: string[];
+	excludeFolders: string[];
+	/** Only notes with this tag count, when set (without '#'). */
+	tag: string;
+	recomputeOnOpen: boolean;
+	recomputeOnSave: boolean;
+	/** Hour (0-23) at which a new day starts, for learners who study past midnight. */
+	dayStartHour: number;
+	barFilled: string;
+	barEmpty: string;
+	barWidth: number;
+}
+
+export const DEFAULT_SETTINGS: Readonly<ForgettingCurveSettings> = Object.freeze({
+	preset: DEFAULT_PRESET_ID,
+	rateFormula: 'milestones',
+	intervals: [1, 4, 7, 14],
+	longTermDays: 30,
+	fields: null,
+	firstStudyKey: null,
+	checkboxKeys: null,
+	includeFolders: [],
+	excludeFolders: [],
+	tag: '',
+	recomputeOnOpen: true,
+	recomputeOnSave: true,
+	dayStartHour: 0,
+	barFilled: '🟩',
+	barEmpty: '⬜',
+	barWidth: 10,
+});
+
+type Check = (value: unknown) => boolean;
+const isString: Check = (v) => typeof v === 'string';
+const isBoolean: Check = (v) => typeof v === 'boolean';
+const isStringList: Check = (v) => Array.isArray(v) && v.every(isString);
+const isWholeIn = (min: number, max: number): Check => (v) => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
+const isStringRecord: Check = (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isString);
+const isFieldList: Check = (v) =>
+	Array.isArray(v) &&
+	v.every((f) => typeof f === 'object' && f !== null && isString((f as FieldSpec).key) && isString((f as FieldSpec).template));
+
+/** How each data.json field is checked when loaded. */
+const SETTING_CHECKS: Record<keyof ForgettingCurveSettings, Check> = {
+	preset: (v) => isString(v) && (v as string) in PRESETS,
+	rateFormula: (v) => isString(v) && (v as string) in RATE_FORMULAS,
+	intervals: (v) => Array.isArray(v) && v.length > 0 && v.every(isWholeIn(1, 3650)),
+	longTermDays: isWholeIn(1, 3650),
+	fields: (v) => v === null || isFieldList(v),
+	firstStudyKey: (v) => v === null || (isString(v) && (v as string).trim() !== ''),
+	checkboxKeys: (v) => v === null || isStringRecord(v),
+	includeFolders: isStringList,
+	excludeFolders: isStringList,
+	tag: isString,
+	recomputeOnOpen: isBoolean,
+	recomputeOnSave: isBoolean,
+	dayStartHour: isWholeIn(0, 23),
+	barFilled: (v) => isString(v) && v !== '',
+	barEmpty: (v) => isString(v) && v !== '',
+	barWidth: isWholeIn(1, 100),
+};
+
+export interface LoadedSettings {
+	settings: ForgettingCurveSettings;
+	/** Fields that were present but unusable, and so fell back to their defaults. */
+	problems: string[];
+}
+
+/** Reads data.json (or the CLI's --settings file): unknown fields are ignored, bad ones named. */
+export function loadSettings(raw: unknown): LoadedSettings {
+	const settings = structuredClone(DEFAULT_SETTINGS) as ForgettingCurveSettings;
+	const problems: string[] = [];
+	if (raw === null || raw === undefined) return { settings, problems };
+	if (typeof raw !== 'object' || Array.isArray(raw)) {
+		return { settings, problems: ['Settings must be a JSON object; using the defaults.'] };
+	}
+	const record = raw as Record<string, unknown>;
+	for (const name of Object.keys(SETTING_CHECKS) as (keyof ForgettingCurveSettings)[]) {
+		if (!(name in record)) continue;
+		const value = record[name];
+		if (SETTING_CHECKS[name](value)) {
+			(settings as unknown as Record<string, unknown>)[name] = structuredClone(value);
+		} else {
+			problems.push(`Setting "${name}" has an unusable value ${JSON.stringify(value)}; using the default.`);
+		}
+	}
+	return { settings, problems };
+}
+
+export interface CompiledField {
+	key: string;
+	template: CompiledTemplate;
+	type: 'text' | 'number';
+}
+
+/** Everything recompute needs, validated once per settings change rather than once per note. */
+export interface ReviewConfig {
+	stages: Stage[];
+	firstStudyKey: string;
+	checkboxKeys: Map<StageId, string>;
+	fields: CompiledField[];
+	locale: Locale;
+	rate: RateFormula;
+	bar: BarStyle;
+	dayStartHour: number;
+}
+
+export type ConfigResult = { ok: true; config: ReviewConfig } | { ok: false; errors: string[] };
+
+export function resolveConfig(settings: ForgettingCurveSettings): ConfigResult {
+	const errors: string[] = [];
+	const preset = PRESETS[settings.preset] ?? PRESETS[DEFAULT_PRESET_ID];
+	if (!preset) return { ok: false, errors: [`Unknown preset "${settings.preset}".`] };
+	const locale = LOCALES[preset.locale];
+	if (!locale) errors.push(`Preset "${preset.id}" names an unknown locale "${preset.locale}".`);
+
+	const intervals = settings.intervals;
+	if (intervals.some((d, i) => i > 0 && d <= (intervals[i - 1] ?? 0))) {
+		errors.push(`Review intervals must increase: ${intervals.join(', ')}.`);
+	}
+	const lastInterval = intervals[intervals.length - 1] ?? 0;
+	if (settings.longTermDays <= lastInterval) {
+		errors.push(`The long-term review (day ${settings.longTermDays}) must come after the last interval (day ${lastInterval}).`);
+	}
+	const stages = buildStages(intervals, settings.longTermDays);
+	const stageIds = stages.map((s) => s.id);
+
+	const keyNames = { ...preset.checkboxKeys, ...(settings.checkboxKeys ?? {}) };
+	const checkboxKeys = new Map<StageId, string>();
+	for (const id of stageIds) {
+		const key = keyNames[id];
+		if (key === undefined || key.trim() === '') errors.push(`Stage ${id} has no checkbox key.`);
+		else checkboxKeys.set(id, key);
+	}
+	const firstStudyKey = settings.firstStudyKey ?? preset.firstStudyKey;
+	const inputKeys = new Set([firstStudyKey, ...checkboxKeys.values()]);
+
+	const fields: CompiledField[] = [];
+	const seen = new Set<string>();
+	for (const spec of settings.fields ?? preset.fields) {
+		const key = spec.key;
+		if (key.trim() === '') errors.push('A computed field has an empty key.');
+		else if (inputKeys.has(key)) errors.push(`Computed field "${key}" would overwrite an input key.`);
+		else if (seen.has(key)) errors.push(`Computed field "${key}" is listed twice.`);
+		seen.add(key);
+		if (!locale) continue;
+		const compiled = compileTemplate(spec.template, stageIds, locale);
+		if (compiled.ok) fields.push({ key, template: compiled.template, type: spec.type ?? 'text' });
+		else errors.push(`Field "${key}": ${compiled.error}`);
+	}
+
+	if (errors.length > 0 || !locale) return { ok: false, errors };
+	return {
+		ok: true,
+		config: {
+			stages,
+			firstStudyKey,
+			checkboxKeys,
+			fields,
+			locale,
+			rate: RATE_FORMULAS[settings.rateFormula],
+			bar: { filled: settings.barFilled, empty: settings.barEmpty, width: settings.barWidth },
+			dayStartHour: settings.dayStartHour,
+		},
+	};
+}

@@ -1,0 +1,179 @@
+import type { Locale } from 'date-fns';
+import { ISO_DATE_FORMAT, formatDate } from './dates';
+import { percentText, progressBar, rateText, type BarStyle } from './rate';
+import type { Schedule, StageStatus } from './schedule';
+import type { StageId } from './stages';
+
+/**
+ * Field templates: literal text with placeholders, never evaluated as code.
+ *
+ *   {{name}}  {{name:stage}}  {{name|arg}}  {{name:stage|arg|arg}}
+ *
+ * e.g. "🥉4일뒤 : {{due:4|yyyy/MM/dd}}", "{{done:1|1|0}}", "{{now|'@'yyyy'년' M'월' d'일' a h:mm}}".
+ * Date arguments are date-fns format patterns, rendered in the preset's locale.
+ */
+export interface TemplateContext {
+	schedule: Schedule;
+	now: Date;
+	rate: number;
+	bar: BarStyle;
+	locale: Locale;
+}
+
+type ArgKind = 'none' | 'date-format' | 'pair';
+
+interface PlaceholderDef {
+	stage: boolean;
+	args: ArgKind;
+	help: string;
+	render: (ctx: TemplateContext, args: readonly string[], stage: StageStatus | undefined) => string;
+}
+
+const dateArg = (args: readonly string[]) => args[0] ?? ISO_DATE_FORMAT;
+
+/** Every placeholder a template may use. Adding one is adding a row. */
+export const PLACEHOLDERS: Record<string, PlaceholderDef> = {
+	first: {
+		stage: false,
+		args: 'date-format',
+		help: 'first-study date',
+		render: (ctx, args) => formatDate(ctx.schedule.first, dateArg(args), ctx.locale),
+	},
+	today: {
+		stage: false,
+		args: 'date-format',
+		help: "today's date",
+		render: (ctx, args) => formatDate(ctx.schedule.today, dateArg(args), ctx.locale),
+	},
+	now: {
+		stage: false,
+		args: 'date-format',
+		help: 'date and time now (rewritten only when its date changes)',
+		render: (ctx, args) => formatDate(ctx.now, dateArg(args), ctx.locale),
+	},
+	due: {
+		stage: true,
+		args: 'date-format',
+		help: "a stage's due date",
+		render: (ctx, args, stage) => (stage ? formatDate(stage.due, dateArg(args), ctx.locale) : ''),
+	},
+	next: {
+		stage: false,
+		args: 'date-format',
+		help: 'the next review date (empty once every review is done)',
+		render: (ctx, args) => (ctx.schedule.current ? formatDate(ctx.schedule.current.due, dateArg(args), ctx.locale) : ''),
+	},
+	days: {
+		stage: false,
+		args: 'none',
+		help: 'days since first study',
+		render: (ctx) => String(ctx.schedule.dayCount),
+	},
+	done: {
+		stage: true,
+		args: 'pair',
+		help: "a stage's checkbox as 1/0 (or {{done:4|yes|no}})",
+		render: (_ctx, args, stage) => (stage?.done ? (args[0] ?? '1') : (args[1] ?? '0')),
+	},
+	rate: { stage: false, args: 'none', help: 'learning rate, e.g. 0.6', render: (ctx) => rateText(ctx.rate) },
+	percent: { stage: false, args: 'none', help: 'learning rate as a percent, e.g. 60%', render: (ctx) => percentText(ctx.rate) },
+	bar: { stage: false, args: 'none', help: 'progress bar, e.g. 🟩🟩🟩🟩🟩🟩⬜⬜⬜⬜ 60%', render: (ctx) => progressBar(ctx.rate, ctx.bar) },
+};
+
+/** The placeholder whose value carries a time of day. */
+export const NOW_PLACEHOLDER = 'now';
+
+type Part = { kind: 'text'; text: string } | { kind: 'slot'; name: string; stageId?: StageId; args: string[] };
+
+export interface CompiledTemplate {
+	source: string;
+	parts: Part[];
+	usesNow: boolean;
+}
+
+export type CompileResult = { ok: true; template: CompiledTemplate } | { ok: false; error: string };
+
+const SLOT = /\{\{([^{}]*)\}\}/g;
+const SAMPLE_DATE = new Date(2024, 9, 27, 14, 0);
+
+export function compileTemplate(source: string, stageIds: readonly StageId[], locale: Locale): CompileResult {
+	if (/[\r\n]/.test(source)) return { ok: false, error: 'A template must be a single line.' };
+	const parts: Part[] = [];
+	let last = 0;
+	for (const match of source.matchAll(SLOT)) {
+		const index = match.index;
+		if (index > last) parts.push({ kind: 'text', text: source.slice(last, index) });
+		const slot = parseSlot(match[1] ?? '', stageIds, locale);
+		if (typeof slot === 'string') return { ok: false, error: slot };
+		parts.push(slot);
+		last = index + match[0].length;
+	}
+	if (last < source.length) parts.push({ kind: 'text', text: source.slice(last) });
+	const stray = parts.find((p) => p.kind === 'text' && (p.text.includes('{{') || p.text.includes('}}')));
+	if (stray) return { ok: false, error: `Unbalanced braces in "${source}": write placeholders as {{name}}.` };
+	const usesNow = parts.some((p) => p.kind === 'slot' && p.name === NOW_PLACEHOLDER);
+	return { ok: true, template: { source, parts, usesNow } };
+}
+
+function parseSlot(body: string, stageIds: readonly StageId[], locale: Locale): Part | string {
+	const [head = '', ...args] = body.split('|');
+	const colon = head.indexOf(':');
+	const name = (colon < 0 ? head : head.slice(0, colon)).trim();
+	const stageId = colon < 0 ? undefined : head.slice(colon + 1).trim();
+	const shown = `{{${body}}}`;
+	const def = PLACEHOLDERS[name];
+	if (!def) {
+		return `Unknown placeholder ${shown}. Known placeholders: ${Object.keys(PLACEHOLDERS).join(', ')}.`;
+	}
+	if (def.stage && stageId === undefined) return `${shown} needs a stage, e.g. {{${name}:4}}.`;
+	if (!def.stage && stageId !== undefined) return `${shown} takes no stage; write {{${name}}}.`;
+	if (stageId !== undefined && !stageIds.includes(stageId)) {
+		return `${shown} names stage "${stageId}", but the stages are ${stageIds.join(', ')}.`;
+	}
+	const argError = checkArgs(def.args, args, shown, locale);
+	if (argError) return argError;
+	return stageId === undefined ? { kind: 'slot', name, args } : { kind: 'slot', name, stageId, args };
+}
+
+function checkArgs(kind: ArgKind, args: readonly string[], shown: string, locale: Locale): string | null {
+	if (kind === 'none' && args.length > 0) return `${shown} takes no arguments.`;
+	if (kind === 'pair' && args.length !== 0 && args.length !== 2) {
+		return `${shown} takes two values (done|not done), e.g. {{done:1|1|0}}.`;
+	}
+	if (kind === 'date-format') {
+		if (args.length > 1) return `${shown} takes one date format.`;
+		const pattern = args[0];
+		if (pattern !== undefined) {
+			try {
+				formatDate(SAMPLE_DATE, pattern, locale);
+			} catch (e) {
+				return `${shown} has an invalid date format "${pattern}": ${(e as Error).message}`;
+			}
+		}
+	}
+	return null;
+}
+
+export function renderTemplate(template: CompiledTemplate, ctx: TemplateContext): string {
+	return template.parts.map((part) => (part.kind === 'text' ? part.text : renderSlot(part, ctx))).join('');
+}
+
+function renderSlot(slot: Extract<Part, { kind: 'slot' }>, ctx: TemplateContext): string {
+	const def = PLACEHOLDERS[slot.name];
+	const stage = slot.stageId === undefined ? undefined : ctx.schedule.stages.find((s) => s.stage.id === slot.stageId);
+	return def ? def.render(ctx, slot.args, stage) : '';
+}
+
+/**
+ * A date-fns pattern that reads back a value rendered from this template: {{now}} keeps its format,
+ * every other part becomes quoted literal text. Used to tell whether a "now" field was written today.
+ */
+export function readBackPattern(template: CompiledTemplate, ctx: TemplateContext): string {
+	return template.parts
+		.map((part) => {
+			if (part.kind === 'slot' && part.name === NOW_PLACEHOLDER) return dateArg(part.args);
+			const text = part.kind === 'text' ? part.text : renderSlot(part, ctx);
+			return text === '' ? '' : `'${text.replace(/'/g, "''")}'`;
+		})
+		.join('');
+}

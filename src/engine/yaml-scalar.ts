@@ -1,0 +1,60 @@
+import { isMap, isScalar, parseDocument } from 'yaml';
+
+export type ScalarValue = string | number | boolean;
+export type QuoteStyle = 'plain' | 'single' | 'double';
+
+const PARSE_OPTIONS = { uniqueKeys: true, strict: true } as const;
+
+/** True when `source`, written as a value, reads back as exactly `value` (same type too). */
+function readsBackAsValue(source: string, value: ScalarValue): boolean {
+	const doc = parseDocument(`k: ${source}\n`, PARSE_OPTIONS);
+	if (doc.errors.length > 0 || !isMap(doc.contents)) return false;
+	const pair = doc.contents.items[0];
+	return doc.contents.items.length === 1 && isScalar(pair?.value) && pair.value.value === value;
+}
+
+function readsBackAsKey(source: string, key: string): boolean {
+	const doc = parseDocument(`${source}: x\n`, PARSE_OPTIONS);
+	if (doc.errors.length > 0 || !isMap(doc.contents)) return false;
+	const pair = doc.contents.items[0];
+	return doc.contents.items.length === 1 && isScalar(pair?.key) && pair.key.value === key;
+}
+
+function quoteSingle(text: string): string {
+	return `'${text.replace(/'/g, "''")}'`;
+}
+
+/** YAML double-quoted escapes are a superset of JSON's, so a JSON string is a valid YAML one. */
+function quoteDouble(text: string): string {
+	return JSON.stringify(text);
+}
+
+/**
+ * The source text for a value. The existing quote style is kept when it still reads back as the same
+ * value; otherwise plain when plain reads back, else double-quoted. This rule reproduces every value of
+ * the seed note ("26" is quoted because plain 26 would read back as a number).
+ */
+export function scalarSource(value: ScalarValue, preferred: QuoteStyle): string {
+	const text = String(value);
+	const candidates: string[] = [];
+	if (typeof value === 'string') {
+		if (preferred === 'single') candidates.push(quoteSingle(text));
+		if (preferred === 'double') candidates.push(quoteDouble(text));
+	}
+	candidates.push(text);
+	if (typeof value === 'string') candidates.push(quoteDouble(text));
+	const fit = candidates.find((source) => readsBackAsValue(source, value));
+	if (fit === undefined) throw new Error(`No YAML form reads back as ${JSON.stringify(value)}`);
+	return fit;
+}
+
+/**
+ * The source text for a new key: plain when it reads back and holds no flow indicator, else
+ * double-quoted. The seed note quotes exactly its keys with a comma ("1일차복습여부1,0").
+ */
+export function keySource(key: string): string {
+	if (!/[,[\]{}]/.test(key) && readsBackAsKey(key, key)) return key;
+	const quoted = quoteDouble(key);
+	if (!readsBackAsKey(quoted, key)) throw new Error(`No YAML form reads back as the key ${JSON.stringify(key)}`);
+	return quoted;
+}
