@@ -7,7 +7,7 @@ export { PRESETS, DEFAULT_PRESET_ID, type FieldSpec, type Preset } from './prese
 export { RATE_FORMULAS, learningRate, rateText, progressBar, type RateFormulaId } from './rate';
 export { openReviewNote, recompute, scheduleFor, writeUpdates, type OpenedNote, type RecomputeResult } from './recompute';
 export type { Refusal, RefusalCode } from './refusal';
-export { computeSchedule, daysUntilDue, type Schedule, type StageStatus } from './schedule';
+export { computeSchedule, daysUntilDue, dueBucket, type DueBucket, type Schedule, type StageStatus } from './schedule';
 export { DEFAULT_SETTINGS, loadSettings, resolveConfig, type ForgettingCurveSettings, type ReviewConfig } from './settings';
 export { LONG_TERM, stageLabel, type Stage, type StageId } from './stages';
 export { applyEdits, type TextEdit } from './text-edits';

@@ -45,3 +45,13 @@ export function computeSchedule(
 export function daysUntilDue(schedule: Schedule): number | null {
 	return schedule.current ? calendarDaysBetween(schedule.today, schedule.current.due) : null;
 }
+
+export type DueBucket = 'overdue' | 'today' | 'upcoming';
+
+/** Where a note's current review falls: overdue, due today, or upcoming within `horizonDays`; else null. */
+export function dueBucket(schedule: Schedule, horizonDays = 7): DueBucket | null {
+	const days = daysUntilDue(schedule);
+	if (days === null || days > horizonDays) return null;
+	if (days < 0) return 'overdue';
+	return days === 0 ? 'today' : 'upcoming';
+}

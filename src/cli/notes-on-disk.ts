@@ -1,0 +1,57 @@
+import { readdirSync, renameSync, statSync, writeFileSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+/** Folders that hold app state or tooling, never notes. */
+const SKIPPED_FOLDERS = new Set(['node_modules']);
+
+export interface NoteFile {
+	/** Path to open. */
+	absolute: string;
+	/** Path shown to the learner: relative to the folder given, with forward slashes. */
+	shown: string;
+}
+
+/** Every Markdown note under the given files or folders, in a stable order. */
+export function collectNotes(targets: readonly string[]): NoteFile[] {
+	const notes: NoteFile[] = [];
+	for (const target of targets) {
+		if (statSync(target).isDirectory()) {
+			for (const file of walk(target)) notes.push({ absolute: file, shown: toSlashes(relative(target, file)) });
+		} else {
+			notes.push({ absolute: target, shown: toSlashes(target) });
+		}
+	}
+	return notes;
+}
+
+function* walk(folder: string): Generator<string> {
+	const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+	for (const entry of entries) {
+		const path = join(folder, entry.name);
+		if (entry.isDirectory()) {
+			if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) yield* walk(path);
+		} else if (entry.isFile() && entry.name.endsWith('.md')) {
+			yield path;
+		}
+	}
+}
+
+function toSlashes(path: string): string {
+	return path.split(sep).join('/');
+}
+
+export function readNote(path: string): string {
+	return readFileSync(path, 'utf8');
+}
+
+/**
+ * Writes through a temporary file and a rename, so a crash mid-write leaves the old note, never half
+ * a note. Refuses when the note changed on disk since it was read.
+ */
+export function replaceNote(path: string, expectedOld: string, next: string): boolean {
+	if (readFileSync(path, 'utf8') !== expectedOld) return false;
+	const temporary = `${path}.forgetting-curve-${process.pid}.tmp`;
+	writeFileSync(temporary, next, { encoding: 'utf8', mode: statSync(path).mode });
+	renameSync(temporary, path);
+	return true;
+}

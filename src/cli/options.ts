@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { clockAt, loadSettings, parseCalendarDate, resolveConfig, toIsoDate, type Clock, type ReviewConfig } from '../engine';
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage:
+  forgetting-curve recompute <file-or-folder>... [--today YYYY-MM-DD] [--now YYYY-MM-DDTHH:mm]
+                             [--settings FILE] [--dry-run] [--json]
+  forgetting-curve due <folder> [--today YYYY-MM-DD] [--settings FILE] [--json]
+
+Exit codes: 0 done; 1 some notes were refused (recompute); 2 usage error.`;
+
+export interface CommonOptions {
+	positionals: string[];
+	json: boolean;
+	dryRun: boolean;
+	clock: Clock;
+	config: ReviewConfig;
+	warnings: string[];
+}
+
+const OPTION_SPEC = {
+	today: { type: 'string' },
+	now: { type: 'string' },
+	settings: { type: 'string' },
+	'dry-run': { type: 'boolean' },
+	json: { type: 'boolean' },
+	help: { type: 'boolean', short: 'h' },
+} as const;
+
+export function parseCommandLine(args: readonly string[], wallClock: Date): CommonOptions & { help: boolean } {
+	let parsed;
+	try {
+		parsed = parseArgs({ args: [...args], options: OPTION_SPEC, allowPositionals: true, strict: true });
+	} catch (e) {
+		throw new UsageError((e as Error).message);
+	}
+	const { values, positionals } = parsed;
+	const { settings, problems } = readSettingsFile(values.settings);
+	const resolved = resolveConfig(settings);
+	if (!resolved.ok) throw new UsageError(`The settings are not usable:\n  ${resolved.errors.join('\n  ')}`);
+	return {
+		positionals,
+		json: values.json === true,
+		dryRun: values['dry-run'] === true,
+		help: values.help === true,
+		clock: clockFrom(values.today, values.now, wallClock, settings.dayStartHour),
+		config: resolved.config,
+		warnings: problems,
+	};
+}
+
+function readSettingsFile(path: string | undefined) {
+	if (path === undefined) return loadSettings(undefined);
+	let raw: unknown;
+	try {
+		raw = JSON.parse(readFileSync(path, 'utf8'));
+	} catch (e) {
+		throw new UsageError(`Cannot read settings from ${path}: ${(e as Error).message}`);
+	}
+	return loadSettings(raw);
+}
+
+const NOW_PATTERN = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/;
+
+/** --now fixes the moment; --today fixes the day (at the current time of day); neither: the real clock. */
+function clockFrom(today: string | undefined, now: string | undefined, wallClock: Date, dayStartHour: number): Clock {
+	if (now !== undefined) {
+		const match = NOW_PATTERN.exec(now);
+		const day = match ? parseCalendarDate(match[1] ?? '') : null;
+		if (!match || !day?.ok) throw new UsageError(`--now takes a local date and time like 2024-10-27T14:00, not "${now}".`);
+		const moment = new Date(day.date);
+		moment.setHours(Number(match[2]), Number(match[3]));
+		const clock = clockAt(moment, dayStartHour);
+		if (today !== undefined && today !== toIsoDate(clock.today)) {
+			throw new UsageError(`--today ${today} and --now ${now} name different days.`);
+		}
+		return clock;
+	}
+	if (today !== undefined) {
+		const day = /^\d{4}-\d{2}-\d{2}$/.test(today) ? parseCalendarDate(today) : null;
+		if (!day?.ok) throw new UsageError(`--today takes a date like 2024-10-27, not "${today}".`);
+		const moment = new Date(day.date);
+		moment.setHours(wallClock.getHours(), wallClock.getMinutes(), wallClock.getSeconds());
+		return { today: day.date, now: moment };
+	}
+	return clockAt(wallClock, dayStartHour);
+}

@@ -1,0 +1,68 @@
+import { createTwoFilesPatch } from 'diff';
+import { recompute, type Refusal } from '../engine';
+import { collectNotes, readNote, replaceNote } from './notes-on-disk';
+import type { CommonOptions } from './options';
+import { progressReporter, type Output } from './output';
+
+interface RefusedNote {
+	path: string;
+	code: Refusal['code'];
+	key?: string;
+	reason: string;
+}
+
+export interface RecomputeSummary {
+	scanned: number;
+	changed: string[];
+	unchanged: number;
+	notReview: number;
+	refused: RefusedNote[];
+	dryRun: boolean;
+}
+
+/** Recomputes every review note in place (or, with --dry-run, prints the diff). Exit 1 when any was refused. */
+export function runRecompute(options: CommonOptions, output: Output): number {
+	const notes = collectNotes(options.positionals);
+	const summary: RecomputeSummary = { scanned: 0, changed: [], unchanged: 0, notReview: 0, refused: [], dryRun: options.dryRun };
+	const diffs: Record<string, string> = {};
+	const progress = progressReporter(notes.length, 'recompute', output);
+	for (const note of notes) {
+		summary.scanned++;
+		const text = readNote(note.absolute);
+		const result = recompute(text, options.config, options.clock);
+		if (result.kind === 'not-review') summary.notReview++;
+		else if (result.kind === 'unchanged') summary.unchanged++;
+		else if (result.kind === 'refused') summary.refused.push(refusedNote(note.shown, result.refusal));
+		else if (options.dryRun) {
+			summary.changed.push(note.shown);
+			diffs[note.shown] = createTwoFilesPatch(`a/${note.shown}`, `b/${note.shown}`, text, result.text);
+		} else if (replaceNote(note.absolute, text, result.text)) {
+			summary.changed.push(note.shown);
+		} else {
+			summary.refused.push({ path: note.shown, code: 'unsafe-write', reason: 'The note changed on disk while it was being recomputed; it was left as it is.' });
+		}
+		progress(summary.scanned);
+	}
+	if (options.json) {
+		output.out(`${JSON.stringify(options.dryRun ? { ...summary, diffs } : summary, null, 2)}\n`);
+	} else {
+		for (const patch of Object.values(diffs)) output.out(patch);
+		output.out(summaryText(summary));
+	}
+	return summary.refused.length > 0 ? 1 : 0;
+}
+
+function refusedNote(path: string, refusal: Refusal): RefusedNote {
+	return refusal.key === undefined
+		? { path, code: refusal.code, reason: refusal.message }
+		: { path, code: refusal.code, key: refusal.key, reason: refusal.message };
+}
+
+function summaryText(s: RecomputeSummary): string {
+	const verb = s.dryRun ? 'would change' : 'changed';
+	const lines = [
+		`Scanned ${s.scanned} notes: ${s.changed.length} ${verb}, ${s.unchanged} unchanged, ${s.refused.length} refused, ${s.notReview} not review notes.`,
+		...s.refused.map((r) => `  refused ${r.path}: ${r.reason}`),
+	];
+	return `${lines.join('\n')}\n`;
+}
