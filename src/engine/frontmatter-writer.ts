@@ -56,9 +56,12 @@ function replaceValue(text: string, block: FrontmatterBlock, node: Scalar, value
 	// Block scalars own their trailing line breaks; those stay, the scalar becomes one line.
 	while (to > from && (text[to - 1] === '\n' || text[to - 1] === '\r')) to--;
 	const source = scalarSource(value, STYLE_OF[node.type ?? ''] ?? 'plain');
-	// An empty value has a zero-width range right after the colon: "key:" needs a space before the value.
-	const insert = from === to && text[from - 1] === ':' ? ` ${source}` : source;
-	return { from, to, insert };
+	if (from !== to) return { from, to, insert: source };
+	// An empty value has a zero-width range after the colon and any spaces: "key:" needs a space before
+	// the value, and a comment right after it ("key: # note") needs one after.
+	const before = text[from - 1] === ':' ? ' ' : '';
+	const after = text[from] === '#' ? ' ' : '';
+	return { from, to, insert: `${before}${source}${after}` };
 }
 
 /** New keys line up with the first existing one (top-level maps are almost always at column 0). */
