@@ -5,8 +5,28 @@ export type QuoteStyle = 'plain' | 'single' | 'double';
 
 const PARSE_OPTIONS = { uniqueKeys: true, strict: true } as const;
 
+// A string that YAML's core schema would read as something else (null, a boolean, a number).
+const CORE_SCHEMA_SPECIAL =
+	/^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:\.\d+|\d+(?:\.\d*)?)(?:[eE][-+]?\d+)?|0o[0-7]+|0x[\da-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+
+/**
+ * A conservative test for strings that plain style reads back unchanged; it saves a parse per value in
+ * the common case. Anything it is unsure of goes through the real parser.
+ */
+function isSafePlain(text: string): boolean {
+	return (
+		/^[^\s\-?:,[\]{}#&*!|>'"%@`][^\x00-\x1f\x7f]*$/.test(text) &&
+		!/\s$/.test(text) &&
+		!text.includes(': ') &&
+		!text.includes(' #') &&
+		!text.endsWith(':') &&
+		!CORE_SCHEMA_SPECIAL.test(text)
+	);
+}
+
 /** True when `source`, written as a value, reads back as exactly `value` (same type too). */
 function readsBackAsValue(source: string, value: ScalarValue): boolean {
+	if (typeof value === 'string' && source === value && isSafePlain(value)) return true;
 	const doc = parseDocument(`k: ${source}\n`, PARSE_OPTIONS);
 	if (doc.errors.length > 0 || !isMap(doc.contents)) return false;
 	const pair = doc.contents.items[0];
