@@ -1,4 +1,4 @@
-import { addDays, differenceInCalendarDays, format, isValid, parse, startOfDay, subHours } from 'date-fns';
+import { addDays, differenceInCalendarDays, format, isValid, parse, startOfDay } from 'date-fns';
 import { enUS } from 'date-fns/locale/en-US';
 import { ko } from 'date-fns/locale/ko';
 import type { Locale } from 'date-fns';
@@ -19,7 +19,9 @@ export interface Clock {
 
 /** The learner's day may end after midnight ("new day starts at 4"); before that hour it is still yesterday. */
 export function clockAt(now: Date, dayStartHour = 0): Clock {
-	return { today: startOfDay(subHours(now, dayStartHour)), now };
+	// Compare wall-clock hours rather than subtracting hours: on a DST morning 04:00 minus 4 h is 23:00.
+	const midnight = startOfDay(now);
+	return { today: now.getHours() < dayStartHour ? addDays(midnight, -1) : midnight, now };
 }
 
 // YYYY-MM-DD, YYYY/MM/DD or YYYY.MM.DD, optionally followed by an ISO time and zone.
