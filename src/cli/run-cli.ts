@@ -30,7 +30,7 @@ export function runCli(argv: readonly string[], wallClock: Date, output: Output)
 			output.err(`${e.message}\n\n${USAGE}\n`);
 			return 2;
 		}
-		const code = (e as NodeJS.ErrnoException).code;
+		const code = (e as { code?: unknown }).code;
 		if (code === 'ENOENT' || code === 'ENOTDIR') {
 			output.err(`${(e as Error).message}\n`);
 			return 2;

@@ -13,9 +13,10 @@ const CORE_SCHEMA_SPECIAL =
  * A conservative test for strings that plain style reads back unchanged; it saves a parse per value in
  * the common case. Anything it is unsure of goes through the real parser.
  */
-function isSafePlain(text: string): boolean {
+export function isSafePlain(text: string): boolean {
 	return (
-		/^[^\s\-?:,[\]{}#&*!|>'"%@`][^\x00-\x1f\x7f]*$/.test(text) &&
+		/^[^\s\-?:,[\]{}#&*!|>'"%@`]/u.test(text) &&
+		!/\p{Cc}/u.test(text) &&
 		!/\s$/.test(text) &&
 		!text.includes(': ') &&
 		!text.includes(' #') &&

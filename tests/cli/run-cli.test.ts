@@ -32,7 +32,7 @@ beforeEach(() => {
 	write('topics/stale.md', STALE);
 	write('topics/broken.md', BROKEN);
 	write('plain.md', PLAIN);
-	write('.obsidian/ignored.md', STALE);
+	write('.hidden/ignored.md', STALE);
 });
 
 describe('recompute', () => {
@@ -49,7 +49,7 @@ describe('recompute', () => {
 		expect(read('seed.md')).toBe(SEED);
 		expect(read('topics/broken.md')).toBe(BROKEN);
 		expect(read('plain.md')).toBe(PLAIN);
-		expect(read('.obsidian/ignored.md')).toBe(STALE);
+		expect(read('.hidden/ignored.md')).toBe(STALE);
 		const stale = read('topics/stale.md');
 		expect(stale).toContain('"1일차복습여부1,0": "0"');
 		expect(stale).toContain('학습률: "0.4"');
