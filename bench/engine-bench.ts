@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+import { clockAt, findFrontmatter, loadSettings, recompute, resolveConfig } from '../src/engine';
+import { medianMs, round } from './measure';
+
+const SEED = readFileSync(join(__dirname, '..', 'tests', 'fixtures', 'seed-note.md'), 'utf8');
+
+function config() {
+	const resolved = resolveConfig(loadSettings({ rateFormula: 'template' }).settings);
+	if (!resolved.ok) throw new Error(resolved.errors.join('\n'));
+	return resolved.config;
+}
+
+/**
+ * Engine figures: recompute throughput for an up-to-date note (the common case: opened, nothing to
+ * write) and for a stale one (a new day: eight fields change), and our splice against yaml's own
+ * parse, set and re-stringify of the same frontmatter making the same changes.
+ */
+export function engineBench(): Record<string, number> {
+	const cfg = config();
+	const sameDay = clockAt(new Date(2024, 9, 27, 14));
+	const nextDay = clockAt(new Date(2024, 9, 28, 9));
+	const stale = recompute(SEED, cfg, nextDay);
+	if (stale.kind !== 'changed') throw new Error('expected the seed to be stale the next day');
+
+	const unchangedMs = medianMs(() => recompute(SEED, cfg, sameDay), 300);
+	const changedMs = medianMs(() => recompute(SEED, cfg, nextDay), 300);
+
+	// The baseline makes the same value changes through yaml's document API, then re-stringifies.
+	const block = findFrontmatter(SEED);
+	if (!block) throw new Error('seed has no frontmatter');
+	const yamlText = SEED.slice(block.start, block.end);
+	const changedValues = changedFields(yamlText, stale.text.slice(block.start, stale.text.indexOf('\n---', block.start) + 1));
+	const restringifyMs = medianMs(() => {
+		const doc = parseDocument(yamlText);
+		for (const [key, value] of changedValues) doc.set(key, value);
+		doc.toString();
+	}, 300);
+
+	return {
+		recompute_unchanged_notes_per_s: Math.round(1000 / unchangedMs),
+		recompute_changed_notes_per_s: Math.round(1000 / changedMs),
+		recompute_unchanged_ms: round(unchangedMs, 4),
+		recompute_changed_ms: round(changedMs, 4),
+		restringify_ms: round(restringifyMs, 4),
+		splice_vs_restringify_ratio: round(changedMs / restringifyMs),
+	};
+}
+
+function changedFields(before: string, after: string): [string, unknown][] {
+	const old = parseDocument(before).toJS() as Record<string, unknown>;
+	const next = parseDocument(after).toJS() as Record<string, unknown>;
+	return Object.entries(next).filter(([key, value]) => old[key] !== value);
+}
