@@ -20,7 +20,7 @@ describe('scalar source', () => {
 
 	it('writes every string, number and boolean so that it reads back exactly', () => {
 		fc.assert(
-			fc.property(fc.oneof(tricky, fc.integer(), fc.boolean()), fc.constantFrom('plain', 'single', 'double') as fc.Arbitrary<'plain' | 'single' | 'double'>, (value, style) => {
+			fc.property(fc.oneof(tricky, fc.integer(), fc.boolean()), fc.constantFrom<'plain' | 'single' | 'double'>('plain', 'single', 'double'), (value, style) => {
 				expect(parse(`k: ${scalarSource(value, style)}\n`)).toEqual({ k: value });
 			}),
 			{ numRuns: 2000 },
