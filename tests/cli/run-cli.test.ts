@@ -105,6 +105,18 @@ describe('recompute', () => {
 	});
 });
 
+describe('progress', () => {
+	it('reports progress on stderr for a folder of 500 notes or more, and stays quiet below', () => {
+		for (let i = 0; i < 500; i++) write(`many/n${String(i).padStart(3, '0')}.md`, `---\n❕첫 학습날: 2024-10-01\n---\n`);
+		const big = cli('due', vault, '--today', '2024-10-27', '--json');
+		// 504 notes: a line every ceil(504 / 10) = 51 notes, and one at the end.
+		const every51 = [51, 102, 153, 204, 255, 306, 357, 408, 459, 504].map((n) => `due: ${n}/504 notes`);
+		expect(big.err.split('\n').filter(Boolean)).toEqual(every51);
+		const small = cli('due', join(vault, 'topics'), '--today', '2024-10-27');
+		expect(small.err).toBe('');
+	});
+});
+
 describe('due', () => {
 	it('lists overdue, due today and upcoming reviews as JSON, one entry per note', () => {
 		write('today.md', '---\n❕첫 학습날: 2024-10-26\n---\n');
