@@ -11,3 +11,4 @@ export { computeSchedule, daysUntilDue, dueBucket, type DueBucket, type Schedule
 export { DEFAULT_SETTINGS, loadSettings, resolveConfig, type ForgettingCurveSettings, type ReviewConfig } from './settings';
 export { LONG_TERM, stageLabel, type Stage, type StageId } from './stages';
 export { applyEdits, type TextEdit } from './text-edits';
+export { markCurrentStageDone, replacementEdit, startReviewing, type MarkResult, type StartResult } from './review-actions';

@@ -53,6 +53,11 @@ export function recompute(text: string, config: ReviewConfig, clock: Clock): Rec
 	const note = openReviewNote(text, config);
 	if (note.kind !== 'ok') return note;
 	const schedule = scheduleFor(note.inputs, config, clock);
+	return writeUpdates(text, note, computedFieldUpdates(note.map, schedule, config, clock), schedule);
+}
+
+/** The value every computed field should have for this schedule. */
+export function computedFieldUpdates(map: YAMLMap<unknown, unknown>, schedule: Schedule, config: ReviewConfig, clock: Clock): FieldUpdate[] {
 	const ctx: TemplateContext = {
 		schedule,
 		now: clock.now,
@@ -60,10 +65,9 @@ export function recompute(text: string, config: ReviewConfig, clock: Clock): Rec
 		bar: config.bar,
 		locale: config.locale,
 	};
-	const updates: FieldUpdate[] = config.fields
-		.filter((field) => !(field.template.usesNow && writtenToday(field, note.map, ctx)))
+	return config.fields
+		.filter((field) => !(field.template.usesNow && writtenToday(field, map, ctx)))
 		.map((field) => ({ key: field.key, value: typedValue(field, renderTemplate(field.template, ctx)) }));
-	return writeUpdates(text, note, updates, schedule);
 }
 
 /** Applies updates to an opened note, verified; shared by recompute and the commands that tick boxes. */
