@@ -1,10 +1,83 @@
-import { Plugin } from 'obsidian';
-import { loadSettings, type ForgettingCurveSettings } from './engine';
+import { Notice, Plugin, TFile, getAllTags } from 'obsidian';
+import { clockAt, loadSettings, resolveConfig, type Clock, type ForgettingCurveSettings, type ReviewConfig } from './engine';
+import { AutoRecompute } from './plugin/auto-recompute';
+import { registerCommands } from './plugin/commands';
+import { t, useObsidianLanguage } from './plugin/i18n';
+import { isInScope } from './plugin/note-scope';
+import { NoteWriter } from './plugin/note-writer';
+import type { PluginContext } from './plugin/plugin-context';
+import { recomputeAll } from './plugin/recompute-all';
+import { RefusalNotices } from './plugin/refusal-notices';
+import { ReviewActions } from './plugin/review-actions';
+import { ForgettingCurveSettingTab, type SettingsHost } from './plugin/settings-tab';
 
-export default class ForgettingCurvePlugin extends Plugin {
-	override settings: ForgettingCurveSettings = loadSettings(undefined).settings;
+/** How often notes waiting for the cursor to leave their frontmatter are retried. */
+const RETRY_MS = 1000;
+
+export default class ForgettingCurvePlugin extends Plugin implements SettingsHost {
+	reviewSettings: ForgettingCurveSettings = loadSettings(undefined).settings;
+	private config: ReviewConfig | null = null;
+	private auto: AutoRecompute | null = null;
+	actions: ReviewActions | null = null;
+	/** The clock; tests replace it. */
+	now: () => Date = () => new Date();
 
 	override async onload(): Promise<void> {
-		this.settings = loadSettings(await this.loadData()).settings;
+		useObsidianLanguage();
+		await this.loadSettings();
+		const ctx = this.context();
+		const auto = (this.auto = new AutoRecompute(ctx));
+		this.actions = new ReviewActions(ctx);
+
+		this.registerEvent(this.app.workspace.on('file-open', (file) => auto.onFileOpen(file)));
+		this.registerEvent(this.app.vault.on('modify', (file) => auto.onModify(file)));
+		this.registerEvent(this.app.vault.on('rename', (file, oldPath) => auto.onRename(file, oldPath)));
+		this.registerEvent(this.app.workspace.on('editor-change', (_editor, info) => info.file && auto.onEditorChange(info.file.path)));
+		this.registerInterval(window.setInterval(() => auto.retryWaiting(), RETRY_MS));
+		registerCommands(this, this.actions, () => this.recomputeAll());
+		this.addSettingTab(new ForgettingCurveSettingTab(this.app, this));
+	}
+
+	override onunload(): void {
+		this.auto?.dispose();
+	}
+
+	async recomputeAll(): Promise<unknown> {
+		return recomputeAll(this.context());
+	}
+
+	async updateSettings(change: Partial<ForgettingCurveSettings>): Promise<string[]> {
+		const candidate = loadSettings({ ...this.reviewSettings, ...change });
+		if (candidate.problems.length > 0) return candidate.problems;
+		const resolved = resolveConfig(candidate.settings);
+		if (!resolved.ok) return resolved.errors;
+		this.reviewSettings = candidate.settings;
+		this.config = resolved.config;
+		await this.saveData(this.reviewSettings);
+		return [];
+	}
+
+	private async loadSettings(): Promise<void> {
+		const loaded = loadSettings(await this.loadData());
+		this.reviewSettings = loaded.settings;
+		const resolved = resolveConfig(loaded.settings);
+		this.config = resolved.ok ? resolved.config : null;
+		const problems = [...loaded.problems, ...(resolved.ok ? [] : resolved.errors)];
+		if (problems.length > 0) new Notice(t('notice.settings-invalid', { reason: problems.join(' ') }));
+	}
+
+	private context(): PluginContext {
+		return {
+			app: this.app,
+			writer: new NoteWriter(this.app),
+			notices: new RefusalNotices(),
+			settings: () => this.reviewSettings,
+			config: () => this.config,
+			clock: (): Clock => clockAt(this.now(), this.reviewSettings.dayStartHour),
+			inScope: (file: TFile) => {
+				const cache = this.app.metadataCache.getFileCache(file);
+				return isInScope(file.path, cache ? (getAllTags(cache) ?? []) : [], this.reviewSettings);
+			},
+		};
 	}
 }

@@ -40,7 +40,7 @@ export function markCurrentStageDone(text: string, config: ReviewConfig, clock: 
 export type StartResult =
 	| { kind: 'already-reviewing' }
 	| { kind: 'refused'; refusal: Refusal }
-	| { kind: 'started'; text: string; edits: TextEdit[] };
+	| { kind: 'started'; text: string; edits: TextEdit[]; next: StageStatus | null };
 
 /**
  * Makes a note a review note: adds the first-study key (today) and any missing checkboxes (unticked),
@@ -58,8 +58,9 @@ export function startReviewing(text: string, config: ReviewConfig, clock: Clock)
 	if (typeof withInputs !== 'string') return { kind: 'refused', refusal: withInputs };
 	const filled = recompute(withInputs, config, clock);
 	if (filled.kind === 'refused') return filled;
+	if (filled.kind === 'not-review') return { kind: 'already-reviewing' };
 	const next = filled.kind === 'changed' ? filled.text : withInputs;
-	return { kind: 'started', text: next, edits: [replacementEdit(text, next)] };
+	return { kind: 'started', text: next, edits: [replacementEdit(text, next)], next: filled.schedule.current };
 }
 
 function addInputs(text: string, inputs: FieldUpdate[]): string | Refusal {

@@ -1,0 +1,22 @@
+import type { ForgettingCurveSettings } from '../engine';
+
+/**
+ * Which notes the plugin looks at, beyond having the first-study key: optional include/exclude folders
+ * and an optional tag (nested tags count: "study" matches "#study/k8s").
+ */
+export function isInScope(path: string, tags: readonly string[], settings: ForgettingCurveSettings): boolean {
+	if (!path.endsWith('.md')) return false;
+	const inFolder = (folder: string) => {
+		const clean = folder.trim().replace(/^\/+|\/+$/g, '');
+		return clean === '' || path.startsWith(`${clean}/`);
+	};
+	const include = settings.includeFolders.filter((f) => f.trim() !== '');
+	if (include.length > 0 && !include.some(inFolder)) return false;
+	if (settings.excludeFolders.some((f) => f.trim() !== '' && inFolder(f))) return false;
+	const tag = settings.tag.trim().replace(/^#/, '').toLowerCase();
+	if (tag === '') return true;
+	return tags.some((t) => {
+		const name = t.replace(/^#/, '').toLowerCase();
+		return name === tag || name.startsWith(`${tag}/`);
+	});
+}

@@ -1,0 +1,80 @@
+import { Modal, Notice, type App, type TFile } from 'obsidian';
+import { t } from './i18n';
+import { recomputeNote, type PluginContext } from './plugin-context';
+
+export interface RecomputeAllSummary {
+	total: number;
+	done: number;
+	changed: number;
+	unchanged: number;
+	refused: { path: string; reason: string }[];
+	cancelled: boolean;
+}
+
+/** Notes between pauses that let Obsidian repaint and handle the cancel button. */
+const BATCH = 25;
+
+/**
+ * Recomputes every review note in the vault with a cancellable progress notice, then a summary:
+ * changed / unchanged / refused, each refused note named with its reason.
+ */
+export async function recomputeAll(ctx: PluginContext): Promise<RecomputeAllSummary> {
+	const files = ctx.app.vault.getMarkdownFiles().filter((file) => ctx.inScope(file));
+	const summary: RecomputeAllSummary = { total: files.length, done: 0, changed: 0, unchanged: 0, refused: [], cancelled: false };
+	const progress = new Notice(progressFragment(summary, () => (summary.cancelled = true)), 0);
+	for (const file of files) {
+		if (summary.cancelled) break;
+		await recomputeOne(ctx, file, summary);
+		summary.done++;
+		if (summary.done % BATCH === 0) {
+			progress.setMessage(progressFragment(summary, () => (summary.cancelled = true)));
+			await new Promise((resolve) => window.setTimeout(resolve, 0));
+		}
+	}
+	progress.hide();
+	const counts = { total: summary.total, done: summary.done, changed: summary.changed, unchanged: summary.unchanged, refused: summary.refused.length };
+	const message = t(summary.cancelled ? 'notice.recompute-cancelled' : 'notice.recompute-done', counts);
+	if (summary.refused.length > 0) new RefusedNotesModal(ctx.app, message, summary.refused).open();
+	else new Notice(message);
+	return summary;
+}
+
+async function recomputeOne(ctx: PluginContext, file: TFile, summary: RecomputeAllSummary): Promise<void> {
+	// Asked for explicitly, so the learner is running a command, not typing: no waiting for the cursor.
+	const outcome = await recomputeNote(ctx, file, false);
+	if (outcome.kind === 'written') summary.changed++;
+	else if (outcome.kind === 'refused') summary.refused.push({ path: file.path, reason: outcome.refusal.message });
+	else summary.unchanged++;
+}
+
+function progressFragment(summary: RecomputeAllSummary, cancel: () => void): DocumentFragment {
+	const fragment = createFragment();
+	fragment.createDiv({ text: t('notice.recompute-progress', { done: summary.done, total: summary.total }) });
+	const button = fragment.createEl('button', { text: t('button.cancel') });
+	button.addEventListener('click', cancel);
+	return fragment;
+}
+
+class RefusedNotesModal extends Modal {
+	constructor(
+		app: App,
+		private readonly message: string,
+		private readonly refused: RecomputeAllSummary['refused'],
+	) {
+		super(app);
+	}
+
+	override onOpen(): void {
+		this.setTitle(this.message);
+		const list = this.contentEl.createEl('ul', { cls: 'forgetting-curve-refused-list' });
+		for (const { path, reason } of this.refused) {
+			const item = list.createEl('li');
+			item.createEl('strong', { text: path });
+			item.createSpan({ text: `: ${reason}` });
+		}
+	}
+
+	override onClose(): void {
+		this.contentEl.empty();
+	}
+}

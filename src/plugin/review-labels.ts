@@ -1,0 +1,10 @@
+import { LONG_TERM, toIsoDate, type StageStatus } from '../engine';
+import { t } from './i18n';
+
+export function stageName(stage: StageStatus): string {
+	return stage.stage.id === LONG_TERM ? t('stage.long-term') : t('stage.days', { days: stage.stage.days });
+}
+
+export function nextReviewText(next: StageStatus): string {
+	return t('next.on', { stage: stageName(next), due: toIsoDate(next.due) });
+}

@@ -1,0 +1,257 @@
+import { PluginSettingTab, Setting, type App, type Plugin, type SettingDefinitionItem } from 'obsidian';
+import { PRESETS, RATE_FORMULAS, type FieldSpec, type ForgettingCurveSettings, type RateFormulaId } from '../engine';
+import { t, type MessageKey } from './i18n';
+
+/** What the tab needs from the plugin: the settings, a validated update, and "recompute all". */
+export interface SettingsHost {
+	reviewSettings: ForgettingCurveSettings;
+	/** Validates and saves; returns the problems instead when the change cannot work (nothing saved). */
+	updateSettings(change: Partial<ForgettingCurveSettings>): Promise<string[]>;
+	recomputeAll(): Promise<unknown>;
+}
+
+interface Row {
+	name: string;
+	desc?: string;
+	build: (setting: Setting) => unknown;
+}
+
+interface Section {
+	heading?: string;
+	rows: Row[];
+}
+
+const RATE_LABELS: Record<RateFormulaId, MessageKey> = { milestones: 'settings.rate.milestones', template: 'settings.rate.template' };
+
+const lines = (text: string) =>
+	text
+		.split('\n')
+		.map((l) => l.trim())
+		.filter((l) => l !== '');
+
+/**
+ * One list of rows serves both Obsidian's imperative settings tab (display, before 1.13) and the
+ * declarative one (getSettingDefinitions, searchable from 1.13). Changing a setting never rewrites
+ * notes by itself; the first row offers "Recompute all" instead. Values that cannot work (a template
+ * with an unknown placeholder, intervals out of order) are explained as you type and not saved.
+ */
+export class ForgettingCurveSettingTab extends PluginSettingTab {
+	private errorEl: HTMLElement | null = null;
+
+	constructor(
+		app: App,
+		private readonly host: SettingsHost & Plugin,
+	) {
+		super(app, host);
+	}
+
+	override display(): void {
+		const { containerEl } = this;
+		containerEl.empty();
+		for (const section of this.sections()) {
+			if (section.heading) new Setting(containerEl).setName(section.heading).setHeading();
+			for (const row of section.rows) row.build(describe(new Setting(containerEl), row));
+		}
+	}
+
+	override getSettingDefinitions(): SettingDefinitionItem[] {
+		return this.sections().map((section) => ({
+			type: 'group' as const,
+			...(section.heading ? { heading: section.heading } : {}),
+			items: section.rows.map((row) => ({ name: row.name, ...(row.desc ? { desc: row.desc } : {}), render: (setting: Setting) => void row.build(setting) })),
+		}));
+	}
+
+	private sections(): Section[] {
+		const s = this.host.reviewSettings;
+		return [
+			{
+				rows: [
+					{
+						name: t('settings.recompute-now'),
+						desc: t('settings.recompute-now-desc'),
+						build: (setting) => {
+							setting.addButton((b) => b.setButtonText(t('settings.recompute-now-button')).onClick(() => void this.host.recomputeAll()));
+							this.errorEl = setting.settingEl.createDiv({ cls: 'forgetting-curve-setting-error' });
+						},
+					},
+				],
+			},
+			{
+				heading: t('settings.heading.schedule'),
+				rows: [
+					{
+						name: t('settings.preset'),
+						desc: t('settings.preset-desc'),
+						build: (setting) =>
+							setting.addDropdown((d) => {
+								for (const preset of Object.values(PRESETS)) d.addOption(preset.id, preset.name);
+								d.setValue(s.preset).onChange((preset) => void this.save({ preset }));
+							}),
+					},
+					{
+						name: t('settings.rate'),
+						build: (setting) =>
+							setting.addDropdown((d) => {
+								for (const id of Object.keys(RATE_FORMULAS) as RateFormulaId[]) d.addOption(id, t(RATE_LABELS[id]));
+								d.setValue(s.rateFormula).onChange((value) => void this.save({ rateFormula: value as RateFormulaId }));
+							}),
+					},
+					{
+						name: t('settings.intervals'),
+						desc: t('settings.intervals-desc'),
+						build: (setting) =>
+							setting.addText((text) =>
+								text.setValue(s.intervals.join(', ')).onChange((value) => {
+									const intervals = value.split(',').map((part) => Number(part.trim()));
+									if (intervals.some((n) => !Number.isInteger(n) || n < 1)) this.showErrors([t('settings.intervals-desc')]);
+									else void this.save({ intervals });
+								}),
+							),
+					},
+					{
+						name: t('settings.long-term'),
+						desc: t('settings.long-term-desc'),
+						build: (setting) => setting.addText((text) => text.setValue(String(s.longTermDays)).onChange((value) => void this.save({ longTermDays: Number(value) }))),
+					},
+					{
+						name: t('settings.day-start'),
+						desc: t('settings.day-start-desc'),
+						build: (setting) =>
+							setting.addDropdown((d) => {
+								for (let hour = 0; hour < 24; hour++) d.addOption(String(hour), `${String(hour).padStart(2, '0')}:00`);
+								d.setValue(String(s.dayStartHour)).onChange((value) => void this.save({ dayStartHour: Number(value) }));
+							}),
+					},
+				],
+			},
+			{
+				heading: t('settings.heading.fields'),
+				rows: [
+					{
+						name: t('settings.fields-custom'),
+						desc: t('settings.fields-custom-desc'),
+						build: (setting) => {
+							const list = setting.settingEl.createDiv({ cls: 'forgetting-curve-fields' });
+							setting.addToggle((toggle) =>
+								toggle.setValue(s.fields !== null).onChange(async (custom) => {
+									await this.save({ fields: custom ? structuredClone(PRESETS[s.preset]?.fields ?? []) : null });
+									this.renderFields(list);
+								}),
+							);
+							this.renderFields(list);
+						},
+					},
+				],
+			},
+			{
+				heading: t('settings.heading.notes'),
+				rows: [
+					{
+						name: t('settings.first-key'),
+						desc: t('settings.first-key-desc'),
+						build: (setting) =>
+							setting.addText((text) =>
+								text
+									.setPlaceholder(PRESETS[s.preset]?.firstStudyKey ?? '')
+									.setValue(s.firstStudyKey ?? '')
+									.onChange((value) => void this.save({ firstStudyKey: value.trim() === '' ? null : value.trim() })),
+							),
+					},
+					{
+						name: t('settings.include'),
+						desc: t('settings.include-desc'),
+						build: (setting) => setting.addTextArea((area) => area.setValue(s.includeFolders.join('\n')).onChange((value) => void this.save({ includeFolders: lines(value) }))),
+					},
+					{
+						name: t('settings.exclude'),
+						desc: t('settings.exclude-desc'),
+						build: (setting) => setting.addTextArea((area) => area.setValue(s.excludeFolders.join('\n')).onChange((value) => void this.save({ excludeFolders: lines(value) }))),
+					},
+					{
+						name: t('settings.tag'),
+						desc: t('settings.tag-desc'),
+						build: (setting) => setting.addText((text) => text.setValue(s.tag).onChange((tag) => void this.save({ tag: tag.trim().replace(/^#/, '') }))),
+					},
+				],
+			},
+			{
+				heading: t('settings.heading.when'),
+				rows: [
+					{ name: t('settings.on-open'), build: (setting) => setting.addToggle((toggle) => toggle.setValue(s.recomputeOnOpen).onChange((recomputeOnOpen) => void this.save({ recomputeOnOpen }))) },
+					{ name: t('settings.on-save'), build: (setting) => setting.addToggle((toggle) => toggle.setValue(s.recomputeOnSave).onChange((recomputeOnSave) => void this.save({ recomputeOnSave }))) },
+				],
+			},
+			{
+				heading: t('settings.heading.bar'),
+				rows: [
+					{ name: t('settings.bar-filled'), build: (setting) => setting.addText((text) => text.setValue(s.barFilled).onChange((barFilled) => void this.save({ barFilled }))) },
+					{ name: t('settings.bar-empty'), build: (setting) => setting.addText((text) => text.setValue(s.barEmpty).onChange((barEmpty) => void this.save({ barEmpty }))) },
+					{ name: t('settings.bar-width'), build: (setting) => setting.addText((text) => text.setValue(String(s.barWidth)).onChange((value) => void this.save({ barWidth: Number(value) }))) },
+				],
+			},
+		];
+	}
+
+	/** The editable field list, redrawn in place (no whole-tab redraw) when rows are added or removed. */
+	private renderFields(container: HTMLElement): void {
+		container.empty();
+		const fields = this.host.reviewSettings.fields;
+		if (fields === null) return;
+		const draft: FieldSpec[] = structuredClone(fields);
+		const saveDraft = () => void this.save({ fields: structuredClone(draft) });
+		draft.forEach((field, index) => {
+			new Setting(container)
+				.setClass('forgetting-curve-field')
+				.addText((text) =>
+					text
+						.setPlaceholder(t('settings.field-key'))
+						.setValue(field.key)
+						.onChange((key) => {
+							field.key = key;
+							saveDraft();
+						}),
+				)
+				.addText((text) =>
+					text
+						.setPlaceholder(t('settings.field-template'))
+						.setValue(field.template)
+						.onChange((template) => {
+							field.template = template;
+							saveDraft();
+						}),
+				)
+				.addExtraButton((button) =>
+					button
+						.setIcon('trash')
+						.setTooltip(t('settings.field-remove'))
+						.onClick(async () => {
+							await this.save({ fields: draft.filter((_, i) => i !== index) });
+							this.renderFields(container);
+						}),
+				);
+		});
+		new Setting(container).addButton((b) =>
+			b.setButtonText(t('settings.field-add')).onClick(async () => {
+				await this.save({ fields: [...draft, { key: `field ${draft.length + 1}`, template: '{{days}}' }] });
+				this.renderFields(container);
+			}),
+		);
+	}
+
+	private async save(change: Partial<ForgettingCurveSettings>): Promise<void> {
+		this.showErrors(await this.host.updateSettings(change));
+	}
+
+	private showErrors(problems: string[]): void {
+		if (!this.errorEl) return;
+		this.errorEl.empty();
+		for (const problem of problems) this.errorEl.createDiv({ text: t('settings.invalid', { reason: problem }) });
+	}
+}
+
+function describe(setting: Setting, row: Row): Setting {
+	setting.setName(row.name);
+	if (row.desc) setting.setDesc(row.desc);
+	return setting;
+}
