@@ -5,6 +5,8 @@ import { recomputeNote, type PluginContext } from './plugin-context';
 export const SAVE_DEBOUNCE_MS = 1500;
 /** A note typed in more recently than this is left alone until the learner pauses. */
 export const TYPING_QUIET_MS = 1500;
+/** A save this soon after our own write, of exactly the text we wrote, is the echo of that write. */
+export const OWN_WRITE_ECHO_MS = 10_000;
 
 /**
  * Recomputes review notes when they are opened or saved. Saves are debounced per note; a note whose
@@ -70,9 +72,11 @@ export class AutoRecompute {
 	}
 
 	private async runAfterSave(file: TFile): Promise<void> {
-		// The modify event our own write caused: the note is exactly what we wrote, nothing to do.
+		// The guard: the modify event our own write caused (same text, moments later) needs no recompute.
+		// Idempotence would find nothing to write anyway; this skips the work. Later (a new day, new
+		// settings) the same text is recomputed as usual.
 		const ours = this.ctx.writer.lastWritten.get(file.path);
-		if (ours !== undefined && (await this.ctx.app.vault.cachedRead(file)) === ours) return;
+		if (ours && Date.now() - ours.at < OWN_WRITE_ECHO_MS && (await this.ctx.app.vault.cachedRead(file)) === ours.text) return;
 		await this.run(file);
 	}
 

@@ -19,8 +19,8 @@ export type WriteOutcome = 'written' | 'unchanged' | 'deferred';
  * processFrontMatter, which re-serialises the whole block.
  */
 export class NoteWriter {
-	/** The text of our last write per note, so the modify event it causes can be recognised. */
-	readonly lastWritten = new Map<string, string>();
+	/** Our last write per note (text and time), so the modify event it causes can be recognised. */
+	readonly lastWritten = new Map<string, { text: string; at: number }>();
 
 	constructor(private readonly app: App) {}
 
@@ -46,7 +46,7 @@ export class NoteWriter {
 			if (!rewrite) return 'unchanged';
 			if (options.respectCursor && cursorInFrontmatter(editor, text)) return 'deferred';
 			applyEditsToEditor(editor, rewrite.edits, rewrite.text);
-			this.lastWritten.set(file.path, rewrite.text);
+			this.lastWritten.set(file.path, { text: rewrite.text, at: Date.now() });
 			return 'written';
 		}
 		// Look first, so an up-to-date note is never written (Vault.process writes whatever it returns).
@@ -55,7 +55,7 @@ export class NoteWriter {
 		await this.app.vault.process(file, (current) => {
 			const rewrite = transform(current);
 			wrote = rewrite !== null;
-			if (rewrite) this.lastWritten.set(file.path, rewrite.text);
+			if (rewrite) this.lastWritten.set(file.path, { text: rewrite.text, at: Date.now() });
 			return rewrite ? rewrite.text : current;
 		});
 		return wrote ? 'written' : 'unchanged';
