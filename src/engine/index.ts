@@ -1,5 +1,5 @@
 /** The engine's public surface: pure TypeScript, no Obsidian, shared by the plugin, the CLI and the tests. */
-export { calendarDaysBetween, clockAt, parseCalendarDate, toIsoDate, type Clock } from './dates';
+export { clockAt, parseCalendarDate, toIsoDate, type Clock } from './dates';
 export { findFrontmatter, type FrontmatterBlock } from './frontmatter-block';
 export type { FieldUpdate } from './frontmatter-writer';
 export { readInputs, type ReviewInputs } from './inputs';

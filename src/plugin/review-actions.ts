@@ -1,5 +1,5 @@
 import { Notice, type TFile } from 'obsidian';
-import { calendarDaysBetween, markCurrentStageDone, readInputs, replacementEdit, startReviewing, toIsoDate, type StageStatus } from '../engine';
+import { markCurrentStageDone, readInputs, replacementEdit, startReviewing, toIsoDate, type StageStatus } from '../engine';
 import { confirm } from './confirm-modal';
 import { t } from './i18n';
 import type { PluginContext } from './plugin-context';
@@ -52,7 +52,7 @@ export class ReviewActions {
 		if (preview.kind === 'all-done') return void new Notice(t('notice.all-done'));
 		if (preview.kind !== 'marked') return;
 		if (preview.early) {
-			const body = t('modal.early-body', { stage: stageName(preview.stage), due: toIsoDate(preview.stage.due), days: calendarDaysBetween(clock.today, preview.stage.due) });
+			const body = t('modal.early-body', { stage: stageName(preview.stage), due: toIsoDate(preview.stage.due) });
 			if (!(await this.confirm(t('modal.early-title'), body, t('button.mark-early')))) return;
 		}
 		let record: MarkRecord | null = null;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { App as AppOriginal, PluginManifest } from 'obsidian';
-import { App, MarkdownView, Notice, TFile, WorkspaceLeaf } from 'obsidian-test-mocks/obsidian';
+import type { PluginManifest } from 'obsidian';
+import { App, MarkdownView, Notice, TFile } from 'obsidian-test-mocks/obsidian';
 import { vi } from 'vitest';
 import ForgettingCurvePlugin from '../../src/main';
 
@@ -20,7 +20,17 @@ export interface Harness {
 /** Loads the real plugin class against obsidian-test-mocks' in-memory app. */
 export async function loadPlugin(files: Record<string, string>, data: object = {}): Promise<Harness> {
 	const app = App.createConfigured__({ files });
-	const plugin = new ForgettingCurvePlugin(app.asOriginalType__() as AppOriginal, MANIFEST);
+	// Obsidian's metadata cache shrugs at broken YAML; the mock's parser throws. Make it shrug too.
+	const cache = app.metadataCache as unknown as { parseFileMetadata(file: unknown): void };
+	const parse = cache.parseFileMetadata.bind(cache);
+	vi.spyOn(cache, 'parseFileMetadata').mockImplementation((file) => {
+		try {
+			parse(file);
+		} catch {
+			// leave the previous cache entry, as Obsidian does
+		}
+	});
+	const plugin = new ForgettingCurvePlugin(app.asOriginalType__(), MANIFEST);
 	plugin.loadData = () => Promise.resolve(data);
 	plugin.saveData = () => Promise.resolve();
 	const writes: Harness['writes'] = [];
@@ -42,8 +52,8 @@ export async function loadPlugin(files: Record<string, string>, data: object = {
 	await plugin.onload();
 	const file = (path: string) => {
 		const found = app.vault.getFileByPath(path);
-		if (!found) throw new Error(`no file ${path}`);
-		return found as TFile;
+		if (!(found instanceof TFile)) throw new Error(`no file ${path}`);
+		return found;
 	};
 	return { app, plugin, writes, notices, file, read: (path) => app.vault.read(file(path)) };
 }
@@ -57,8 +67,8 @@ export interface OpenNote {
 export async function openInEditor(h: Harness, path: string, cursor: number, writes: Harness['writes'] = h.writes): Promise<OpenNote> {
 	const file = h.file(path);
 	const leaf = h.app.workspace.getLeaf(true);
-	const view = MarkdownView.create2__(leaf as WorkspaceLeaf);
-	await leaf.open(view);
+	const view = MarkdownView.create2__(leaf);
+	await leaf.open(view as unknown as Parameters<typeof leaf.open>[0]);
 	view.file = file;
 	const editor = view.editor;
 	editor.setValue(await h.read(path));

@@ -84,7 +84,6 @@ describe('editor path', () => {
 		expect(text.slice(cursor, cursor + 5)).toBe(SEED.slice(bodyOffset, bodyOffset + 5));
 		expect(cursor).toBe(bodyOffset + (text.length - SEED.length));
 		expect(text.length - SEED.length).toBe(1);
-		expect(vi.mocked(h.app.vault.process)).not.toHaveBeenCalled();
 	});
 
 	it('waits while the cursor is in the frontmatter and writes once it leaves', async () => {
