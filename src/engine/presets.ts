@@ -18,6 +18,8 @@ export interface Preset {
 	locale: string;
 	firstStudyKey: string;
 	checkboxKeys: Record<StageId, string>;
+	/** The learner's own key naming the note's subject, shown in the due list; not computed. */
+	subjectKey?: string;
 	fields: FieldSpec[];
 }
 
@@ -29,6 +31,7 @@ const KO_TEMPLATE: Preset = {
 	name: '한국어 (Notion template)',
 	locale: 'ko',
 	firstStudyKey: '❕첫 학습날',
+	subjectKey: '❕과목',
 	checkboxKeys: {
 		'1': '❤1일복습여부',
 		'4': '🧡4일복습여부',
@@ -69,6 +72,7 @@ const EN: Preset = {
 	name: 'English',
 	locale: 'en-US',
 	firstStudyKey: 'first study',
+	subjectKey: 'subject',
 	checkboxKeys: {
 		'1': 'review 1d done',
 		'4': 'review 4d done',

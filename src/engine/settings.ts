@@ -116,6 +116,7 @@ export interface ReviewConfig {
 	stages: Stage[];
 	firstStudyKey: string;
 	checkboxKeys: Map<StageId, string>;
+	subjectKey: string | null;
 	fields: CompiledField[];
 	locale: Locale;
 	rate: RateFormula;
@@ -174,6 +175,7 @@ export function resolveConfig(settings: ForgettingCurveSettings): ConfigResult {
 			stages,
 			firstStudyKey,
 			checkboxKeys,
+			subjectKey: preset.subjectKey ?? null,
 			fields,
 			locale,
 			rate: RATE_FORMULAS[settings.rateFormula],
