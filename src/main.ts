@@ -2,6 +2,8 @@ import { Notice, Plugin, TFile, getAllTags } from 'obsidian';
 import { clockAt, loadSettings, resolveConfig, type Clock, type ForgettingCurveSettings, type ReviewConfig } from './engine';
 import { AutoRecompute } from './plugin/auto-recompute';
 import { registerCommands } from './plugin/commands';
+import { registerDueFeatures } from './plugin/due-features';
+import type { DueService } from './plugin/due-service';
 import { t, useObsidianLanguage } from './plugin/i18n';
 import { isInScope } from './plugin/note-scope';
 import { NoteWriter } from './plugin/note-writer';
@@ -18,6 +20,7 @@ export default class ForgettingCurvePlugin extends Plugin implements SettingsHos
 	reviewSettings: ForgettingCurveSettings = loadSettings(undefined).settings;
 	private config: ReviewConfig | null = null;
 	private auto: AutoRecompute | null = null;
+	private due: DueService | null = null;
 	actions: ReviewActions | null = null;
 	/** The clock; tests replace it. */
 	now: () => Date = () => new Date();
@@ -35,6 +38,7 @@ export default class ForgettingCurvePlugin extends Plugin implements SettingsHos
 		this.registerEvent(this.app.workspace.on('editor-change', (_editor, info) => info.file && auto.onEditorChange(info.file.path)));
 		this.registerInterval(window.setInterval(() => auto.retryWaiting(), RETRY_MS));
 		registerCommands(this, this.actions, () => this.recomputeAll());
+		this.due = registerDueFeatures(this, ctx, this.actions);
 		this.addSettingTab(new ForgettingCurveSettingTab(this.app, this));
 	}
 
@@ -54,6 +58,8 @@ export default class ForgettingCurvePlugin extends Plugin implements SettingsHos
 		this.reviewSettings = candidate.settings;
 		this.config = resolved.config;
 		await this.saveData(this.reviewSettings);
+		// Which notes count and what they hold may have changed: the due list starts over.
+		if (this.due?.ready) this.due.rebuild();
 		return [];
 	}
 
@@ -74,10 +80,11 @@ export default class ForgettingCurvePlugin extends Plugin implements SettingsHos
 			settings: () => this.reviewSettings,
 			config: () => this.config,
 			clock: (): Clock => clockAt(this.now(), this.reviewSettings.dayStartHour),
-			inScope: (file: TFile) => {
-				const cache = this.app.metadataCache.getFileCache(file);
-				return isInScope(file.path, cache ? (getAllTags(cache) ?? []) : [], this.reviewSettings);
-			},
+			inScope: (file: TFile) =>
+				isInScope(file.path, () => {
+					const cache = this.app.metadataCache.getFileCache(file);
+					return cache ? (getAllTags(cache) ?? []) : [];
+				}, this.reviewSettings),
 		};
 	}
 }

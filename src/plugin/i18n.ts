@@ -64,6 +64,26 @@ const EN = {
 	'settings.bar-empty': 'Empty cell',
 	'settings.bar-width': 'Cells',
 	'settings.invalid': 'Not saved: {reason}',
+	'view.title': 'Due reviews',
+	'view.open': 'Open due reviews',
+	'view.overdue': 'Overdue',
+	'view.today': 'Due today',
+	'view.upcoming': 'Upcoming',
+	'view.days-late-one': '1 day late',
+	'view.days-late-many': '{days} days late',
+	'view.forecast': 'Reviews in the next 14 days',
+	'view.forecast-day': '{date}: {count}',
+	'view.show-more': 'Show {count} more',
+	'view.empty-title': 'All caught up',
+	'view.empty-body': 'No review is due in the next 7 days.',
+	'view.no-notes-title': 'No review notes yet',
+	'view.no-notes-body': 'Open a note and run "Start reviewing this note" to put it on the review schedule.',
+	'view.loading': 'Indexing review notes…',
+	'view.done-button': 'Mark review done',
+	'status.due-one': '1 review due',
+	'status.due-many': '{count} reviews due',
+	'badge.days': '{days}d',
+	'badge.long-term': 'long-term',
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -131,15 +151,43 @@ const KO: Record<MessageKey, string> = {
 	'settings.bar-empty': '빈 칸',
 	'settings.bar-width': '칸 수',
 	'settings.invalid': '저장하지 않음: {reason}',
+	'view.title': '복습 목록',
+	'view.open': '복습 목록 열기',
+	'view.overdue': '밀린 복습',
+	'view.today': '오늘 복습',
+	'view.upcoming': '다가오는 복습',
+	'view.days-late-one': '1일 지남',
+	'view.days-late-many': '{days}일 지남',
+	'view.forecast': '앞으로 14일의 복습',
+	'view.forecast-day': '{date}: {count}개',
+	'view.show-more': '{count}개 더 보기',
+	'view.empty-title': '모두 마쳤습니다',
+	'view.empty-body': '앞으로 7일 안에 할 복습이 없습니다.',
+	'view.no-notes-title': '아직 복습 노트가 없습니다',
+	'view.no-notes-body': '노트를 열고 "이 노트 복습 시작"을 실행하면 복습 일정에 들어갑니다.',
+	'view.loading': '복습 노트를 읽는 중…',
+	'view.done-button': '복습 완료 표시',
+	'status.due-one': '복습 1개',
+	'status.due-many': '복습 {count}개',
+	'badge.days': '{days}일',
+	'badge.long-term': '장기',
 };
 
 const LANGUAGES: Record<string, Record<MessageKey, string>> = { en: EN, ko: KO };
 
 let active: Record<MessageKey, string> = EN;
+let activeLanguage = 'en';
 
 /** Picks the UI language from Obsidian's; called once on load. */
 export function useObsidianLanguage(): void {
-	active = LANGUAGES[getLanguage()] ?? EN;
+	const language = getLanguage();
+	active = LANGUAGES[language] ?? EN;
+	activeLanguage = language in LANGUAGES ? language : 'en';
+}
+
+/** The language code the UI speaks, for Intl date formats. */
+export function uiLanguage(): string {
+	return activeLanguage;
 }
 
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {

@@ -2,9 +2,10 @@ import type { ForgettingCurveSettings } from '../engine';
 
 /**
  * Which notes the plugin looks at, beyond having the first-study key: optional include/exclude folders
- * and an optional tag (nested tags count: "study" matches "#study/k8s").
+ * and an optional tag (nested tags count: "study" matches "#study/k8s"). Tags are asked for only when a
+ * tag is set: building the due index checks every note, so the common case stays a string compare.
  */
-export function isInScope(path: string, tags: readonly string[], settings: ForgettingCurveSettings): boolean {
+export function isInScope(path: string, tags: () => readonly string[], settings: ForgettingCurveSettings): boolean {
 	if (!path.endsWith('.md')) return false;
 	const inFolder = (folder: string) => {
 		const clean = folder.trim().replace(/^\/+|\/+$/g, '');
@@ -15,7 +16,7 @@ export function isInScope(path: string, tags: readonly string[], settings: Forge
 	if (settings.excludeFolders.some((f) => f.trim() !== '' && inFolder(f))) return false;
 	const tag = settings.tag.trim().replace(/^#/, '').toLowerCase();
 	if (tag === '') return true;
-	return tags.some((t) => {
+	return tags().some((t) => {
 		const name = t.replace(/^#/, '').toLowerCase();
 		return name === tag || name.startsWith(`${tag}/`);
 	});

@@ -1,0 +1,56 @@
+import { Platform, type Plugin } from 'obsidian';
+import { addDueStatusBar } from './due-status-bar';
+import { DueService } from './due-service';
+import { DUE_VIEW_TYPE, DueView } from './due-view';
+import { t } from './i18n';
+import type { PluginContext } from './plugin-context';
+import type { ReviewActions } from './review-actions';
+
+/**
+ * The due list: index service, sidebar view, ribbon icon, "Open due reviews" command and (on desktop)
+ * the status bar. The index is built once the layout is ready, never during onload.
+ */
+export function registerDueFeatures(plugin: Plugin, ctx: PluginContext, actions: ReviewActions): DueService {
+	const service = new DueService(ctx);
+	const { app } = plugin;
+	const open = () => void activateDueView(plugin);
+
+	plugin.registerView(
+		DUE_VIEW_TYPE,
+		(leaf) =>
+			new DueView(leaf, {
+				service,
+				config: () => ctx.config(),
+				open: (path, newTab) => {
+					const file = app.vault.getFileByPath(path);
+					if (file) void app.workspace.getLeaf(newTab ? 'tab' : false).openFile(file);
+				},
+				markDone: (path) => {
+					const file = app.vault.getFileByPath(path);
+					if (file) void actions.markDone(file);
+				},
+			}),
+	);
+	plugin.addRibbonIcon('calendar-clock', t('view.open'), open);
+	plugin.addCommand({ id: 'open-due-reviews', name: t('view.open'), icon: 'calendar-clock', callback: open });
+	if (Platform.isDesktop) addDueStatusBar(plugin, service, open);
+
+	app.workspace.onLayoutReady(() => {
+		service.rebuild();
+		plugin.registerEvent(app.metadataCache.on('changed', (file, _data, cache) => service.onMetadataChanged(file, cache)));
+		plugin.registerEvent(app.metadataCache.on('deleted', (file) => service.onDeleted(file)));
+		plugin.registerEvent(app.vault.on('rename', (file, oldPath) => service.onRenamed(file, oldPath)));
+	});
+	plugin.register(() => service.dispose());
+	return service;
+}
+
+async function activateDueView(plugin: Plugin): Promise<void> {
+	const { workspace } = plugin.app;
+	let leaf = workspace.getLeavesOfType(DUE_VIEW_TYPE)[0] ?? null;
+	if (!leaf) {
+		leaf = workspace.getRightLeaf(false);
+		await leaf?.setViewState({ type: DUE_VIEW_TYPE, active: true });
+	}
+	if (leaf) await workspace.revealLeaf(leaf);
+}

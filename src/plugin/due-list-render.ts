@@ -1,0 +1,106 @@
+import { setIcon } from 'obsidian';
+import { t } from './i18n';
+import type { DueModel, DueRow, DueSection, ForecastDay, SectionId } from './due-model';
+
+export interface DueListHandlers {
+	open(path: string, newTab: boolean): void;
+	markDone(path: string): void;
+	showMore(section: SectionId): void;
+}
+
+/** Rows drawn per section before "Show more": keeps a 1,000-note list fast to draw. */
+export const PAGE_SIZE = 100;
+
+/**
+ * Draws the due list into `parent`, replacing what was there in one step (no flicker). Only Obsidian
+ * CSS variables style it (styles.css); no inline styles, no innerHTML.
+ */
+export function renderDueList(parent: HTMLElement, model: DueModel, handlers: DueListHandlers, shown: Record<SectionId, number>): void {
+	const root = createDiv({ cls: 'forgetting-curve-due' });
+	if (model.state === 'loading') {
+		root.createDiv({ cls: 'forgetting-curve-empty', text: t('view.loading') });
+	} else if (model.state === 'no-notes') {
+		emptyState(root, 'calendar-plus', t('view.no-notes-title'), t('view.no-notes-body'));
+	} else {
+		forecastStrip(root, model.forecast);
+		if (model.state === 'empty') emptyState(root, 'party-popper', t('view.empty-title'), t('view.empty-body'));
+		else for (const section of model.sections) sectionEl(root, section, handlers, shown[section.id]);
+	}
+	root.addEventListener('keydown', (event) => moveFocus(root, event));
+	parent.replaceChildren(root);
+}
+
+function emptyState(root: HTMLElement, icon: string, title: string, body: string): void {
+	const empty = root.createDiv({ cls: 'forgetting-curve-empty' });
+	setIcon(empty.createDiv({ cls: 'forgetting-curve-empty-icon' }), icon);
+	empty.createDiv({ cls: 'forgetting-curve-empty-title', text: title });
+	empty.createDiv({ cls: 'forgetting-curve-empty-body', text: body });
+}
+
+/** Reviews per day for the next 14 days as a small bar chart (SVG attributes, not inline styles). */
+function forecastStrip(root: HTMLElement, days: ForecastDay[]): void {
+	const max = Math.max(1, ...days.map((d) => d.count));
+	const strip = root.createDiv({ cls: 'forgetting-curve-forecast', attr: { 'aria-label': t('view.forecast'), role: 'img' } });
+	const svg = strip.createSvg('svg', { attr: { viewBox: `0 0 ${days.length * 10} 30`, preserveAspectRatio: 'none' } });
+	days.forEach((day, i) => {
+		const height = day.count === 0 ? 1 : Math.max(3, Math.round((day.count / max) * 28));
+		const cls = ['forgetting-curve-forecast-bar', ...(day.isToday ? ['is-today'] : []), ...(day.count === 0 ? ['is-zero'] : [])];
+		const bar = svg.createSvg('rect', { cls, attr: { x: i * 10 + 1, y: 30 - height, width: 8, height } });
+		bar.createSvg('title').textContent = day.label;
+	});
+}
+
+function sectionEl(root: HTMLElement, section: DueSection, handlers: DueListHandlers, limit: number): void {
+	const el = root.createDiv({ cls: `forgetting-curve-section forgetting-curve-section-${section.id}` });
+	const header = el.createDiv({ cls: 'forgetting-curve-section-header' });
+	header.createSpan({ cls: 'forgetting-curve-section-title', text: section.title });
+	header.createSpan({ cls: 'forgetting-curve-count', text: String(section.rows.length) });
+	const list = el.createDiv({ cls: 'forgetting-curve-rows', attr: { role: 'list' } });
+	for (const row of section.rows.slice(0, limit)) rowEl(list, row, handlers);
+	const hidden = section.rows.length - limit;
+	if (hidden > 0) {
+		const more = el.createEl('button', { cls: 'forgetting-curve-more', text: t('view.show-more', { count: Math.min(hidden, PAGE_SIZE) }) });
+		more.addEventListener('click', () => handlers.showMore(section.id));
+	}
+}
+
+function rowEl(list: HTMLElement, row: DueRow, handlers: DueListHandlers): void {
+	const el = list.createDiv({ cls: 'forgetting-curve-row', attr: { role: 'listitem', tabindex: '0', 'data-path': row.path } });
+	const main = el.createDiv({ cls: 'forgetting-curve-row-main' });
+	main.createSpan({ cls: 'forgetting-curve-row-title', text: row.title });
+	main.createSpan({ cls: 'forgetting-curve-badge', text: row.badge });
+	const meta = el.createDiv({ cls: 'forgetting-curve-row-meta' });
+	if (row.subject) meta.createSpan({ cls: 'forgetting-curve-row-subject', text: row.subject });
+	if (row.when) meta.createSpan({ cls: 'forgetting-curve-row-when', text: row.when });
+	miniBar(meta, row.rate);
+	const done = el.createEl('button', { cls: 'forgetting-curve-done clickable-icon', attr: { 'aria-label': t('view.done-button') } });
+	setIcon(done, 'check');
+	done.addEventListener('click', (event) => {
+		event.stopPropagation();
+		handlers.markDone(row.path);
+	});
+	el.addEventListener('click', (event) => handlers.open(row.path, event.ctrlKey || event.metaKey));
+	el.addEventListener('keydown', (event) => {
+		if (event.key === 'Enter' && event.target === el) handlers.open(row.path, event.ctrlKey || event.metaKey);
+	});
+}
+
+function miniBar(parent: HTMLElement, rate: number): void {
+	const percent = Math.round(rate * 100);
+	const svg = parent.createSvg('svg', { cls: 'forgetting-curve-minibar', attr: { viewBox: '0 0 100 6', preserveAspectRatio: 'none', 'aria-label': `${percent}%` } });
+	svg.createSvg('rect', { cls: 'forgetting-curve-minibar-track', attr: { width: 100, height: 6, rx: 3 } });
+	svg.createSvg('rect', { cls: 'forgetting-curve-minibar-fill', attr: { width: percent, height: 6, rx: 3 } });
+}
+
+/** Arrow keys move between rows, Home/End jump to the ends. */
+function moveFocus(root: HTMLElement, event: KeyboardEvent): void {
+	const keys = ['ArrowDown', 'ArrowUp', 'Home', 'End'];
+	if (!keys.includes(event.key)) return;
+	const rows = [...root.querySelectorAll<HTMLElement>('.forgetting-curve-row')];
+	if (rows.length === 0) return;
+	const current = rows.findIndex((row) => row === root.ownerDocument.activeElement);
+	const next =
+		event.key === 'Home' ? 0 : event.key === 'End' ? rows.length - 1 : Math.min(rows.length - 1, Math.max(0, current + (event.key === 'ArrowDown' ? 1 : -1)));
+	rows[next]?.focus();
+	event.preventDefault();
+}

@@ -1,0 +1,70 @@
+import { dateOfDayNumber, learningRate, LONG_TERM, type DueSnapshot, type IndexedNote, type ReviewConfig } from '../engine';
+import { t, uiLanguage } from './i18n';
+
+export type SectionId = 'overdue' | 'today' | 'upcoming';
+
+export interface DueRow {
+	path: string;
+	title: string;
+	badge: string;
+	subject: string | null;
+	rate: number;
+	/** "3 days late", or the due date for upcoming reviews; empty for today's. */
+	when: string;
+}
+
+export interface DueSection {
+	id: SectionId;
+	title: string;
+	rows: DueRow[];
+}
+
+export interface ForecastDay {
+	label: string;
+	count: number;
+	isToday: boolean;
+}
+
+export type DueModel =
+	| { state: 'loading' }
+	| { state: 'no-notes' }
+	| { state: 'empty'; forecast: ForecastDay[] }
+	| { state: 'list'; sections: DueSection[]; forecast: ForecastDay[] };
+
+/** Turns the index's snapshot into what the view shows, in the UI language. */
+export function buildDueModel(snapshot: DueSnapshot | null, indexedNotes: number, config: ReviewConfig | null): DueModel {
+	if (!snapshot || !config) return { state: 'loading' };
+	if (indexedNotes === 0) return { state: 'no-notes' };
+	const day = new Intl.DateTimeFormat(uiLanguage(), { month: 'short', day: 'numeric' });
+	const weekday = new Intl.DateTimeFormat(uiLanguage(), { weekday: 'short', month: 'short', day: 'numeric' });
+	const forecast = snapshot.forecast.map((count, offset) => ({
+		label: t('view.forecast-day', { date: day.format(dateOfDayNumber(snapshot.today + offset)), count }),
+		count,
+		isToday: offset === 0,
+	}));
+	const row = (note: IndexedNote, when: string): DueRow => ({
+		path: note.path,
+		title: note.path.slice(note.path.lastIndexOf('/') + 1).replace(/\.md$/, ''),
+		badge: badge(config, note.stage),
+		subject: note.subject,
+		rate: learningRate(config.rate, config.stages.map((stage, i) => ({ stage, due: new Date(0), done: (note.doneMask & (1 << i)) !== 0 }))),
+		when,
+	});
+	const late = (note: IndexedNote) => {
+		const days = snapshot.today - note.dueDay;
+		return days === 1 ? t('view.days-late-one') : t('view.days-late-many', { days });
+	};
+	const sections: DueSection[] = [
+		{ id: 'overdue', title: t('view.overdue'), rows: snapshot.overdue.map((n) => row(n, late(n))) },
+		{ id: 'today', title: t('view.today'), rows: snapshot.dueToday.map((n) => row(n, '')) },
+		{ id: 'upcoming', title: t('view.upcoming'), rows: snapshot.upcoming.map((n) => row(n, weekday.format(dateOfDayNumber(n.dueDay)))) },
+	];
+	if (sections.every((s) => s.rows.length === 0)) return { state: 'empty', forecast };
+	return { state: 'list', sections, forecast };
+}
+
+function badge(config: ReviewConfig, stageIndex: number): string {
+	const stage = config.stages[stageIndex];
+	if (!stage) return '';
+	return stage.id === LONG_TERM ? t('badge.long-term') : t('badge.days', { days: stage.days });
+}
