@@ -38,7 +38,9 @@ export function registerDueFeatures(plugin: Plugin, ctx: PluginContext, actions:
 	app.workspace.onLayoutReady(() => {
 		service.rebuild();
 		plugin.registerEvent(app.metadataCache.on('changed', (file, _data, cache) => service.onMetadataChanged(file, cache)));
+		// Both: the metadata cache's 'deleted' carries the note's last metadata, the vault's always fires.
 		plugin.registerEvent(app.metadataCache.on('deleted', (file) => service.onDeleted(file)));
+		plugin.registerEvent(app.vault.on('delete', (file) => service.onDeleted(file)));
 		plugin.registerEvent(app.vault.on('rename', (file, oldPath) => service.onRenamed(file, oldPath)));
 	});
 	plugin.register(() => service.dispose());
