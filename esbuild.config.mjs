@@ -61,7 +61,12 @@ const nodeOptions = (entry, outfile) => ({
 if (mode === 'cli') {
 	await esbuild.build(nodeOptions('src/cli/main.ts', 'build/cli.cjs'));
 } else if (mode === 'bench') {
-	await esbuild.build(nodeOptions('bench/run.ts', 'build/bench.cjs'));
+	// The plugin-side figures run the real plugin against obsidian-test-mocks in happy-dom.
+	await esbuild.build({
+		...nodeOptions('bench/run.ts', 'build/bench.cjs'),
+		alias: { obsidian: 'obsidian-test-mocks/obsidian' },
+		external: ['happy-dom', '@happy-dom/global-registrator'],
+	});
 } else if (mode === 'production') {
 	await esbuild.build(pluginOptions);
 } else {
