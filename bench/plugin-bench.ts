@@ -1,7 +1,7 @@
 import type { App as AppOriginal, PluginManifest } from 'obsidian';
 import { App, WorkspaceLeaf } from 'obsidian-test-mocks/obsidian';
 import manifest from '../manifest.json';
-import { clockAt, DueIndex, loadSettings, resolveConfig } from '../src/engine';
+import { clockAt, DueIndex, loadSettings, resolveConfig, type SnapshotOptions } from '../src/engine';
 import ForgettingCurvePlugin from '../src/main';
 import type { DueService } from '../src/plugin/due-service';
 import { DueView } from '../src/plugin/due-view';
@@ -27,7 +27,7 @@ async function onloadMs(): Promise<number> {
 	const app = App.createConfigured__({ files });
 	if (app.vault.getMarkdownFiles().length !== 100_000) throw new Error('vault not built');
 	return medianAsyncMs(async () => {
-		const plugin = new ForgettingCurvePlugin(app.asOriginalType__() as AppOriginal, manifest as PluginManifest);
+		const plugin = new ForgettingCurvePlugin(app.asOriginalType__(), manifest);
 		plugin.loadData = () => Promise.resolve({});
 		await plugin.onload();
 	}, 15);
@@ -46,9 +46,9 @@ function renderMs(): number {
 	const index = new DueIndex(config);
 	index.build(notes);
 	const snapshot = index.snapshot(clockAt(TODAY).today);
-	const due = snapshot.overdue.length + snapshot.dueToday.length + snapshot.upcoming.length;
+	const due = snapshot.counts.overdue + snapshot.counts.dueToday + snapshot.counts.upcoming;
 	if (due !== 1000) throw new Error(`expected 1000 due notes, got ${due}`);
-	const service = { snapshot: () => snapshot, size: index.notes.size, subscribe: () => () => true } as unknown as DueService;
+	const service = { snapshot: (limits: SnapshotOptions['limits']) => index.snapshot(clockAt(TODAY).today, { limits }), size: index.size, subscribe: () => () => true } as unknown as DueService;
 	const view = new DueView(WorkspaceLeaf.create2__(App.createConfigured__({})) as never, { service, config: () => config, open: () => undefined, markDone: () => undefined });
 	const samples: number[] = [];
 	for (let r = 0; r < 15; r++) {

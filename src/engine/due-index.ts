@@ -1,7 +1,6 @@
 import { dayNumberOf, fastDayNumber } from './day-numbers';
 import { parseCalendarDate } from './dates';
 import type { ReviewConfig } from './settings';
-import type { Stage } from './stages';
 
 /** One review note as the due index holds it: its schedule reduced to integers. */
 export interface IndexedNote {
@@ -16,109 +15,371 @@ export interface IndexedNote {
 	subject: string | null;
 }
 
+export interface DueCounts {
+	overdue: number;
+	dueToday: number;
+	upcoming: number;
+}
+
 export interface DueSnapshot {
 	today: number;
+	/** Each section sorted by due day then path, cut to the limit asked for; `counts` has the full sizes. */
 	overdue: IndexedNote[];
 	dueToday: IndexedNote[];
 	upcoming: IndexedNote[];
+	counts: DueCounts;
 	/** Reviews due on each of the next days, today first (overdue ones count on today). */
 	forecast: number[];
 }
 
+export interface SnapshotOptions {
+	horizon?: number;
+	forecastDays?: number;
+	/** Rows wanted per section (the view draws a page at a time); the counts are always complete. */
+	limits?: Partial<Record<keyof DueCounts, number>>;
+}
+
 export type Frontmatter = Record<string, unknown> | null | undefined;
+
+/** Due day of a note whose reviews are all done, and of an empty slot (paths[slot] === ''). */
+const NOT_DUE = 0x7fffffff;
 
 /**
  * Which notes are due, kept from frontmatter objects as Obsidian's metadata cache holds them (never by
- * reading files). Built once, then updated per changed, deleted or renamed note; asking for today's
- * sections is a pass over the entries, so the day rollover needs no rebuild.
+ * reading files). Built once, then updated per changed, deleted or renamed note.
+ *
+ * Stored as parallel typed arrays, one slot per note, because a full build over 100,000 notes must cost
+ * little more than reading each note's first-study key: no object per note, and the path → slot table
+ * (a Map insert costs more than everything else together) is only made when the first incremental
+ * update needs it. Today's sections are a pass over the arrays with a top-k selection per section, so the
+ * day rollover needs no rebuild and a long list is never fully sorted.
  */
 export class DueIndex {
-	readonly notes = new Map<string, IndexedNote>();
-	private readonly stageDays: number[];
-	private readonly checkboxKeys: string[];
-	private readonly firstKey: string;
+	private paths: string[] = [];
+	private firstDays = new Int32Array(0);
+	private masks = new Uint8Array(0);
+	private stages = new Int8Array(0);
+	private dueDays = new Int32Array(0);
+	private subjects: (string | null)[] = [];
+	private used = 0;
+	private live = 0;
+	private readonly free: number[] = [];
+	private slotOf: Map<string, number> | null = null;
 
+	private readonly stageDays: number[];
+	private readonly checkboxKeys: readonly string[];
+	private readonly firstKey: string;
 	private readonly subjectKey: string | null;
 
 	constructor(config: Pick<ReviewConfig, 'stages' | 'checkboxKeys' | 'firstStudyKey' | 'subjectKey'>) {
-		this.stageDays = config.stages.map((s: Stage) => s.days);
+		if (config.stages.length > 8) throw new RangeError('The due index holds at most 8 stages');
+		this.stageDays = config.stages.map((s) => s.days);
 		this.checkboxKeys = config.stages.map((s) => config.checkboxKeys.get(s.id) ?? '');
 		this.firstKey = config.firstStudyKey;
 		this.subjectKey = config.subjectKey;
 	}
 
+	get size(): number {
+		return this.live;
+	}
+
 	/** Replaces the whole index. */
 	build(notes: Iterable<readonly [string, Frontmatter]>): void {
-		this.notes.clear();
+		const expected = Array.isArray(notes) ? notes.length : 1024;
+		// Rebuilds (day rollover, settings) reuse the arrays when they are large enough.
+		// Entries past `used` are never read, so old ones can stay until overwritten.
+		if (this.firstDays.length < expected) {
+			this.allocate(expected);
+			this.paths = new Array<string>(expected);
+			this.subjects = new Array<string | null>(expected);
+		}
+		this.used = 0;
+		this.live = 0;
+		this.free.length = 0;
+		this.slotOf = null;
 		for (const [path, frontmatter] of notes) {
-			const note = this.read(path, frontmatter);
-			if (note) this.notes.set(path, note);
+			if (this.used === this.firstDays.length) this.grow();
+			if (this.readInto(this.used, path, frontmatter)) {
+				this.used++;
+				this.live++;
+			}
 		}
 	}
 
 	/** A note's frontmatter changed (or it appeared). Returns whether the index changed. */
 	update(path: string, frontmatter: Frontmatter): boolean {
-		const note = this.read(path, frontmatter);
-		const old = this.notes.get(path);
-		if (!note) return this.notes.delete(path);
-		if (old && sameNote(old, note)) return false;
-		this.notes.set(path, note);
-		return true;
+		const slots = this.slots();
+		const existing = slots.get(path);
+		const slot = existing ?? this.takeSlot();
+		const before = existing === undefined ? null : this.noteAt(existing);
+		if (!this.readInto(slot, path, frontmatter)) {
+			if (existing === undefined) {
+				this.free.push(slot);
+				return false;
+			}
+			return this.remove(path);
+		}
+		if (existing === undefined) {
+			slots.set(path, slot);
+			this.live++;
+			return true;
+		}
+		const after = this.noteAt(slot);
+		return before?.firstDay !== after.firstDay || before.doneMask !== after.doneMask || before.subject !== after.subject;
 	}
 
 	remove(path: string): boolean {
-		return this.notes.delete(path);
-	}
-
-	rename(oldPath: string, newPath: string): boolean {
-		const note = this.notes.get(oldPath);
-		if (!note) return false;
-		this.notes.delete(oldPath);
-		this.notes.set(newPath, { ...note, path: newPath });
+		const slots = this.slots();
+		const slot = slots.get(path);
+		if (slot === undefined) return false;
+		slots.delete(path);
+		this.clearSlot(slot);
 		return true;
 	}
 
-	/** Overdue, due today, and upcoming within `horizon` days, each sorted by due day then path. */
-	snapshot(today: Date | number, horizon = 7, forecastDays = 14): DueSnapshot {
-		const day = typeof today === 'number' ? today : dayNumberOf(today);
-		const overdue: IndexedNote[] = [];
-		const dueToday: IndexedNote[] = [];
-		const upcoming: IndexedNote[] = [];
-		const forecast = new Array<number>(forecastDays).fill(0);
-		for (const note of this.notes.values()) {
-			const ahead = note.dueDay - day;
-			if (ahead < 0) overdue.push(note);
-			else if (ahead === 0) dueToday.push(note);
-			else if (ahead <= horizon) upcoming.push(note);
-			if (ahead < forecastDays) {
-				const slot = Math.max(0, ahead);
-				forecast[slot] = (forecast[slot] ?? 0) + 1;
-			}
-		}
-		for (const list of [overdue, dueToday, upcoming]) list.sort(byDueThenPath);
-		return { today: day, overdue, dueToday, upcoming, forecast };
+	rename(oldPath: string, newPath: string): boolean {
+		const slots = this.slots();
+		const slot = slots.get(oldPath);
+		if (slot === undefined) return false;
+		const displaced = slots.get(newPath);
+		if (displaced !== undefined) this.clearSlot(displaced);
+		slots.delete(oldPath);
+		slots.set(newPath, slot);
+		this.paths[slot] = newPath;
+		return true;
 	}
 
-	/** Reduces a frontmatter object to the note's schedule; null for anything that is not a valid review note. */
-	private read(path: string, frontmatter: Frontmatter): IndexedNote | null {
-		if (!frontmatter) return null;
-		const firstDay = readDay(frontmatter[this.firstKey]);
-		if (firstDay === null) return null;
-		let doneMask = 0;
-		let stage = -1;
-		const keys = this.checkboxKeys;
-		for (let i = 0; i < keys.length; i++) {
-			const value = frontmatter[keys[i] ?? ''];
-			if (value === true || value === 'true') doneMask |= 1 << i;
-			else if (value === undefined || value === null || value === false || value === 'false') {
-				if (stage < 0) stage = i;
-			} else return null;
-		}
-		const dueDay = stage < 0 ? Infinity : firstDay + (this.stageDays[stage] ?? 0);
-		const subjectValue = this.subjectKey === null ? undefined : frontmatter[this.subjectKey];
-		const subject = typeof subjectValue === 'string' && subjectValue !== '' ? subjectValue : null;
-		return { path, firstDay, doneMask, stage, dueDay, subject };
+	/** Every indexed note (for tests and tools; the view asks for a snapshot). */
+	entries(): IndexedNote[] {
+		const notes: IndexedNote[] = [];
+		for (let slot = 0; slot < this.used; slot++) if (this.paths[slot] !== '') notes.push(this.noteAt(slot));
+		return notes;
 	}
+
+	/** How many reviews are overdue, due today and upcoming within `horizon` days. */
+	counts(today: Date | number, horizon = 7): DueCounts {
+		const day = typeof today === 'number' ? today : dayNumberOf(today);
+		const counts: DueCounts = { overdue: 0, dueToday: 0, upcoming: 0 };
+		const due = this.dueDays;
+		for (let slot = 0; slot < this.used; slot++) {
+			const ahead = due[slot]! - day;
+			if (this.paths[slot] === '' || due[slot] === NOT_DUE) continue;
+			if (ahead < 0) counts.overdue++;
+			else if (ahead === 0) counts.dueToday++;
+			else if (ahead <= horizon) counts.upcoming++;
+		}
+		return counts;
+	}
+
+	/** Overdue, due today, and upcoming within the horizon, each sorted by due day then path. */
+	snapshot(today: Date | number, options: SnapshotOptions = {}): DueSnapshot {
+		const { horizon = 7, forecastDays = 14, limits = {} } = options;
+		const day = typeof today === 'number' ? today : dayNumberOf(today);
+		const sections = { overdue: new TopK(this, limits.overdue), dueToday: new TopK(this, limits.dueToday), upcoming: new TopK(this, limits.upcoming) };
+		const forecast = new Array<number>(forecastDays).fill(0);
+		const due = this.dueDays;
+		for (let slot = 0; slot < this.used; slot++) {
+			if (this.paths[slot] === '' || due[slot] === NOT_DUE) continue;
+			const ahead = due[slot]! - day;
+			if (ahead < 0) sections.overdue.offer(slot);
+			else if (ahead === 0) sections.dueToday.offer(slot);
+			else if (ahead <= horizon) sections.upcoming.offer(slot);
+			if (ahead < forecastDays) {
+				const index = ahead < 0 ? 0 : ahead;
+				forecast[index] = (forecast[index] ?? 0) + 1;
+			}
+		}
+		return {
+			today: day,
+			overdue: sections.overdue.sorted(),
+			dueToday: sections.dueToday.sorted(),
+			upcoming: sections.upcoming.sorted(),
+			counts: { overdue: sections.overdue.count, dueToday: sections.dueToday.count, upcoming: sections.upcoming.count },
+			forecast,
+		};
+	}
+
+	/** Orders two slots by due day, then path. */
+	compare(a: number, b: number): number {
+		const byDay = this.dueDays[a]! - this.dueDays[b]!;
+		if (byDay !== 0) return byDay;
+		const pa = this.paths[a]!;
+		const pb = this.paths[b]!;
+		return pa < pb ? -1 : pa > pb ? 1 : 0;
+	}
+
+	noteAt(slot: number): IndexedNote {
+		const due = this.dueDays[slot]!;
+		return {
+			path: this.paths[slot] ?? '',
+			firstDay: this.firstDays[slot]!,
+			doneMask: this.masks[slot]!,
+			stage: this.stages[slot]!,
+			dueDay: due === NOT_DUE ? Infinity : due,
+			subject: this.subjects[slot] ?? null,
+		};
+	}
+
+	/** Reads a frontmatter object into a slot; false (slot untouched) for anything not a valid review note. */
+	private readInto(slot: number, path: string, frontmatter: Frontmatter): boolean {
+		if (!frontmatter) return false;
+		const firstDay = readDay(frontmatter[this.firstKey]);
+		if (firstDay === null) return false;
+		const mask = this.readMask(frontmatter);
+		if (mask < 0) return false;
+		let stage = -1;
+		for (let i = 0; i < this.stageDays.length; i++) {
+			if ((mask & (1 << i)) === 0) {
+				stage = i;
+				break;
+			}
+		}
+		const subject = this.subjectKey === null ? undefined : frontmatter[this.subjectKey];
+		this.paths[slot] = path;
+		this.firstDays[slot] = firstDay;
+		this.masks[slot] = mask;
+		this.stages[slot] = stage;
+		this.dueDays[slot] = stage < 0 ? NOT_DUE : firstDay + this.stageDays[stage]!;
+		this.subjects[slot] = typeof subject === 'string' && subject !== '' ? subject : null;
+		return true;
+	}
+
+	/**
+	 * The checkboxes as a bit mask, or -1 when one holds something other than true/false. Unrolled on
+	 * purpose: each `frontmatter[kN]` is its own property-load site that only ever sees one key, so V8
+	 * keeps it monomorphic; a loop over the keys makes one megamorphic site and costs several times more
+	 * over 100,000 notes.
+	 */
+	private readMask(frontmatter: Record<string, unknown>): number {
+		const [k0, k1, k2, k3, k4, k5, k6, k7] = this.checkboxKeys;
+		const n = this.checkboxKeys.length;
+		let mask = 0;
+		let bit: number;
+		if (n > 0 && (bit = checkbox(frontmatter[k0!])) !== 0) mask = bit < 0 ? -1 : mask | 1;
+		if (n > 1 && mask >= 0 && (bit = checkbox(frontmatter[k1!])) !== 0) mask = bit < 0 ? -1 : mask | 2;
+		if (n > 2 && mask >= 0 && (bit = checkbox(frontmatter[k2!])) !== 0) mask = bit < 0 ? -1 : mask | 4;
+		if (n > 3 && mask >= 0 && (bit = checkbox(frontmatter[k3!])) !== 0) mask = bit < 0 ? -1 : mask | 8;
+		if (n > 4 && mask >= 0 && (bit = checkbox(frontmatter[k4!])) !== 0) mask = bit < 0 ? -1 : mask | 16;
+		if (n > 5 && mask >= 0 && (bit = checkbox(frontmatter[k5!])) !== 0) mask = bit < 0 ? -1 : mask | 32;
+		if (n > 6 && mask >= 0 && (bit = checkbox(frontmatter[k6!])) !== 0) mask = bit < 0 ? -1 : mask | 64;
+		if (n > 7 && mask >= 0 && (bit = checkbox(frontmatter[k7!])) !== 0) mask = bit < 0 ? -1 : mask | 128;
+		return mask;
+	}
+
+	/** Makes the path → slot table now (the plugin does it when idle after a build), so no edit waits for it. */
+	prepareForUpdates(): void {
+		this.slots();
+	}
+
+	/** The path → slot table, made on first need (see the class comment). */
+	private slots(): Map<string, number> {
+		if (this.slotOf) return this.slotOf;
+		const map = new Map<string, number>();
+		for (let slot = 0; slot < this.used; slot++) {
+			const path = this.paths[slot];
+			if (path) map.set(path, slot);
+		}
+		this.slotOf = map;
+		return map;
+	}
+
+	private takeSlot(): number {
+		const reused = this.free.pop();
+		if (reused !== undefined) return reused;
+		if (this.used === this.firstDays.length) this.grow();
+		const slot = this.used++;
+		this.paths[slot] = '';
+		this.dueDays[slot] = NOT_DUE;
+		return slot;
+	}
+
+	private clearSlot(slot: number): void {
+		this.paths[slot] = '';
+		this.subjects[slot] = null;
+		this.dueDays[slot] = NOT_DUE;
+		this.free.push(slot);
+		this.live--;
+	}
+
+	private allocate(capacity: number): void {
+		this.firstDays = new Int32Array(capacity);
+		this.masks = new Uint8Array(capacity);
+		this.stages = new Int8Array(capacity);
+		this.dueDays = new Int32Array(capacity);
+	}
+
+	private grow(): void {
+		const capacity = Math.max(1024, this.firstDays.length * 2);
+		const copy = <T extends Int32Array | Uint8Array | Int8Array>(old: T, fresh: T): T => {
+			fresh.set(old);
+			return fresh;
+		};
+		this.firstDays = copy(this.firstDays, new Int32Array(capacity));
+		this.masks = copy(this.masks, new Uint8Array(capacity));
+		this.stages = copy(this.stages, new Int8Array(capacity));
+		this.dueDays = copy(this.dueDays, new Int32Array(capacity));
+	}
+}
+
+/**
+ * The k smallest slots of a section (by due day, then path) in a bounded max-heap, and the section's
+ * full count. A section of 50,000 notes asked for 100 rows costs 50,000 offers, not a 50,000-item sort.
+ */
+class TopK {
+	count = 0;
+	private readonly heap: number[] = [];
+
+	constructor(
+		private readonly index: DueIndex,
+		private readonly limit = Infinity,
+	) {}
+
+	offer(slot: number): void {
+		this.count++;
+		const heap = this.heap;
+		if (heap.length < this.limit) {
+			heap.push(slot);
+			this.siftUp(heap.length - 1);
+		} else if (this.limit > 0 && this.index.compare(slot, heap[0]!) < 0) {
+			heap[0] = slot;
+			this.siftDown(0);
+		}
+	}
+
+	sorted(): IndexedNote[] {
+		return [...this.heap].sort((a, b) => this.index.compare(a, b)).map((slot) => this.index.noteAt(slot));
+	}
+
+	private siftUp(at: number): void {
+		const heap = this.heap;
+		while (at > 0) {
+			const parent = (at - 1) >> 1;
+			if (this.index.compare(heap[at]!, heap[parent]!) <= 0) return;
+			[heap[at], heap[parent]] = [heap[parent]!, heap[at]!];
+			at = parent;
+		}
+	}
+
+	private siftDown(at: number): void {
+		const heap = this.heap;
+		for (;;) {
+			const left = 2 * at + 1;
+			const right = left + 1;
+			let largest = at;
+			if (left < heap.length && this.index.compare(heap[left]!, heap[largest]!) > 0) largest = left;
+			if (right < heap.length && this.index.compare(heap[right]!, heap[largest]!) > 0) largest = right;
+			if (largest === at) return;
+			[heap[at], heap[largest]] = [heap[largest]!, heap[at]!];
+			at = largest;
+		}
+	}
+}
+
+/** 1 ticked, 0 unticked (missing, empty, false), -1 anything else: the engine's checkbox rules. */
+function checkbox(value: unknown): number {
+	if (value === true || value === 'true') return 1;
+	if (value === undefined || value === null || value === false || value === 'false') return 0;
+	return -1;
 }
 
 /** The same rules as the engine's input reader, with a fast path for the everyday form. */
@@ -128,12 +389,4 @@ function readDay(value: unknown): number | null {
 	if (fast !== null) return fast;
 	const parsed = parseCalendarDate(value);
 	return parsed.ok ? dayNumberOf(parsed.date) : null;
-}
-
-function sameNote(a: IndexedNote, b: IndexedNote): boolean {
-	return a.firstDay === b.firstDay && a.doneMask === b.doneMask && a.subject === b.subject;
-}
-
-function byDueThenPath(a: IndexedNote, b: IndexedNote): number {
-	return a.dueDay - b.dueDay || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }

@@ -12,5 +12,5 @@ export { DEFAULT_SETTINGS, loadSettings, resolveConfig, type ForgettingCurveSett
 export { LONG_TERM, stageLabel, type Stage, type StageId } from './stages';
 export { applyEdits, type TextEdit } from './text-edits';
 export { markCurrentStageDone, replacementEdit, startReviewing, type MarkResult, type StartResult } from './review-actions';
-export { DueIndex, type DueSnapshot, type Frontmatter, type IndexedNote } from './due-index';
+export { DueIndex, type DueCounts, type DueSnapshot, type Frontmatter, type IndexedNote, type SnapshotOptions } from './due-index';
 export { dateOfDayNumber, dayNumberOf, isoOfDayNumber } from './day-numbers';

@@ -8,14 +8,18 @@ export interface DueListHandlers {
 	showMore(section: SectionId): void;
 }
 
-/** Rows drawn per section before "Show more": keeps a 1,000-note list fast to draw. */
-export const PAGE_SIZE = 100;
+/**
+ * Rows drawn per section at first (about a sidebar's height), and how many more each "Show more" adds.
+ * Every live update redraws what is shown, so a 1,000-note list starts at 90 rows, not 1,000.
+ */
+export const PAGE_SIZE = 30;
+export const MORE_STEP = 100;
 
 /**
  * Draws the due list into `parent`, replacing what was there in one step (no flicker). Only Obsidian
  * CSS variables style it (styles.css); no inline styles, no innerHTML.
  */
-export function renderDueList(parent: HTMLElement, model: DueModel, handlers: DueListHandlers, shown: Record<SectionId, number>): void {
+export function renderDueList(parent: HTMLElement, model: DueModel, handlers: DueListHandlers): void {
 	const root = createDiv({ cls: 'forgetting-curve-due' });
 	if (model.state === 'loading') {
 		root.createDiv({ cls: 'forgetting-curve-empty', text: t('view.loading') });
@@ -24,7 +28,7 @@ export function renderDueList(parent: HTMLElement, model: DueModel, handlers: Du
 	} else {
 		forecastStrip(root, model.forecast);
 		if (model.state === 'empty') emptyState(root, 'party-popper', t('view.empty-title'), t('view.empty-body'));
-		else for (const section of model.sections) sectionEl(root, section, handlers, shown[section.id]);
+		else for (const section of model.sections) sectionEl(root, section, handlers);
 	}
 	root.addEventListener('keydown', (event) => moveFocus(root, event));
 	parent.replaceChildren(root);
@@ -50,29 +54,31 @@ function forecastStrip(root: HTMLElement, days: ForecastDay[]): void {
 	});
 }
 
-function sectionEl(root: HTMLElement, section: DueSection, handlers: DueListHandlers, limit: number): void {
+function sectionEl(root: HTMLElement, section: DueSection, handlers: DueListHandlers): void {
 	const el = root.createDiv({ cls: `forgetting-curve-section forgetting-curve-section-${section.id}` });
 	const header = el.createDiv({ cls: 'forgetting-curve-section-header' });
 	header.createSpan({ cls: 'forgetting-curve-section-title', text: section.title });
-	header.createSpan({ cls: 'forgetting-curve-count', text: String(section.rows.length) });
+	header.createSpan({ cls: 'forgetting-curve-count', text: String(section.total) });
 	const list = el.createDiv({ cls: 'forgetting-curve-rows', attr: { role: 'list' } });
-	for (const row of section.rows.slice(0, limit)) rowEl(list, row, handlers);
-	const hidden = section.rows.length - limit;
+	for (const row of section.rows) rowEl(list, row, handlers);
+	const hidden = section.total - section.rows.length;
 	if (hidden > 0) {
-		const more = el.createEl('button', { cls: 'forgetting-curve-more', text: t('view.show-more', { count: Math.min(hidden, PAGE_SIZE) }) });
+		const more = el.createEl('button', { cls: 'forgetting-curve-more', text: t('view.show-more', { count: Math.min(hidden, MORE_STEP) }) });
 		more.addEventListener('click', () => handlers.showMore(section.id));
 	}
 }
 
+/**
+ * Five elements a row, laid out by a CSS grid: title and stage badge, then subject · when and a progress
+ * meter, with the done button beside both. Kept this lean because a page of rows is redrawn on every
+ * live update.
+ */
 function rowEl(list: HTMLElement, row: DueRow, handlers: DueListHandlers): void {
 	const el = list.createDiv({ cls: 'forgetting-curve-row', attr: { role: 'listitem', tabindex: '0', 'data-path': row.path } });
-	const main = el.createDiv({ cls: 'forgetting-curve-row-main' });
-	main.createSpan({ cls: 'forgetting-curve-row-title', text: row.title });
-	main.createSpan({ cls: 'forgetting-curve-badge', text: row.badge });
-	const meta = el.createDiv({ cls: 'forgetting-curve-row-meta' });
-	if (row.subject) meta.createSpan({ cls: 'forgetting-curve-row-subject', text: row.subject });
-	if (row.when) meta.createSpan({ cls: 'forgetting-curve-row-when', text: row.when });
-	miniBar(meta, row.rate);
+	el.createSpan({ cls: 'forgetting-curve-row-title', text: row.title });
+	el.createSpan({ cls: 'forgetting-curve-badge', text: row.badge });
+	el.createSpan({ cls: 'forgetting-curve-row-meta', text: [row.subject, row.when].filter((part) => part).join(' · ') });
+	el.createEl('progress', { cls: 'forgetting-curve-progress', attr: { max: 100, value: Math.round(row.rate * 100), 'aria-label': `${Math.round(row.rate * 100)}%` } });
 	const done = el.createEl('button', { cls: 'forgetting-curve-done clickable-icon', attr: { 'aria-label': t('view.done-button') } });
 	setIcon(done, 'check');
 	done.addEventListener('click', (event) => {
@@ -83,13 +89,6 @@ function rowEl(list: HTMLElement, row: DueRow, handlers: DueListHandlers): void 
 	el.addEventListener('keydown', (event) => {
 		if (event.key === 'Enter' && event.target === el) handlers.open(row.path, event.ctrlKey || event.metaKey);
 	});
-}
-
-function miniBar(parent: HTMLElement, rate: number): void {
-	const percent = Math.round(rate * 100);
-	const svg = parent.createSvg('svg', { cls: 'forgetting-curve-minibar', attr: { viewBox: '0 0 100 6', preserveAspectRatio: 'none', 'aria-label': `${percent}%` } });
-	svg.createSvg('rect', { cls: 'forgetting-curve-minibar-track', attr: { width: 100, height: 6, rx: 3 } });
-	svg.createSvg('rect', { cls: 'forgetting-curve-minibar-fill', attr: { width: percent, height: 6, rx: 3 } });
 }
 
 /** Arrow keys move between rows, Home/End jump to the ends. */

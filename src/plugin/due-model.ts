@@ -16,6 +16,8 @@ export interface DueRow {
 export interface DueSection {
 	id: SectionId;
 	title: string;
+	/** Reviews in the section; `rows` may hold only the first page of them. */
+	total: number;
 	rows: DueRow[];
 }
 
@@ -55,11 +57,11 @@ export function buildDueModel(snapshot: DueSnapshot | null, indexedNotes: number
 		return days === 1 ? t('view.days-late-one') : t('view.days-late-many', { days });
 	};
 	const sections: DueSection[] = [
-		{ id: 'overdue', title: t('view.overdue'), rows: snapshot.overdue.map((n) => row(n, late(n))) },
-		{ id: 'today', title: t('view.today'), rows: snapshot.dueToday.map((n) => row(n, '')) },
-		{ id: 'upcoming', title: t('view.upcoming'), rows: snapshot.upcoming.map((n) => row(n, weekday.format(dateOfDayNumber(n.dueDay)))) },
+		{ id: 'overdue', title: t('view.overdue'), total: snapshot.counts.overdue, rows: snapshot.overdue.map((n) => row(n, late(n))) },
+		{ id: 'today', title: t('view.today'), total: snapshot.counts.dueToday, rows: snapshot.dueToday.map((n) => row(n, '')) },
+		{ id: 'upcoming', title: t('view.upcoming'), total: snapshot.counts.upcoming, rows: snapshot.upcoming.map((n) => row(n, weekday.format(dateOfDayNumber(n.dueDay)))) },
 	];
-	if (sections.every((s) => s.rows.length === 0)) return { state: 'empty', forecast };
+	if (sections.every((s) => s.total === 0)) return { state: 'empty', forecast };
 	return { state: 'list', sections, forecast };
 }
 

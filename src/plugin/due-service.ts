@@ -1,5 +1,5 @@
 import { TFile, type CachedMetadata, type TAbstractFile } from 'obsidian';
-import { DueIndex, type DueSnapshot } from '../engine';
+import { DueIndex, type DueCounts, type DueSnapshot, type SnapshotOptions } from '../engine';
 import type { PluginContext } from './plugin-context';
 
 /** Coalesces bursts of metadata changes (a sync, a bulk edit) into one refresh of the views. */
@@ -42,6 +42,10 @@ export class DueService {
 		this.index = index;
 		this.scheduleRollover();
 		this.notify();
+		// The build skips the path lookup table that updates need; make it before the first edit arrives.
+		whenIdle(() => {
+			if (this.index === index) index.prepareForUpdates();
+		});
 	}
 
 	onMetadataChanged(file: TFile, metadata: CachedMetadata | null): void {
@@ -64,13 +68,18 @@ export class DueService {
 		this.notify();
 	}
 
-	snapshot(): DueSnapshot | null {
-		return this.index?.snapshot(this.ctx.clock().today) ?? null;
+	/** Today's sections, each cut to the rows the caller will draw. */
+	snapshot(limits?: SnapshotOptions['limits']): DueSnapshot | null {
+		return this.index?.snapshot(this.ctx.clock().today, limits ? { limits } : {}) ?? null;
+	}
+
+	counts(): DueCounts | null {
+		return this.index?.counts(this.ctx.clock().today) ?? null;
 	}
 
 	/** Number of review notes indexed (due or not), for the view's empty state. */
 	get size(): number {
-		return this.index?.notes.size ?? 0;
+		return this.index?.size ?? 0;
 	}
 
 	subscribe(listener: () => void): () => void {
@@ -104,4 +113,10 @@ export class DueService {
 			this.rebuild();
 		}, next.getTime() - now.getTime() + 1000);
 	}
+}
+
+/** Runs when the app is idle; iOS WebViews have no requestIdleCallback, so a timeout stands in there. */
+function whenIdle(task: () => void): void {
+	if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(task, { timeout: 2000 });
+	else window.setTimeout(task, 200);
 }

@@ -8,8 +8,8 @@ export function addDueStatusBar(plugin: Plugin, service: DueService, open: () =>
 	item.addClass('mod-clickable', 'forgetting-curve-status');
 	item.addEventListener('click', open);
 	const update = () => {
-		const snapshot = service.snapshot();
-		const count = snapshot ? snapshot.overdue.length + snapshot.dueToday.length : 0;
+		const counts = service.counts();
+		const count = counts ? counts.overdue + counts.dueToday : 0;
 		item.setText(count === 1 ? t('status.due-one') : t('status.due-many', { count }));
 		item.toggleClass('forgetting-curve-hidden', count === 0);
 	};

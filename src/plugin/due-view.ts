@@ -1,6 +1,6 @@
 import { ItemView, type WorkspaceLeaf } from 'obsidian';
 import type { ReviewConfig } from '../engine';
-import { PAGE_SIZE, renderDueList } from './due-list-render';
+import { MORE_STEP, PAGE_SIZE, renderDueList } from './due-list-render';
 import { buildDueModel, type SectionId } from './due-model';
 import type { DueService } from './due-service';
 import { t } from './i18n';
@@ -56,15 +56,16 @@ export class DueView extends ItemView {
 		const { contentEl } = this;
 		const scroll = contentEl.scrollTop;
 		const focused = contentEl.ownerDocument.activeElement?.closest<HTMLElement>('.forgetting-curve-row')?.dataset.path;
-		const model = buildDueModel(this.host.service.snapshot(), this.host.service.size, this.host.config());
+		const snapshot = this.host.service.snapshot({ overdue: this.shown.overdue, dueToday: this.shown.today, upcoming: this.shown.upcoming });
+		const model = buildDueModel(snapshot, this.host.service.size, this.host.config());
 		renderDueList(contentEl, model, {
 			open: (path, newTab) => this.host.open(path, newTab),
 			markDone: (path) => this.host.markDone(path),
 			showMore: (section) => {
-				this.shown = { ...this.shown, [section]: this.shown[section] + PAGE_SIZE };
+				this.shown = { ...this.shown, [section]: this.shown[section] + MORE_STEP };
 				this.render();
 			},
-		}, this.shown);
+		});
 		contentEl.scrollTop = scroll;
 		if (focused) {
 			for (const row of contentEl.querySelectorAll<HTMLElement>('.forgetting-curve-row')) {

@@ -56,7 +56,9 @@ describe('due index', () => {
 				}
 				const fresh = new DueIndex(CONFIG);
 				fresh.build(vault.entries());
-				expect(new Map([...index.notes].sort())).toEqual(new Map([...fresh.notes].sort()));
+				const byPath = (i: DueIndex) => i.entries().sort((a, b) => (a.path < b.path ? -1 : 1));
+				expect(byPath(index)).toEqual(byPath(fresh));
+				expect(index.size).toBe(fresh.size);
 			}),
 			{ numRuns: 1000 },
 		);
@@ -78,6 +80,26 @@ describe('due index', () => {
 					const expected = valid && first.ok ? dueBucket(computeSchedule(first.date, clock.today, CONFIG.stages, new Map(CONFIG.stages.map((s, j) => [s.id, boxes[j] === true || boxes[j] === 'true'])))) : null;
 					expect(section(`n${i}.md`)).toBe(expected);
 				});
+			}),
+			{ numRuns: 1000 },
+		);
+	});
+
+	it('cuts each section to the first k rows without changing the order or the counts', () => {
+		fc.assert(
+			fc.property(fc.array(frontmatter, { maxLength: 60 }), fc.nat({ max: 8 }), fc.date({ min: new Date(2024, 0, 1), max: new Date(2025, 2, 1), noInvalidDate: true }), (fms, k, now) => {
+				const index = new DueIndex(CONFIG);
+				index.build(fms.map((fm, i) => [`n${String(i % 7)}-${i}.md`, fm] as const));
+				const full = index.snapshot(now);
+				const cut = index.snapshot(now, { limits: { overdue: k, dueToday: k, upcoming: k } });
+				expect(cut.overdue).toEqual(full.overdue.slice(0, k));
+				expect(cut.dueToday).toEqual(full.dueToday.slice(0, k));
+				expect(cut.upcoming).toEqual(full.upcoming.slice(0, k));
+				expect(cut.counts).toEqual({ overdue: full.overdue.length, dueToday: full.dueToday.length, upcoming: full.upcoming.length });
+				expect(index.counts(now)).toEqual(cut.counts);
+				expect(cut.forecast).toEqual(full.forecast);
+				const sorted = [...full.overdue].sort((a, b) => a.dueDay - b.dueDay || (a.path < b.path ? -1 : 1));
+				expect(full.overdue).toEqual(sorted);
 			}),
 			{ numRuns: 1000 },
 		);

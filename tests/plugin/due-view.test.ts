@@ -42,7 +42,7 @@ function sections(view: DueView) {
 		title: section.querySelector('.forgetting-curve-section-title')?.textContent,
 		count: section.querySelector('.forgetting-curve-count')?.textContent,
 		rows: [...section.querySelectorAll('.forgetting-curve-row')].map((row) =>
-			[row.querySelector('.forgetting-curve-row-title')?.textContent, row.querySelector('.forgetting-curve-badge')?.textContent, row.querySelector('.forgetting-curve-row-subject')?.textContent ?? '', row.querySelector('.forgetting-curve-row-when')?.textContent ?? ''].join(' | '),
+			[row.querySelector('.forgetting-curve-row-title')?.textContent, row.querySelector('.forgetting-curve-badge')?.textContent, row.querySelector('.forgetting-curve-row-meta')?.textContent, row.querySelector('progress')?.getAttribute('value')].join(' | '),
 		),
 	}));
 }
@@ -52,9 +52,9 @@ describe('due view', () => {
 		const h = await loadPlugin(VAULT, { preset: 'en' });
 		const view = await openView(h);
 		expect(sections(view)).toEqual([
-			{ title: 'Overdue', count: '1', rows: ['late | 4d | Kubernetes | 5 days late'] },
-			{ title: 'Due today', count: '2', rows: ['soon | 4d |  | ', 'today | 1d |  | '] },
-			{ title: 'Upcoming', count: '1', rows: ['later | 7d | 쿠버네티스 | Sat, Oct 12'] },
+			{ title: 'Overdue', count: '1', rows: ['late | 4d | Kubernetes · 5 days late | 20'] },
+			{ title: 'Due today', count: '2', rows: ['soon | 4d |  | 20', 'today | 1d |  | 0'] },
+			{ title: 'Upcoming', count: '1', rows: ['later | 7d | 쿠버네티스 · Sat, Oct 12 | 40'] },
 		]);
 		const bars = [...view.contentEl.querySelectorAll('.forgetting-curve-forecast-bar')];
 		expect(bars).toHaveLength(14);
@@ -81,7 +81,7 @@ describe('due view', () => {
 		await settle();
 		expect(await h.read('today.md')).toContain('review 1d done: true');
 		vi.advanceTimersByTime(200);
-		expect(sections(view)[1]).toEqual({ title: 'Due today', count: '1', rows: ['soon | 4d |  | '] });
+		expect(sections(view)[1]).toEqual({ title: 'Due today', count: '1', rows: ['soon | 4d |  | 20'] });
 	});
 
 	it('moves focus between rows with the arrow keys', async () => {
@@ -116,13 +116,14 @@ describe('due view', () => {
 		expect(far.contentEl.querySelectorAll('.forgetting-curve-forecast-bar')).toHaveLength(14);
 	});
 
-	it('shows the first 100 rows of a long section, then more on request', async () => {
+	it('shows the first 30 rows of a long section, then 100 more on request', async () => {
 		const files = Object.fromEntries(Array.from({ length: 250 }, (_, i) => [`n${String(i).padStart(3, '0')}.md`, note('2024-10-09', 0)]));
 		const view = await openView(await loadPlugin(files, { preset: 'en' }));
-		expect(sections(view)[1]?.rows).toHaveLength(100);
+		expect(sections(view)[1]?.rows).toHaveLength(30);
 		expect(sections(view)[1]?.count).toBe('250');
+		expect(view.contentEl.querySelector('.forgetting-curve-more')?.textContent).toBe('Show 100 more');
 		view.contentEl.querySelector<HTMLElement>('.forgetting-curve-more')?.click();
-		expect(sections(view)[1]?.rows).toHaveLength(200);
+		expect(sections(view)[1]?.rows).toHaveLength(130);
 	});
 
 	it('counts due reviews in the status bar', async () => {
