@@ -1,4 +1,3 @@
-import type { App as AppOriginal, PluginManifest } from 'obsidian';
 import { App, WorkspaceLeaf } from 'obsidian-test-mocks/obsidian';
 import manifest from '../manifest.json';
 import { clockAt, DueIndex, loadSettings, resolveConfig, type SnapshotOptions } from '../src/engine';
