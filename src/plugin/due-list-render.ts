@@ -45,6 +45,7 @@ function emptyState(root: HTMLElement, icon: string, title: string, body: string
 function forecastStrip(root: HTMLElement, days: ForecastDay[]): void {
 	const max = Math.max(1, ...days.map((d) => d.count));
 	const strip = root.createDiv({ cls: 'forgetting-curve-forecast', attr: { 'aria-label': t('view.forecast'), role: 'img' } });
+	strip.createDiv({ cls: 'forgetting-curve-forecast-caption', text: t('view.forecast') });
 	const svg = strip.createSvg('svg', { attr: { viewBox: `0 0 ${days.length * 10} 30`, preserveAspectRatio: 'none' } });
 	days.forEach((day, i) => {
 		const height = day.count === 0 ? 1 : Math.max(3, Math.round((day.count / max) * 28));

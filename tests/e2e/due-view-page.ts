@@ -1,0 +1,55 @@
+/**
+ * Browser entry for the end-to-end test: the real plugin (bundled from src/, `obsidian` served by
+ * obsidian-test-mocks) loads a 30-note vault, and its due view is attached to the page in place of
+ * Obsidian's right sidebar.
+ */
+import type { PluginManifest, WorkspaceLeaf as WorkspaceLeafOriginal } from 'obsidian';
+import { addIcon, App, WorkspaceLeaf } from 'obsidian-test-mocks/obsidian';
+import { setup } from 'obsidian-test-mocks/setup';
+import ForgettingCurvePlugin from '../../src/main';
+import { DUE_VIEW_TYPE, type DueView } from '../../src/plugin/due-view';
+
+declare global {
+	interface Window {
+		fixtureNotes: Record<string, string>;
+		opened: string[];
+		ready: boolean;
+	}
+}
+
+/** Obsidian ships its icons; the mocks start with none, so the row's done button gets Lucide's check. */
+const CHECK_ICON =
+	'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="M20 6 9 17l-5-5"/></svg>';
+
+async function main(): Promise<void> {
+	setup();
+	addIcon('check', CHECK_ICON);
+	const app = App.createConfigured__({ files: window.fixtureNotes });
+	const manifest: PluginManifest = { id: 'forgetting-curve', name: 'Forgetting Curve', version: '0', minAppVersion: '1.8.7', author: '', description: '' };
+	const plugin = new ForgettingCurvePlugin(app.asOriginalType__(), manifest);
+	plugin.loadData = () => Promise.resolve({});
+	plugin.now = () => new Date(2024, 9, 10, 9, 0);
+	await plugin.onload();
+	app.workspace.setLayoutReady__();
+
+	window.opened = [];
+	app.workspace.getLeaf = ((newLeaf?: unknown) => ({
+		openFile: (file: { path: string }) => {
+			window.opened.push(`${file.path}${newLeaf === 'tab' ? ' (new tab)' : ''}`);
+			return Promise.resolve();
+		},
+	})) as unknown as typeof app.workspace.getLeaf;
+
+	const creator = (plugin as unknown as { views__: Map<string, (leaf: WorkspaceLeafOriginal) => DueView> }).views__.get(DUE_VIEW_TYPE);
+	if (!creator) throw new Error('the due view is not registered');
+	const view = creator(WorkspaceLeaf.create2__(app) as unknown as WorkspaceLeafOriginal);
+	await view.onOpen();
+	view.containerEl.addClass('view-content');
+	document.querySelector('.workspace-leaf-content')?.appendChild(view.containerEl);
+	// The index notifies its views after a short coalescing delay.
+	window.setTimeout(() => {
+		window.ready = true;
+	}, 300);
+}
+
+void main();

@@ -1,0 +1,104 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import esbuild from 'esbuild';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * End to end in a real browser: Debian's Chromium, driven by playwright-core, renders the due view of
+ * the plugin built from src/ with 30 fixture notes, in Obsidian's light and dark themes.
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const ROOT = join(__dirname, '..', '..');
+const OUT = join(ROOT, 'test-results');
+const PAGE_DIR = join(OUT, 'e2e-page');
+const available = existsSync(CHROMIUM);
+// CI installs Chromium (.ci/run), so there a missing browser is a failure, not a skip.
+const runIt = available || process.env.CI === 'true' ? it : it.skip;
+
+let browser: Browser | null = null;
+
+beforeAll(async () => {
+	if (!available && process.env.CI !== 'true') return;
+	mkdirSync(PAGE_DIR, { recursive: true });
+	await esbuild.build({
+		entryPoints: [join(__dirname, 'due-view-page.ts')],
+		bundle: true,
+		format: 'iife',
+		platform: 'browser',
+		target: 'es2021',
+		alias: { obsidian: 'obsidian-test-mocks/obsidian' },
+		outfile: join(PAGE_DIR, 'page.js'),
+		logLevel: 'warning',
+	});
+	const vault = join(ROOT, 'tests', 'fixtures', 'e2e-vault');
+	const notes = Object.fromEntries(readdirSync(vault).map((name) => [`Reviews/${name}`, readFileSync(join(vault, name), 'utf8')]));
+	writeFileSync(
+		join(PAGE_DIR, 'index.html'),
+		[
+			'<!doctype html><html><head><meta charset="utf-8">',
+			'<link rel="stylesheet" href="theme.css"><link rel="stylesheet" href="styles.css">',
+			`<script>window.fixtureNotes = ${JSON.stringify(notes).replace(/</g, '\\u003c')};</script>`,
+			'</head><body><div class="workspace-leaf-content"></div>',
+			'<script>document.body.className = "theme-" + (location.hash.slice(1) || "light");</script>',
+			'<script src="page.js"></script></body></html>',
+		].join('\n'),
+	);
+	writeFileSync(join(PAGE_DIR, 'theme.css'), readFileSync(join(__dirname, 'obsidian-theme.css')));
+	writeFileSync(join(PAGE_DIR, 'styles.css'), readFileSync(join(ROOT, 'styles.css')));
+	browser = await chromium.launch({
+		executablePath: CHROMIUM,
+		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-component-update', '--disable-sync'],
+	});
+}, 120_000);
+
+afterAll(async () => {
+	await browser?.close();
+});
+
+describe.each(['light', 'dark'])('due view in Chromium, %s theme', (theme) => {
+	runIt('shows the sections, counts and rows, opens the clicked note, and leaves a screenshot', async () => {
+		if (!browser) throw new Error(`Chromium is not installed at ${CHROMIUM}`);
+		const page = await browser.newPage({ viewport: { width: 320, height: 1400 }, deviceScaleFactor: 1 });
+		const errors: string[] = [];
+		page.on('pageerror', (error) => errors.push(error.message));
+		await page.goto(`${pathToFileURL(join(PAGE_DIR, 'index.html')).href}#${theme}`);
+		await page.waitForFunction(() => window.ready === true, undefined, { timeout: 20_000 });
+
+		const sections = await page.$$eval('.forgetting-curve-section', (els) =>
+			els.map((el) => ({
+				title: el.querySelector('.forgetting-curve-section-title')?.textContent,
+				count: el.querySelector('.forgetting-curve-count')?.textContent,
+				rows: el.querySelectorAll('.forgetting-curve-row').length,
+			})),
+		);
+		expect(sections).toEqual([
+			{ title: 'Overdue', count: '6', rows: 6 },
+			{ title: 'Due today', count: '8', rows: 8 },
+			{ title: 'Upcoming', count: '10', rows: 10 },
+		]);
+		const firstOverdue = await page.$eval('.forgetting-curve-section-overdue .forgetting-curve-row', (el) => [
+			el.querySelector('.forgetting-curve-row-title')?.textContent,
+			el.querySelector('.forgetting-curve-badge')?.textContent,
+			el.querySelector('.forgetting-curve-row-meta')?.textContent,
+		]);
+		expect(firstOverdue).toEqual(['Prometheus 쿼리', '4d', '관측성 · 6 days late']);
+		expect(await page.$$eval('.forgetting-curve-forecast-bar', (bars) => bars.length)).toBe(14);
+		expect(await page.$$eval('[style]', (els) => els.length)).toBe(0);
+
+		// Computed colours come from the theme's variables: the view follows light and dark.
+		const titleColour = await page.$eval('.forgetting-curve-row-title', (el) => getComputedStyle(el).color);
+		expect(titleColour).toBe(theme === 'light' ? 'rgb(34, 34, 34)' : 'rgb(218, 218, 218)');
+
+		mkdirSync(OUT, { recursive: true });
+		await page.screenshot({ path: join(OUT, `due-view-${theme}.png`), fullPage: true });
+
+		await page.click('.forgetting-curve-row[data-path="Reviews/Kafka 파티션.md"]');
+		await page.click('.forgetting-curve-row[data-path="Reviews/Argo CD.md"]', { modifiers: ['Control'] });
+		expect(await page.evaluate(() => window.opened)).toEqual(['Reviews/Kafka 파티션.md', 'Reviews/Argo CD.md (new tab)']);
+		expect(errors).toEqual([]);
+		expect(existsSync(join(OUT, `due-view-${theme}.png`))).toBe(true);
+		await page.close();
+	}, 60_000);
+});
