@@ -13,7 +13,7 @@ declare global {
 	interface Window {
 		fixtureNotes: Record<string, string>;
 		opened: string[];
-		ready: boolean;
+		viewReady: boolean;
 	}
 }
 
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
 	document.querySelector('.workspace-leaf-content')?.appendChild(view.containerEl);
 	// The index notifies its views after a short coalescing delay.
 	window.setTimeout(() => {
-		window.ready = true;
+		window.viewReady = true;
 	}, 300);
 }
 

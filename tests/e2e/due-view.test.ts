@@ -64,7 +64,7 @@ describe.each(['light', 'dark'])('due view in Chromium, %s theme', (theme) => {
 		const errors: string[] = [];
 		page.on('pageerror', (error) => errors.push(error.message));
 		await page.goto(`${pathToFileURL(join(PAGE_DIR, 'index.html')).href}#${theme}`);
-		await page.waitForFunction(() => window.ready === true, undefined, { timeout: 20_000 });
+		await page.waitForFunction(() => window.viewReady === true, undefined, { timeout: 20_000 });
 
 		const sections = await page.$$eval('.forgetting-curve-section', (els) =>
 			els.map((el) => ({
