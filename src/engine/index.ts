@@ -14,3 +14,5 @@ export { applyEdits, type TextEdit } from './text-edits';
 export { markCurrentStageDone, replacementEdit, startReviewing, type MarkResult, type StartResult } from './review-actions';
 export { DueIndex, type DueCounts, type DueSnapshot, type Frontmatter, type IndexedNote, type SnapshotOptions } from './due-index';
 export { dateOfDayNumber, dayNumberOf, isoOfDayNumber } from './day-numbers';
+export { escapeText, foldLine, writeCalendar, type CalendarEvent } from './ical';
+export { reviewCalendar, type CalendarNote, type ReviewCalendarOptions } from './review-calendar';

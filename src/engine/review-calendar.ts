@@ -1,0 +1,77 @@
+import { civilFromDays } from './day-numbers';
+import { writeCalendar, type CalendarEvent } from './ical';
+import type { ReviewConfig } from './settings';
+import { LONG_TERM } from './stages';
+
+/** One review note as the calendar needs it: where it is, and its schedule as day numbers. */
+export interface CalendarNote {
+	path: string;
+	firstDay: number;
+	/** Bit i set: stage i is done. */
+	doneMask: number;
+}
+
+export interface ReviewCalendarOptions {
+	today: number;
+	now: Date;
+	vaultName: string;
+	/** Minutes after midnight when the alarm rings (09:00 → 540); null for none. */
+	reminderMinutes: number | null;
+	calendarName?: string;
+	/** How a stage is named in an event's summary, e.g. "4-day review". */
+	stageName?: (stageId: string, days: number) => string;
+}
+
+const defaultStageName = (id: string, days: number) => (id === LONG_TERM ? 'long-term review' : `${days}-day review`);
+
+/**
+ * The review calendar: one all-day event per review not yet done, on its due day; a review already
+ * overdue is put on today, so the phone still reminds. UIDs are stable per (note, stage), so importing a
+ * newer export updates events instead of duplicating them.
+ */
+export function reviewCalendar(notes: readonly CalendarNote[], config: ReviewConfig, options: ReviewCalendarOptions): string {
+	const stageName = options.stageName ?? defaultStageName;
+	const events: CalendarEvent[] = [];
+	for (const note of [...notes].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+		const title = note.path.slice(note.path.lastIndexOf('/') + 1).replace(/\.md$/, '');
+		const link = `obsidian://open?vault=${encodeURIComponent(options.vaultName)}&file=${encodeURIComponent(note.path.replace(/\.md$/, ''))}`;
+		config.stages.forEach((stage, i) => {
+			if ((note.doneMask & (1 << i)) !== 0) return;
+			const day = Math.max(note.firstDay + stage.days, options.today);
+			const summary = `${title} · ${stageName(stage.id, stage.days)}`;
+			events.push({
+				uid: `${hash(note.path)}-${stage.id}@forgetting-curve`,
+				day: basicDate(day),
+				nextDay: basicDate(day + 1),
+				summary,
+				description: `${summary}\n${link}`,
+				url: link,
+				alarmMinutes: options.reminderMinutes,
+			});
+		});
+	}
+	events.sort((a, b) => (a.day === b.day ? (a.uid < b.uid ? -1 : 1) : a.day < b.day ? -1 : 1));
+	return writeCalendar(events, { name: options.calendarName ?? 'Forgetting Curve', stamp: utcStamp(options.now) });
+}
+
+function basicDate(days: number): string {
+	const { year, month, day } = civilFromDays(days);
+	return `${String(year).padStart(4, '0')}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}`;
+}
+
+function utcStamp(date: Date): string {
+	return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+/** Two 32-bit multiplicative hashes of the path (FNV-1a and a Murmur-style mix): a stable 64-bit id as hex. */
+function hash(text: string): string {
+	let a = 0x811c9dc5;
+	let b = 0x9747b28c;
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		a = Math.imul(a ^ code, 0x01000193) >>> 0;
+		b = Math.imul(b ^ code, 0x5bd1e995) >>> 0;
+		b = (b ^ (b >>> 15)) >>> 0;
+	}
+	return `${a.toString(16).padStart(8, '0')}${b.toString(16).padStart(8, '0')}`;
+}
