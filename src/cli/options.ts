@@ -8,6 +8,7 @@ export const USAGE = `Usage:
   forgetting-curve recompute <file-or-folder>... [--today YYYY-MM-DD] [--now YYYY-MM-DDTHH:mm]
                              [--settings FILE] [--dry-run] [--json]
   forgetting-curve due <folder> [--today YYYY-MM-DD] [--settings FILE] [--json]
+  forgetting-curve calendar <folder> --out FILE [--today YYYY-MM-DD] [--settings FILE] [--vault NAME]
 
 Exit codes: 0 done; 1 some notes were refused (recompute); 2 usage error.`;
 
@@ -15,6 +16,11 @@ export interface CommonOptions {
 	positionals: string[];
 	json: boolean;
 	dryRun: boolean;
+	/** calendar: the .ics file to write, and the vault name for obsidian:// links. */
+	out: string | undefined;
+	vault: string | undefined;
+	reminderEnabled: boolean;
+	reminderTime: string;
 	clock: Clock;
 	config: ReviewConfig;
 	warnings: string[];
@@ -26,6 +32,8 @@ const OPTION_SPEC = {
 	settings: { type: 'string' },
 	'dry-run': { type: 'boolean' },
 	json: { type: 'boolean' },
+	out: { type: 'string' },
+	vault: { type: 'string' },
 	help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -44,6 +52,10 @@ export function parseCommandLine(args: readonly string[], wallClock: Date): Comm
 		positionals,
 		json: values.json === true,
 		dryRun: values['dry-run'] === true,
+		out: values.out,
+		vault: values.vault,
+		reminderEnabled: settings.reminderEnabled,
+		reminderTime: settings.reminderTime,
 		help: values.help === true,
 		clock: clockFrom(values.today, values.now, wallClock, settings.dayStartHour),
 		config: resolved.config,

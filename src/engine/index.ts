@@ -8,7 +8,7 @@ export { RATE_FORMULAS, learningRate, rateText, progressBar, type RateFormulaId 
 export { openReviewNote, recompute, scheduleFor, writeUpdates, type OpenedNote, type RecomputeResult } from './recompute';
 export type { Refusal, RefusalCode } from './refusal';
 export { computeSchedule, daysUntilDue, dueBucket, type DueBucket, type Schedule, type StageStatus } from './schedule';
-export { DEFAULT_SETTINGS, loadSettings, resolveConfig, type ForgettingCurveSettings, type ReviewConfig } from './settings';
+export { DEFAULT_SETTINGS, loadSettings, reminderMinutes, resolveConfig, type ForgettingCurveSettings, type ReviewConfig } from './settings';
 export { LONG_TERM, stageLabel, type Stage, type StageId } from './stages';
 export { applyEdits, type TextEdit } from './text-edits';
 export { markCurrentStageDone, replacementEdit, startReviewing, type MarkResult, type StartResult } from './review-actions';

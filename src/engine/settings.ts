@@ -27,6 +27,14 @@ export interface ForgettingCurveSettings {
 	barFilled: string;
 	barEmpty: string;
 	barWidth: number;
+	/** A daily reminder in the app when reviews are due. */
+	reminderEnabled: boolean;
+	/** When the reminder comes (and the calendar's alarms ring), "HH:mm". */
+	reminderTime: string;
+	/** Where "Export review calendar" writes, relative to the vault root. */
+	calendarPath: string;
+	/** Rewrite the calendar file by itself when the due list changes. */
+	calendarAutoExport: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<ForgettingCurveSettings> = Object.freeze({
@@ -46,6 +54,10 @@ export const DEFAULT_SETTINGS: Readonly<ForgettingCurveSettings> = Object.freeze
 	barFilled: '🟩',
 	barEmpty: '⬜',
 	barWidth: 10,
+	reminderEnabled: true,
+	reminderTime: '09:00',
+	calendarPath: 'Forgetting Curve.ics',
+	calendarAutoExport: false,
 });
 
 type Check = (value: unknown) => boolean;
@@ -76,7 +88,20 @@ const SETTING_CHECKS: Record<keyof ForgettingCurveSettings, Check> = {
 	barFilled: (v) => isString(v) && v !== '',
 	barEmpty: (v) => isString(v) && v !== '',
 	barWidth: isWholeIn(1, 100),
+	reminderEnabled: isBoolean,
+	reminderTime: (v) => isString(v) && reminderMinutes(v as string) !== null,
+	calendarPath: (v) => isString(v) && (v as string).trim().endsWith('.ics') && !(v as string).includes('..'),
+	calendarAutoExport: isBoolean,
 };
+
+/** "09:00" → 540 minutes after midnight; null for anything that is not a time of day. */
+export function reminderMinutes(time: string): number | null {
+	const match = /^(\d{1,2}):(\d{2})$/.exec(time.trim());
+	if (!match) return null;
+	const hours = Number(match[1]);
+	const minutes = Number(match[2]);
+	return hours < 24 && minutes < 60 ? hours * 60 + minutes : null;
+}
 
 export interface LoadedSettings {
 	settings: ForgettingCurveSettings;

@@ -165,3 +165,26 @@ function settingsFile(settings: object): string {
 	writeFileSync(path, JSON.stringify(settings));
 	return path;
 }
+
+describe('calendar', () => {
+	it('writes the review calendar for a folder', async () => {
+		const out = join(vault, '..', `feed-${Math.random().toString(36).slice(2)}.ics`);
+		const { code, out: printed } = cli('calendar', vault, '--today', '2024-10-27', '--out', out, '--vault', 'Study');
+		expect(code).toBe(0);
+		expect(printed).toMatch(/^Wrote 3 review events from 2 review notes to .*\.ics\.\n  refused topics\/broken\.md: /);
+		const { default: ICAL } = await import('ical.js');
+		const events = new ICAL.Component(ICAL.parse(readFileSync(out, 'utf8'))).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+		expect(events.map((e) => `${e.startDate.toString()} ${e.summary}`).sort()).toEqual([
+			'2024-10-27 stale · 1-day review',
+			'2024-10-31 seed · long-term review',
+			'2024-10-31 stale · long-term review',
+		]);
+		expect(events[0]?.description).toContain('obsidian://open?vault=Study&file=');
+	});
+
+	it('needs --out', () => {
+		const { code, err } = cli('calendar', vault);
+		expect(code).toBe(2);
+		expect(err).toContain('"calendar" needs --out FILE.');
+	});
+});
