@@ -3,6 +3,7 @@ import { clockAt, loadSettings, resolveConfig, type Clock, type ForgettingCurveS
 import { AutoRecompute } from './plugin/auto-recompute';
 import { registerCommands } from './plugin/commands';
 import { registerDueFeatures } from './plugin/due-features';
+import { registerReminderFeatures } from './plugin/reminder-features';
 import type { DueService } from './plugin/due-service';
 import { t, useObsidianLanguage } from './plugin/i18n';
 import { isInScope } from './plugin/note-scope';
@@ -39,6 +40,7 @@ export default class ForgettingCurvePlugin extends Plugin implements SettingsHos
 		this.registerInterval(window.setInterval(() => auto.retryWaiting(), RETRY_MS));
 		registerCommands(this, this.actions, () => this.recomputeAll());
 		this.due = registerDueFeatures(this, ctx, this.actions);
+		registerReminderFeatures(this, ctx, this.due, () => auto.isTyping());
 		this.addSettingTab(new ForgettingCurveSettingTab(this.app, this));
 	}
 

@@ -38,6 +38,13 @@ export class AutoRecompute {
 		this.lastTyped.set(path, Date.now());
 	}
 
+	/** Whether the learner typed in any note within the quiet time. */
+	isTyping(): boolean {
+		const now = Date.now();
+		for (const at of this.lastTyped.values()) if (now - at < TYPING_QUIET_MS) return true;
+		return false;
+	}
+
 	/** Retries notes that waited for the cursor to leave the frontmatter or the typing to stop. */
 	retryWaiting(): void {
 		for (const path of [...this.waiting]) {

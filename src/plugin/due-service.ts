@@ -1,5 +1,5 @@
 import { TFile, type CachedMetadata, type TAbstractFile } from 'obsidian';
-import { DueIndex, type DueCounts, type DueSnapshot, type SnapshotOptions } from '../engine';
+import { dayNumberOf, DueIndex, type CalendarNote, type DueCounts, type DueSnapshot, type SnapshotOptions } from '../engine';
 import type { PluginContext } from './plugin-context';
 
 /** Coalesces bursts of metadata changes (a sync, a bulk edit) into one refresh of the views. */
@@ -71,6 +71,16 @@ export class DueService {
 	/** Today's sections, each cut to the rows the caller will draw. */
 	snapshot(limits?: SnapshotOptions['limits']): DueSnapshot | null {
 		return this.index?.snapshot(this.ctx.clock().today, limits ? { limits } : {}) ?? null;
+	}
+
+	/** Every indexed review note, for the calendar; null before the index is built. */
+	calendarNotes(): CalendarNote[] | null {
+		return this.index?.entries() ?? null;
+	}
+
+	/** Today as a day number, honouring "new day starts at". */
+	today(): number {
+		return dayNumberOf(this.ctx.clock().today);
 	}
 
 	counts(): DueCounts | null {

@@ -183,6 +183,31 @@ export class ForgettingCurveSettingTab extends PluginSettingTab {
 				],
 			},
 			{
+				heading: t('settings.heading.reminders'),
+				rows: [
+					{
+						name: t('settings.reminder'),
+						desc: t('settings.reminder-desc'),
+						build: (setting) => setting.addToggle((toggle) => toggle.setValue(s.reminderEnabled).onChange((reminderEnabled) => void this.save({ reminderEnabled }))),
+					},
+					{
+						name: t('settings.reminder-time'),
+						desc: t('settings.reminder-time-desc'),
+						build: (setting) => setting.addText((text) => text.setPlaceholder('09:00').setValue(s.reminderTime).onChange((reminderTime) => void this.save({ reminderTime }))),
+					},
+					{
+						name: t('settings.calendar-path'),
+						desc: t('settings.calendar-path-desc'),
+						build: (setting) => setting.addText((text) => text.setValue(s.calendarPath).onChange((calendarPath) => void this.save({ calendarPath }))),
+					},
+					{
+						name: t('settings.calendar-auto'),
+						desc: t('settings.calendar-auto-desc'),
+						build: (setting) => setting.addToggle((toggle) => toggle.setValue(s.calendarAutoExport).onChange((calendarAutoExport) => void this.save({ calendarAutoExport }))),
+					},
+				],
+			},
+			{
 				heading: t('settings.heading.bar'),
 				rows: [
 					{ name: t('settings.bar-filled'), build: (setting) => setting.addText((text) => text.setValue(s.barFilled).onChange((barFilled) => void this.save({ barFilled }))) },

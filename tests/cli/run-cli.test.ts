@@ -171,9 +171,9 @@ describe('calendar', () => {
 		const out = join(vault, '..', `feed-${Math.random().toString(36).slice(2)}.ics`);
 		const { code, out: printed } = cli('calendar', vault, '--today', '2024-10-27', '--out', out, '--vault', 'Study');
 		expect(code).toBe(0);
-		expect(printed).toMatch(/^Wrote 3 review events from 2 review notes to .*\.ics\.\n  refused topics\/broken\.md: /);
+		expect(printed).toMatch(/^Wrote 3 review events from 2 review notes to .*\.ics\.\n {2}refused topics\/broken\.md: /);
 		const { default: ICAL } = await import('ical.js');
-		const events = new ICAL.Component(ICAL.parse(readFileSync(out, 'utf8'))).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+		const events = new ICAL.Component(ICAL.parse(readFileSync(out, 'utf8')) as unknown[]).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
 		expect(events.map((e) => `${e.startDate.toString()} ${e.summary}`).sort()).toEqual([
 			'2024-10-27 stale · 1-day review',
 			'2024-10-31 seed · long-term review',

@@ -15,7 +15,7 @@ const NOTES: CalendarNote[] = [
 const OPTIONS = { today: TODAY, now: new Date(Date.UTC(2024, 9, 10, 0, 30)), vaultName: 'My Vault', reminderMinutes: 9 * 60 };
 
 function parse(text: string) {
-	const calendar = new ICAL.Component(ICAL.parse(text));
+	const calendar = new ICAL.Component(ICAL.parse(text) as unknown[]);
 	return calendar.getAllSubcomponents('vevent').map((vevent) => {
 		const event = new ICAL.Event(vevent);
 		const alarm = vevent.getFirstSubcomponent('valarm');

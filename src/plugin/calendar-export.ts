@@ -1,0 +1,64 @@
+import { normalizePath, Notice, TFile } from 'obsidian';
+import { reminderMinutes, reviewCalendar } from '../engine';
+import type { DueService } from './due-service';
+import { t } from './i18n';
+import type { PluginContext } from './plugin-context';
+import { stageLabelFor } from './review-labels';
+
+/** Quiet time after the due list changes before the calendar file is rewritten. */
+export const AUTO_EXPORT_DELAY_MS = 5000;
+
+/** DTSTAMP changes on every export; two feeds that differ only there are the same calendar. */
+const withoutStamps = (text: string) => text.replace(/^DTSTAMP:.*$/gm, '');
+
+/**
+ * Writes the review calendar (.ics) into the vault from the due index, so a synced phone can import it
+ * and remind. Nothing is written when the events did not change.
+ */
+export class CalendarExporter {
+	private timer: number | null = null;
+
+	constructor(
+		private readonly ctx: PluginContext,
+		private readonly service: DueService,
+	) {}
+
+	async export(announce: boolean): Promise<number | null> {
+		const config = this.ctx.config();
+		const notes = this.service.calendarNotes();
+		if (!config || !notes) return null;
+		const settings = this.ctx.settings();
+		const clock = this.ctx.clock();
+		const text = reviewCalendar(notes, config, {
+			today: this.service.today(),
+			now: clock.now,
+			vaultName: this.ctx.app.vault.getName(),
+			reminderMinutes: settings.reminderEnabled ? reminderMinutes(settings.reminderTime) : null,
+			stageName: (id, days) => stageLabelFor(id, days),
+		});
+		const events = text.split('BEGIN:VEVENT').length - 1;
+		const path = normalizePath(settings.calendarPath);
+		const existing = this.ctx.app.vault.getAbstractFileByPath(path);
+		if (existing instanceof TFile) {
+			if (withoutStamps(await this.ctx.app.vault.read(existing)) !== withoutStamps(text)) await this.ctx.app.vault.modify(existing, text);
+		} else {
+			await this.ctx.app.vault.create(path, text);
+		}
+		if (announce) new Notice(t('notice.calendar-written', { events, path }));
+		return events;
+	}
+
+	/** With "keep the calendar file up to date" on: rewrite a few seconds after the due list settles. */
+	onDueListChanged(): void {
+		if (!this.ctx.settings().calendarAutoExport) return;
+		if (this.timer !== null) window.clearTimeout(this.timer);
+		this.timer = window.setTimeout(() => {
+			this.timer = null;
+			void this.export(false);
+		}, AUTO_EXPORT_DELAY_MS);
+	}
+
+	dispose(): void {
+		if (this.timer !== null) window.clearTimeout(this.timer);
+	}
+}
