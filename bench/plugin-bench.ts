@@ -1,6 +1,6 @@
 import { App, WorkspaceLeaf } from 'obsidian-test-mocks/obsidian';
 import manifest from '../manifest.json';
-import { clockAt, DueIndex, loadSettings, resolveConfig, type SnapshotOptions } from '../src/engine';
+import { clockAt, DueIndex, loadSettings, resolveConfig, toIsoDate, type SnapshotOptions } from '../src/engine';
 import ForgettingCurvePlugin from '../src/main';
 import type { DueService } from '../src/plugin/due-service';
 import { DueView } from '../src/plugin/due-view';
@@ -40,7 +40,7 @@ function renderMs(): number {
 	const notes = syntheticVault(1000, 1, TODAY, 7).map(([path, frontmatter], i) => {
 		const first = new Date(TODAY);
 		first.setDate(first.getDate() - 1 - (i % 17) + 7);
-		return [path, { ...frontmatter, [config.firstStudyKey]: `${first.getFullYear()}-${String(first.getMonth() + 1).padStart(2, '0')}-${String(first.getDate()).padStart(2, '0')}`, '❤1일복습여부': false }] as const;
+		return [path, { ...frontmatter, [config.firstStudyKey]: toIsoDate(first), '❤1일복습여부': false }] as const;
 	});
 	const index = new DueIndex(config);
 	index.build(notes);

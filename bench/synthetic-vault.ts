@@ -1,4 +1,4 @@
-import { PRESETS } from '../src/engine';
+import { PRESETS, toIsoDate } from '../src/engine';
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run benchmarks the same vault. */
 export function random(seed: number): () => number {
@@ -37,7 +37,7 @@ export function syntheticVault(count: number, reviewShare: number, today: Date, 
 		const daysAgo = Math.round((today.getTime() - first.getTime()) / 86_400_000);
 		const done = [1, 4, 7, 14, 30].filter((d) => d <= daysAgo && next() < 0.9).length;
 		const frontmatter: Record<string, unknown> = {
-			[PRESET.firstStudyKey]: `${first.getFullYear()}-${String(first.getMonth() + 1).padStart(2, '0')}-${String(first.getDate()).padStart(2, '0')}`,
+			[PRESET.firstStudyKey]: toIsoDate(first),
 			'❕과목': `Subject ${i % 37}`,
 			'❕학습정도': '🤔중',
 			tags: ['study'],

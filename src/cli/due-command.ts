@@ -1,7 +1,7 @@
-import { daysUntilDue, dueBucket, openReviewNote, scheduleFor, stageLabel, toIsoDate, type DueBucket } from '../engine';
-import { collectNotes, readNote } from './notes-on-disk';
+import { daysUntilDue, dueBucket, scheduleFor, stageLabel, toIsoDate, type DueBucket } from '../engine';
+import { readReviewNotes } from './notes-on-disk';
 import type { CommonOptions } from './options';
-import { progressReporter, type Output } from './output';
+import type { Output } from './output';
 
 interface DueEntry {
 	path: string;
@@ -24,24 +24,19 @@ const HORIZON_DAYS = 7;
 
 /** Lists overdue reviews, today's and the next seven days', one entry per note for its current stage. */
 export function runDue(options: CommonOptions, output: Output): number {
-	const notes = collectNotes(options.positionals);
-	const report: DueReport = { today: toIsoDate(options.clock.today), overdue: [], dueToday: [], upcoming: [], refused: [] };
-	const progress = progressReporter(notes.length, 'due', output);
-	notes.forEach((note, index) => {
-		progress(index + 1);
-		const opened = openReviewNote(readNote(note.absolute), options.config);
-		if (opened.kind === 'refused') report.refused.push({ path: note.shown, reason: opened.refusal.message });
-		if (opened.kind !== 'ok') return;
-		const schedule = scheduleFor(opened.inputs, options.config, options.clock);
+	const { notes, refused } = readReviewNotes(options.positionals, options.config, 'due', output);
+	const report: DueReport = { today: toIsoDate(options.clock.today), overdue: [], dueToday: [], upcoming: [], refused };
+	for (const note of notes) {
+		const schedule = scheduleFor(note.inputs, options.config, options.clock);
 		const bucket = dueBucket(schedule, HORIZON_DAYS);
-		if (!bucket || !schedule.current) return;
+		if (!bucket || !schedule.current) continue;
 		report[REPORT_KEY[bucket]].push({
-			path: note.shown,
+			path: note.path,
 			stage: stageLabel(schedule.current.stage.id),
 			due: toIsoDate(schedule.current.due),
 			daysLate: -(daysUntilDue(schedule) ?? 0),
 		});
-	});
+	}
 	for (const list of [report.overdue, report.dueToday, report.upcoming]) {
 		list.sort((a, b) => (a.due === b.due ? (a.path < b.path ? -1 : 1) : a.due < b.due ? -1 : 1));
 	}

@@ -1,5 +1,7 @@
 import { readdirSync, renameSync, statSync, writeFileSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { openReviewNote, type ReviewConfig, type ReviewInputs } from '../engine';
+import { progressReporter, type Output } from './output';
 
 /** Folders that hold app state or tooling, never notes. */
 const SKIPPED_FOLDERS = new Set(['node_modules']);
@@ -50,8 +52,32 @@ export function readNote(path: string): string {
  */
 export function replaceNote(path: string, expectedOld: string, next: string): boolean {
 	if (readFileSync(path, 'utf8') !== expectedOld) return false;
-	const temporary = `${path}.forgetting-curve-${process.pid}.tmp`;
-	writeFileSync(temporary, next, { encoding: 'utf8', mode: statSync(path).mode });
-	renameSync(temporary, path);
+	writeAtomically(path, next, statSync(path).mode);
 	return true;
+}
+
+/** Writes through a temporary file beside the target and a rename: readers see the old or the new file, never half. */
+export function writeAtomically(path: string, text: string, mode?: number): void {
+	const temporary = `${path}.forgetting-curve-${process.pid}.tmp`;
+	writeFileSync(temporary, text, mode === undefined ? 'utf8' : { encoding: 'utf8', mode });
+	renameSync(temporary, path);
+}
+
+export interface ReviewNotesOnDisk {
+	notes: { path: string; inputs: ReviewInputs }[];
+	refused: { path: string; reason: string }[];
+}
+
+/** Reads every review note under a folder (with progress for large ones); refused notes are named, others skipped. */
+export function readReviewNotes(targets: readonly string[], config: ReviewConfig, label: string, output: Output): ReviewNotesOnDisk {
+	const files = collectNotes(targets);
+	const progress = progressReporter(files.length, label, output);
+	const found: ReviewNotesOnDisk = { notes: [], refused: [] };
+	files.forEach((file, index) => {
+		progress(index + 1);
+		const opened = openReviewNote(readNote(file.absolute), config);
+		if (opened.kind === 'refused') found.refused.push({ path: file.shown, reason: opened.refusal.message });
+		if (opened.kind === 'ok') found.notes.push({ path: file.shown, inputs: opened.inputs });
+	});
+	return found;
 }

@@ -1,4 +1,4 @@
-import { civilFromDays } from './day-numbers';
+import { isoOfDayNumber } from './day-numbers';
 import { writeCalendar, type CalendarEvent } from './ical';
 import type { ReviewConfig } from './settings';
 import { LONG_TERM } from './stages';
@@ -54,9 +54,9 @@ export function reviewCalendar(notes: readonly CalendarNote[], config: ReviewCon
 	return writeCalendar(events, { name: options.calendarName ?? 'Forgetting Curve', stamp: utcStamp(options.now) });
 }
 
+/** YYYYMMDD, iCalendar's DATE form. */
 function basicDate(days: number): string {
-	const { year, month, day } = civilFromDays(days);
-	return `${String(year).padStart(4, '0')}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}`;
+	return isoOfDayNumber(days).replace(/-/g, '');
 }
 
 function utcStamp(date: Date): string {
