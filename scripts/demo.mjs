@@ -1,6 +1,6 @@
 // `npm start`: builds the plugin, writes demo-vault/ (the seed note plus a dozen generated notes at every
 // stage, one overdue and one malformed), installs the plugin into it, then runs the CLI's recompute and
-// due on it and prints what they say. Open demo-vault/ in Obsidian to see the plugin.
+// due (and calendar) on it and prints what they say. Open demo-vault/ in Obsidian to see the plugin.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -73,5 +73,9 @@ process.stdout.write(`(exit ${recompute.status}: 1 means some notes were refused
 step('npm run cli -- due demo-vault');
 const due = cli('due', vault);
 process.stdout.write(due.stdout + due.stderr);
+
+step('npm run cli -- calendar demo-vault --out "demo-vault/Forgetting Curve.ics"');
+const calendar = cli('calendar', vault, '--out', join(vault, 'Forgetting Curve.ics'));
+process.stdout.write(calendar.stdout + calendar.stderr);
 
 process.stdout.write('\nOpen demo-vault/ as a vault in Obsidian to try the plugin.\n');
