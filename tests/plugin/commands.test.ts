@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import type { Command } from 'obsidian';
-import { Menu as MockMenu } from 'obsidian-test-mocks/obsidian';
+import { Menu as MockMenu, Notice as MockNotice } from 'obsidian-test-mocks/obsidian';
 import { setup } from 'obsidian-test-mocks/setup';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadPlugin, openInEditor, settle, type Harness } from './harness';
@@ -202,5 +202,29 @@ describe('"Recompute all review notes"', () => {
 		expect(await h.read('a.md')).toContain('next review: 2024-10-02');
 		expect(await h.read('plain.md')).toBe('# x\n');
 		expect(commands(h).get('recompute-all')?.name).toBe('Recompute all review notes');
+	});
+});
+
+describe('"Recompute all review notes" progress', () => {
+	it('can be cancelled from its progress notice, and says how far it got', async () => {
+		vi.setSystemTime(new Date(2024, 9, 5, 8));
+		const files = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`n${String(i).padStart(2, '0')}.md`, FRESH]));
+		const h = await loadPlugin(files, EN);
+		const messages: (string | DocumentFragment)[] = [];
+		const setMessage = vi.spyOn(MockNotice.prototype, 'setMessage');
+		vi.spyOn(MockNotice.prototype, 'constructor__').mockImplementation((message) => {
+			messages.push(message);
+		});
+		const running = h.plugin.recomputeAll();
+		for (let i = 0; i < 100 && setMessage.mock.calls.length === 0; i++) await settle();
+		// The first batch of 25 is done and the notice was updated; press its cancel button.
+		const latest = setMessage.mock.calls.at(-1)?.[0] ?? messages[0];
+		expect(typeof latest === 'string' ? latest : latest?.textContent).toBe('Recomputing review notes: 25 of 60Cancel');
+		if (typeof latest === 'string' || !latest) throw new Error('no progress fragment');
+		latest.querySelector('button')?.click();
+		vi.advanceTimersByTime(10);
+		const summary = await running;
+		expect(summary).toMatchObject({ total: 60, done: 25, changed: 25, cancelled: true });
+		expect(messages.at(-1)).toBe('Stopped after 25 of 60 notes: 25 changed, 0 unchanged, 0 refused.');
 	});
 });
