@@ -56,7 +56,22 @@ export function indexBench(): Record<string, number> {
 	// What the view asks for: the complete counts and forecast, and the first 100 rows of each section.
 	const snapshotMs = medianMs(() => index.snapshot(TODAY, { limits: { overdue: 100, dueToday: 100, upcoming: 100 } }), 1, 11);
 
+	// Memory: the heap an index of 100,000 review notes holds, lookup table included (needs --expose-gc).
+	const gc = (globalThis as { gc?: () => void }).gc;
+	let heapMb = Number.NaN;
+	if (gc) {
+		gc();
+		const before = process.memoryUsage().heapUsed;
+		const held = new DueIndex(cfg);
+		held.build(all);
+		held.prepareForUpdates();
+		gc();
+		heapMb = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
+		if (held.size !== 100_000) throw new Error('index lost notes');
+	}
+
 	return {
+		index_heap_100k_mb: round(heapMb, 2),
 		index_build_100k_ms: round(buildMs, 2),
 		index_build_100k_10pct_review_ms: round(build10Ms, 2),
 		index_floor_100k_ms: round(floorMs, 2),
