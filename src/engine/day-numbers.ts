@@ -74,11 +74,6 @@ export function fastDayNumber(text: string): number | null {
 	const day = d1 * 10 + d2;
 	if (month < 1 || month > 12 || day < 1) return null;
 	const length = month === 2 && isLeap(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
-	if (day > length || year === 0) return null;
-	// daysFromCivil without Math.floor: with year ≥ 1 every quotient here is of a non-negative number.
-	const y = month <= 2 ? year - 1 : year;
-	const era = (y / 400) | 0;
-	const yoe = y - era * 400;
-	const doy = (((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) | 0) + day - 1;
-	return era * 146097 + yoe * 365 + ((yoe / 4) | 0) - ((yoe / 100) | 0) + doy - 719468;
+	if (day > length) return null;
+	return daysFromCivil(year, month, day);
 }
