@@ -156,19 +156,9 @@ export class DueIndex {
 		return notes;
 	}
 
-	/** How many reviews are overdue, due today and upcoming within `horizon` days. */
+	/** How many reviews are overdue, due today and upcoming within `horizon` days: a snapshot with no rows. */
 	counts(today: Date | number, horizon = 7): DueCounts {
-		const day = typeof today === 'number' ? today : dayNumberOf(today);
-		const counts: DueCounts = { overdue: 0, dueToday: 0, upcoming: 0 };
-		const due = this.dueDays;
-		for (let slot = 0; slot < this.used; slot++) {
-			const ahead = due[slot]! - day;
-			if (this.paths[slot] === '' || due[slot] === NOT_DUE) continue;
-			if (ahead < 0) counts.overdue++;
-			else if (ahead === 0) counts.dueToday++;
-			else if (ahead <= horizon) counts.upcoming++;
-		}
-		return counts;
+		return this.snapshot(today, { horizon, limits: { overdue: 0, dueToday: 0, upcoming: 0 } }).counts;
 	}
 
 	/** Overdue, due today, and upcoming within the horizon, each sorted by due day then path. */
