@@ -2,9 +2,9 @@ import { toIsoDate, type Clock } from './dates';
 import { findFrontmatter } from './frontmatter-block';
 import { planUpdates, verifyWrite, type FieldUpdate } from './frontmatter-writer';
 import { parseFrontmatter } from './frontmatter-yaml';
-import { computedFieldUpdates, openReviewNote, recompute, writeUpdates } from './recompute';
+import { computedFieldUpdates, openReviewNote, recompute, scheduleFor, writeUpdates } from './recompute';
 import type { Refusal } from './refusal';
-import { computeSchedule, type StageStatus } from './schedule';
+import type { StageStatus } from './schedule';
 import type { ReviewConfig } from './settings';
 import { applyEdits, type TextEdit } from './text-edits';
 import { keySource, scalarSource } from './yaml-scalar';
@@ -22,11 +22,10 @@ export type MarkResult =
 export function markCurrentStageDone(text: string, config: ReviewConfig, clock: Clock): MarkResult {
 	const note = openReviewNote(text, config);
 	if (note.kind !== 'ok') return note;
-	const before = computeSchedule(note.inputs.first, clock.today, config.stages, note.inputs.done);
-	const stage = before.current;
+	const stage = scheduleFor(note.inputs, config, clock).current;
 	if (!stage) return { kind: 'all-done' };
 	const done = new Map(note.inputs.done).set(stage.stage.id, true);
-	const after = computeSchedule(note.inputs.first, clock.today, config.stages, done);
+	const after = scheduleFor({ first: note.inputs.first, done }, config, clock);
 	const checkbox = config.checkboxKeys.get(stage.stage.id);
 	if (checkbox === undefined) return { kind: 'all-done' };
 	const updates: FieldUpdate[] = [{ key: checkbox, value: true }, ...computedFieldUpdates(note.map, after, config, clock)];

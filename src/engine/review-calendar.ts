@@ -1,6 +1,7 @@
 import { isoOfDayNumber } from './day-numbers';
 import { writeCalendar, type CalendarEvent } from './ical';
 import type { ReviewConfig } from './settings';
+import { noteTitle } from './note-title';
 import { LONG_TERM } from './stages';
 
 /** One review note as the calendar needs it: where it is, and its schedule as day numbers. */
@@ -33,7 +34,7 @@ export function reviewCalendar(notes: readonly CalendarNote[], config: ReviewCon
 	const stageName = options.stageName ?? defaultStageName;
 	const events: CalendarEvent[] = [];
 	for (const note of [...notes].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-		const title = note.path.slice(note.path.lastIndexOf('/') + 1).replace(/\.md$/, '');
+		const title = noteTitle(note.path);
 		const link = `obsidian://open?vault=${encodeURIComponent(options.vaultName)}&file=${encodeURIComponent(note.path.replace(/\.md$/, ''))}`;
 		config.stages.forEach((stage, i) => {
 			if ((note.doneMask & (1 << i)) !== 0) return;

@@ -1,4 +1,4 @@
-import { dateOfDayNumber, learningRate, LONG_TERM, type DueSnapshot, type IndexedNote, type ReviewConfig } from '../engine';
+import { dateOfDayNumber, learningRate, LONG_TERM, noteTitle, type DueSnapshot, type IndexedNote, type ReviewConfig } from '../engine';
 import { t, uiLanguage } from './i18n';
 
 export type SectionId = 'overdue' | 'today' | 'upcoming';
@@ -46,7 +46,7 @@ export function buildDueModel(snapshot: DueSnapshot | null, indexedNotes: number
 	}));
 	const row = (note: IndexedNote, when: string): DueRow => ({
 		path: note.path,
-		title: note.path.slice(note.path.lastIndexOf('/') + 1).replace(/\.md$/, ''),
+		title: noteTitle(note.path),
 		badge: badge(config, note.stage),
 		subject: note.subject,
 		rate: learningRate(config.rate, config.stages.map((stage, i) => ({ stage, due: new Date(0), done: (note.doneMask & (1 << i)) !== 0 }))),
