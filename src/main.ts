@@ -1,27 +1,25 @@
 import { Notice, Plugin, TFile, getAllTags } from 'obsidian';
 import { clockAt, loadSettings, resolveConfig, type Clock, type ForgettingCurveSettings, type ReviewConfig } from './engine';
-import { AutoRecompute } from './plugin/auto-recompute';
+import { registerAutoRecompute } from './plugin/auto-recompute';
 import { registerCommands } from './plugin/commands';
 import { registerDueFeatures } from './plugin/due-features';
-import { registerReminderFeatures } from './plugin/reminder-features';
 import type { DueService } from './plugin/due-service';
+import { EditingGuard } from './plugin/editing-guard';
 import { t, useObsidianLanguage } from './plugin/i18n';
 import { isInScope } from './plugin/note-scope';
 import { NoteWriter } from './plugin/note-writer';
 import type { PluginContext } from './plugin/plugin-context';
 import { recomputeAll } from './plugin/recompute-all';
 import { RefusalNotices } from './plugin/refusal-notices';
+import { registerReminderFeatures } from './plugin/reminder-features';
 import { ReviewActions } from './plugin/review-actions';
 import { ForgettingCurveSettingTab, type SettingsHost } from './plugin/settings-tab';
-
-/** How often notes waiting for the cursor to leave their frontmatter are retried. */
-const RETRY_MS = 1000;
 
 export default class ForgettingCurvePlugin extends Plugin implements SettingsHost {
 	reviewSettings: ForgettingCurveSettings = loadSettings(undefined).settings;
 	private config: ReviewConfig | null = null;
-	private auto: AutoRecompute | null = null;
 	private due: DueService | null = null;
+	private ctx: PluginContext | null = null;
 	actions: ReviewActions | null = null;
 	/** The clock; tests replace it. */
 	now: () => Date = () => new Date();
@@ -29,27 +27,18 @@ export default class ForgettingCurvePlugin extends Plugin implements SettingsHos
 	override async onload(): Promise<void> {
 		useObsidianLanguage();
 		await this.loadSettings();
-		const ctx = this.context();
-		const auto = (this.auto = new AutoRecompute(ctx));
+		// One context for every part: one writer, one editing guard, one set of refusal notices.
+		const ctx = (this.ctx = this.buildContext());
+		registerAutoRecompute(this, ctx);
 		this.actions = new ReviewActions(ctx);
-
-		this.registerEvent(this.app.workspace.on('file-open', (file) => auto.onFileOpen(file)));
-		this.registerEvent(this.app.vault.on('modify', (file) => auto.onModify(file)));
-		this.registerEvent(this.app.vault.on('rename', (file, oldPath) => auto.onRename(file, oldPath)));
-		this.registerEvent(this.app.workspace.on('editor-change', (_editor, info) => info.file && auto.onEditorChange(info.file.path)));
-		this.registerInterval(window.setInterval(() => auto.retryWaiting(), RETRY_MS));
 		registerCommands(this, this.actions, () => this.recomputeAll());
 		this.due = registerDueFeatures(this, ctx, this.actions);
-		registerReminderFeatures(this, ctx, this.due, () => auto.isTyping());
+		registerReminderFeatures(this, ctx, this.due, () => ctx.guard.isTypingAnywhere());
 		this.addSettingTab(new ForgettingCurveSettingTab(this.app, this));
 	}
 
-	override onunload(): void {
-		this.auto?.dispose();
-	}
-
 	async recomputeAll(): Promise<unknown> {
-		return recomputeAll(this.context());
+		return this.ctx ? recomputeAll(this.ctx) : null;
 	}
 
 	async updateSettings(change: Partial<ForgettingCurveSettings>): Promise<string[]> {
@@ -74,10 +63,12 @@ export default class ForgettingCurvePlugin extends Plugin implements SettingsHos
 		if (problems.length > 0) new Notice(t('notice.settings-invalid', { reason: problems.join(' ') }));
 	}
 
-	private context(): PluginContext {
+	private buildContext(): PluginContext {
+		const guard = new EditingGuard();
 		return {
 			app: this.app,
-			writer: new NoteWriter(this.app),
+			writer: new NoteWriter(this.app, guard),
+			guard,
 			notices: new RefusalNotices(),
 			settings: () => this.reviewSettings,
 			config: () => this.config,

@@ -1,5 +1,6 @@
 /** The engine's public surface: pure TypeScript, no Obsidian, shared by the plugin, the CLI and the tests. */
 export { clockAt, parseCalendarDate, toIsoDate, type Clock } from './dates';
+export { isConflictCopy } from './conflict-copies';
 export { findFrontmatter, type FrontmatterBlock } from './frontmatter-block';
 export type { FieldUpdate } from './frontmatter-writer';
 export { readInputs, type ReviewInputs } from './inputs';

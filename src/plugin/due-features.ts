@@ -1,6 +1,6 @@
 import { Platform, type Plugin } from 'obsidian';
 import { addDueStatusBar } from './due-status-bar';
-import { DueService } from './due-service';
+import { DAY_CHECK_MS, DueService } from './due-service';
 import { DUE_VIEW_TYPE, DueView } from './due-view';
 import { t } from './i18n';
 import type { PluginContext } from './plugin-context';
@@ -42,6 +42,10 @@ export function registerDueFeatures(plugin: Plugin, ctx: PluginContext, actions:
 		plugin.registerEvent(app.metadataCache.on('deleted', (file) => service.onDeleted(file)));
 		plugin.registerEvent(app.vault.on('delete', (file) => service.onDeleted(file)));
 		plugin.registerEvent(app.vault.on('rename', (file, oldPath) => service.onRenamed(file, oldPath)));
+		// A new day: checked each minute, and at once when the window comes back (after sleep, say).
+		plugin.registerInterval(window.setInterval(() => service.checkDay(), DAY_CHECK_MS));
+		plugin.registerDomEvent(activeDocument, 'visibilitychange', () => service.checkDay());
+		plugin.registerDomEvent(activeWindow, 'focus', () => service.checkDay());
 	});
 	plugin.register(() => service.dispose());
 	return service;

@@ -1,4 +1,5 @@
 import { setIcon } from 'obsidian';
+import { noteTitle } from '../engine';
 import { t } from './i18n';
 import type { DueModel, DueRow, DueSection, ForecastDay, SectionId } from './due-model';
 
@@ -21,6 +22,9 @@ export const MORE_STEP = 100;
  */
 export function renderDueList(parent: HTMLElement, model: DueModel, handlers: DueListHandlers): void {
 	const root = createDiv({ cls: 'forgetting-curve-due' });
+	if (model.conflictCopies.length > 0) {
+		root.createDiv({ cls: 'forgetting-curve-conflicts', text: t('view.conflicts', { names: model.conflictCopies.map(noteTitle).join(', ') }) });
+	}
 	if (model.state === 'loading') {
 		root.createDiv({ cls: 'forgetting-curve-empty', text: t('view.loading') });
 	} else if (model.state === 'no-notes') {

@@ -27,16 +27,20 @@ export interface ForecastDay {
 	isToday: boolean;
 }
 
-export type DueModel =
+export type DueModel = (
 	| { state: 'loading' }
 	| { state: 'no-notes' }
 	| { state: 'empty'; forecast: ForecastDay[] }
-	| { state: 'list'; sections: DueSection[]; forecast: ForecastDay[] };
+	| { state: 'list'; sections: DueSection[]; forecast: ForecastDay[] }
+) & {
+	/** Sync conflict copies of review notes, left out of the list and named above it. */
+	conflictCopies: string[];
+};
 
 /** Turns the index's snapshot into what the view shows, in the UI language. */
-export function buildDueModel(snapshot: DueSnapshot | null, indexedNotes: number, config: ReviewConfig | null): DueModel {
-	if (!snapshot || !config) return { state: 'loading' };
-	if (indexedNotes === 0) return { state: 'no-notes' };
+export function buildDueModel(snapshot: DueSnapshot | null, indexedNotes: number, config: ReviewConfig | null, conflictCopies: string[] = []): DueModel {
+	if (!snapshot || !config) return { state: 'loading', conflictCopies };
+	if (indexedNotes === 0) return { state: 'no-notes', conflictCopies };
 	const day = new Intl.DateTimeFormat(uiLanguage(), { month: 'short', day: 'numeric' });
 	const weekday = new Intl.DateTimeFormat(uiLanguage(), { weekday: 'short', month: 'short', day: 'numeric' });
 	const forecast = snapshot.forecast.map((count, offset) => ({
@@ -61,8 +65,8 @@ export function buildDueModel(snapshot: DueSnapshot | null, indexedNotes: number
 		{ id: 'today', title: t('view.today'), total: snapshot.counts.dueToday, rows: snapshot.dueToday.map((n) => row(n, '')) },
 		{ id: 'upcoming', title: t('view.upcoming'), total: snapshot.counts.upcoming, rows: snapshot.upcoming.map((n) => row(n, weekday.format(dateOfDayNumber(n.dueDay)))) },
 	];
-	if (sections.every((s) => s.total === 0)) return { state: 'empty', forecast };
-	return { state: 'list', sections, forecast };
+	if (sections.every((s) => s.total === 0)) return { state: 'empty', forecast, conflictCopies };
+	return { state: 'list', sections, forecast, conflictCopies };
 }
 
 function badge(config: ReviewConfig, stageIndex: number): string {

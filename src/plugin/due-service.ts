@@ -1,20 +1,28 @@
 import { TFile, type CachedMetadata, type TAbstractFile } from 'obsidian';
-import { dayNumberOf, DueIndex, type CalendarNote, type DueCounts, type DueSnapshot, type SnapshotOptions } from '../engine';
+import { dayNumberOf, DueIndex, isConflictCopy, type CalendarNote, type DueCounts, type DueSnapshot, type SnapshotOptions } from '../engine';
 import type { PluginContext } from './plugin-context';
 
 /** Coalesces bursts of metadata changes (a sync, a bulk edit) into one refresh of the views. */
 const NOTIFY_DELAY_MS = 100;
+/**
+ * How often the day is looked at. A timer set for midnight fires hours late after the computer slept;
+ * a check each minute (and when the window comes back, see due-features) does not.
+ */
+export const DAY_CHECK_MS = 60_000;
 
 /**
  * Keeps the due index in step with Obsidian's metadata cache: built once the layout is ready, then
- * updated per changed / deleted / renamed note, rebuilt at the day rollover and on settings changes.
- * It never reads a file.
+ * updated per changed / deleted / renamed note, rebuilt when the day changes and on settings changes.
+ * It never reads a file. Sync conflict copies are kept apart, so the view can name them.
  */
 export class DueService {
 	private index: DueIndex | null = null;
 	private readonly listeners = new Set<() => void>();
 	private notifyTimer: number | null = null;
-	private rolloverTimer: number | null = null;
+	/** The day the index was built for. */
+	private builtFor: number | null = null;
+	/** Conflict copies that carry the first-study key: not indexed, named in the view. */
+	private readonly conflicts = new Set<string>();
 
 	constructor(private readonly ctx: PluginContext) {}
 
@@ -22,9 +30,10 @@ export class DueService {
 		return this.index !== null;
 	}
 
-	/** Builds the index from the metadata cache and schedules the next day rollover. */
+	/** Builds the index from the metadata cache, for today. */
 	rebuild(): void {
 		const config = this.ctx.config();
+		this.conflicts.clear();
 		if (!config) {
 			this.index = null;
 			this.notify();
@@ -33,14 +42,15 @@ export class DueService {
 		const index = new DueIndex(config);
 		const cache = this.ctx.app.metadataCache;
 		index.build(
-			(function* (ctx: PluginContext) {
+			(function* (service: DueService, ctx: PluginContext) {
 				for (const file of ctx.app.vault.getMarkdownFiles()) {
 					if (ctx.inScope(file)) yield [file.path, cache.getFileCache(file)?.frontmatter] as const;
+					else service.noteConflictCopy(file.path, cache.getFileCache(file)?.frontmatter);
 				}
-			})(this.ctx),
+			})(this, this.ctx),
 		);
 		this.index = index;
-		this.scheduleRollover();
+		this.builtFor = this.today();
 		this.notify();
 		// The build skips the path lookup table that updates need; make it before the first edit arrives.
 		whenIdle(() => {
@@ -48,18 +58,34 @@ export class DueService {
 		});
 	}
 
+	/** Rebuilds when the day has changed since the index was built (a new day, or the machine slept). */
+	checkDay(): void {
+		if (this.index && this.builtFor !== this.today()) this.rebuild();
+	}
+
+	/** Conflict copies of review notes, by path. */
+	conflictCopies(): string[] {
+		return [...this.conflicts].sort();
+	}
+
 	onMetadataChanged(file: TFile, metadata: CachedMetadata | null): void {
 		if (!this.index) return;
+		if (this.noteConflictCopy(file.path, metadata?.frontmatter)) return;
 		const changed = this.ctx.inScope(file) ? this.index.update(file.path, metadata?.frontmatter) : this.index.remove(file.path);
 		if (changed) this.notify();
 	}
 
 	onDeleted(file: TAbstractFile): void {
-		if (this.index?.remove(file.path)) this.notify();
+		if (this.index?.remove(file.path) || this.conflicts.delete(file.path)) this.notify();
 	}
 
 	onRenamed(file: TAbstractFile, oldPath: string): void {
 		if (!this.index || !(file instanceof TFile)) return;
+		if (this.conflicts.delete(oldPath)) this.notify();
+		if (this.noteConflictCopy(file.path, this.ctx.app.metadataCache.getFileCache(file)?.frontmatter)) {
+			this.index.remove(oldPath);
+			return;
+		}
 		// A move can also move a note into or out of the included folders.
 		const moved = this.index.rename(oldPath, file.path);
 		const inScope = this.ctx.inScope(file);
@@ -99,7 +125,6 @@ export class DueService {
 
 	dispose(): void {
 		if (this.notifyTimer !== null) window.clearTimeout(this.notifyTimer);
-		if (this.rolloverTimer !== null) window.clearTimeout(this.rolloverTimer);
 		this.listeners.clear();
 	}
 
@@ -111,17 +136,19 @@ export class DueService {
 		}, NOTIFY_DELAY_MS);
 	}
 
-	/** At the start of the next day (honouring "new day starts at"), rebuild and refresh. */
-	private scheduleRollover(): void {
-		if (this.rolloverTimer !== null) window.clearTimeout(this.rolloverTimer);
-		const now = this.ctx.clock().now;
-		const next = new Date(now);
-		next.setHours(this.ctx.settings().dayStartHour, 0, 0, 0);
-		if (next.getTime() <= now.getTime()) next.setDate(next.getDate() + 1);
-		this.rolloverTimer = window.setTimeout(() => {
-			this.rolloverTimer = null;
-			this.rebuild();
-		}, next.getTime() - now.getTime() + 1000);
+	/**
+	 * Records whether a path is a conflict copy of a review note; true for any conflict copy, which the
+	 * caller then leaves out of the index.
+	 */
+	private noteConflictCopy(path: string, frontmatter: Record<string, unknown> | undefined): boolean {
+		if (!isConflictCopy(path)) return false;
+		const key = this.ctx.config()?.firstStudyKey;
+		const isReviewCopy = key !== undefined && frontmatter?.[key] !== undefined && frontmatter[key] !== null;
+		const changed = isReviewCopy ? !this.conflicts.has(path) : this.conflicts.has(path);
+		if (isReviewCopy) this.conflicts.add(path);
+		else this.conflicts.delete(path);
+		if (changed) this.notify();
+		return true;
 	}
 }
 

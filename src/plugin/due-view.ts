@@ -57,7 +57,7 @@ export class DueView extends ItemView {
 		const scroll = contentEl.scrollTop;
 		const focused = contentEl.ownerDocument.activeElement?.closest<HTMLElement>('.forgetting-curve-row')?.dataset.path;
 		const snapshot = this.host.service.snapshot({ overdue: this.shown.overdue, dueToday: this.shown.today, upcoming: this.shown.upcoming });
-		const model = buildDueModel(snapshot, this.host.service.size, this.host.config());
+		const model = buildDueModel(snapshot, this.host.service.size, this.host.config(), this.host.service.conflictCopies());
 		renderDueList(contentEl, model, {
 			open: (path, newTab) => this.host.open(path, newTab),
 			markDone: (path) => this.host.markDone(path),

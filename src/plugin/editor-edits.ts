@@ -1,26 +1,16 @@
-import type { Editor, EditorPosition } from 'obsidian';
+import { Transaction } from '@codemirror/state';
+import type { EditorView } from '@codemirror/view';
+import type { Editor } from 'obsidian';
 import { findFrontmatter, type TextEdit } from '../engine';
 
-/** Line and column of an offset in a text; used for positions in the text after an edit. */
-function positionIn(text: string, offset: number): EditorPosition {
-	const before = text.slice(0, offset);
-	const line = before.split('\n').length - 1;
-	return { line, ch: offset - (before.lastIndexOf('\n') + 1) };
+/** Obsidian's editor is a CodeMirror 6 view, reachable as `editor.cm` (not in obsidian.d.ts). */
+export function codeMirrorOf(editor: Editor): EditorView | null {
+	return (editor as Editor & { cm?: EditorView }).cm ?? null;
 }
 
-/** Where an offset moves when edits are applied before it. */
-export function mapOffset(offset: number, edits: readonly TextEdit[]): number {
-	let shift = 0;
-	for (const edit of edits) {
-		if (edit.to <= offset) shift += edit.insert.length - (edit.to - edit.from);
-		else if (edit.from < offset) return edit.from + edit.insert.length + shift;
-	}
-	return offset + shift;
-}
-
-/** True when the selection touches the frontmatter, closing `---` included: the learner may be typing there. */
-export function cursorInFrontmatter(editor: Editor, text: string): boolean {
-	const block = findFrontmatter(text);
+/** True when the selection touches the frontmatter, closing `---` included. */
+export function cursorInFrontmatter(editor: Editor): boolean {
+	const block = findFrontmatter(editor.getValue());
 	if (!block) return false;
 	const closingLineEnd = block.end + 3;
 	const offsets = [editor.getCursor('anchor'), editor.getCursor('head')].map((pos) => editor.posToOffset(pos));
@@ -28,20 +18,20 @@ export function cursorInFrontmatter(editor: Editor, text: string): boolean {
 }
 
 /**
- * Applies edits as one editor transaction, so undo takes them back in one step, then puts the
- * selection and scroll position back where the learner had them.
+ * An automatic write: one CodeMirror transaction kept out of the undo history, so the learner's Ctrl+Z
+ * undoes their own last change and their redo stack survives. CodeMirror maps the selection through
+ * the changes itself; setting it explicitly could disturb an IME composition. Without `cm` (an editor
+ * Obsidian has not built on CodeMirror), Editor.transaction is the fallback.
  */
-export function applyEditsToEditor(editor: Editor, edits: readonly TextEdit[], nextText: string): void {
-	const sorted = [...edits].sort((a, b) => a.from - b.from);
-	const anchor = mapOffset(editor.posToOffset(editor.getCursor('anchor')), sorted);
-	const head = mapOffset(editor.posToOffset(editor.getCursor('head')), sorted);
-	const scroll = editor.getScrollInfo();
-	// Back to front: positions stay valid whether changes apply at once or one after another.
-	const changes = [...sorted].reverse().map((edit) => ({
-		from: editor.offsetToPos(edit.from),
-		to: editor.offsetToPos(edit.to),
-		text: edit.insert,
-	}));
-	editor.transaction({ changes, selection: { from: positionIn(nextText, anchor), to: positionIn(nextText, head) } });
-	editor.scrollTo(scroll.left, scroll.top);
+export function applyEditsQuietly(editor: Editor, edits: readonly TextEdit[]): void {
+	const cm = codeMirrorOf(editor);
+	if (!cm) return applyEditsAsStep(editor, edits);
+	cm.dispatch({ changes: edits.map((e) => ({ from: e.from, to: e.to, insert: e.insert })), annotations: Transaction.addToHistory.of(false) });
+}
+
+/** An explicit command's write: one editor transaction, so one undo takes it back. */
+export function applyEditsAsStep(editor: Editor, edits: readonly TextEdit[]): void {
+	// Positions are all in the text before the change, as one transaction applies them.
+	const changes = edits.map((edit) => ({ from: editor.offsetToPos(edit.from), to: editor.offsetToPos(edit.to), text: edit.insert }));
+	editor.transaction({ changes });
 }

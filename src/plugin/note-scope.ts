@@ -1,12 +1,13 @@
-import type { ForgettingCurveSettings } from '../engine';
+import { isConflictCopy, type ForgettingCurveSettings } from '../engine';
 
 /**
  * Which notes the plugin looks at, beyond having the first-study key: optional include/exclude folders
  * and an optional tag (nested tags count: "study" matches "#study/k8s"). Tags are asked for only when a
  * tag is set: building the due index checks every note, so the common case stays a string compare.
+ * A sync service's conflict copy is never in scope: it would count the same reviews twice.
  */
 export function isInScope(path: string, tags: () => readonly string[], settings: ForgettingCurveSettings): boolean {
-	if (!path.endsWith('.md')) return false;
+	if (!path.endsWith('.md') || isConflictCopy(path)) return false;
 	const inFolder = (folder: string) => {
 		const clean = folder.trim().replace(/^\/+|\/+$/g, '');
 		return clean === '' || path.startsWith(`${clean}/`);

@@ -1,6 +1,7 @@
-import { MarkdownView, type App, type Editor, type TFile } from 'obsidian';
+import { MarkdownView, type App, type TFile } from 'obsidian';
 import type { TextEdit } from '../engine';
-import { applyEditsToEditor, cursorInFrontmatter } from './editor-edits';
+import { applyEditsAsStep, applyEditsQuietly } from './editor-edits';
+import type { EditingGuard } from './editing-guard';
 
 export interface Rewrite {
 	text: string;
@@ -10,43 +11,69 @@ export interface Rewrite {
 /** Computes the new text from the current one, or null when nothing should change. */
 export type Transform = (text: string) => Rewrite | null;
 
-export type WriteOutcome = 'written' | 'unchanged' | 'deferred';
+/**
+ * - `automatic`: recompute on open or save, or "Recompute all". Waits while the learner edits the note
+ *   and stays out of the undo history.
+ * - `command`: an explicit action (mark done, undo mark, start reviewing): written at once, one undo step.
+ */
+export type WriteMode = 'automatic' | 'command';
+
+/** `deferred`: the learner is editing the note; `not-loaded`: its editor does not show the file yet. */
+export type WriteOutcome = 'written' | 'unchanged' | 'deferred' | 'not-loaded';
+
+const withLf = (text: string) => text.replace(/\r\n/g, '\n');
 
 /**
- * Writes a note the safe way. Open in an editor: minimal editor changes, so cursor, selection, scroll
- * and undo survive, and (for automatic writes) never while the cursor is in the frontmatter. Not open:
- * Vault.process, which applies the transform atomically to the file's latest text. Never
- * processFrontMatter, which re-serialises the whole block.
+ * Writes a note the safe way. Open in an editor: minimal changes to the editor's document, so caret,
+ * selection, scroll and undo survive. Not open: Vault.process, which applies the transform atomically
+ * to the file's latest text. Never processFrontMatter, which re-serialises the whole block.
  */
 export class NoteWriter {
-	/** Our last write per note (text and time), so the modify event it causes can be recognised. */
-	readonly lastWritten = new Map<string, { text: string; at: number }>();
+	/** True while our own change is being dispatched, so the editor-change it causes is not the learner's. */
+	dispatching = false;
 
-	constructor(private readonly app: App) {}
+	constructor(
+		private readonly app: App,
+		private readonly guard: EditingGuard,
+	) {}
 
-	openEditor(file: TFile): Editor | null {
-		let editor: Editor | null = null;
+	/** The Markdown view showing this note, if any. */
+	openView(file: TFile): MarkdownView | null {
+		let found: MarkdownView | null = null;
 		this.app.workspace.iterateAllLeaves((leaf) => {
 			const view = leaf.view;
-			if (!editor && view instanceof MarkdownView && view.file?.path === file.path) editor = view.editor;
+			if (!found && view instanceof MarkdownView && view.file?.path === file.path) found = view;
 		});
-		return editor;
+		return found;
 	}
 
 	/** The note as the learner sees it: the editor's buffer when open, else the file. */
 	async read(file: TFile): Promise<string> {
-		return this.openEditor(file)?.getValue() ?? (await this.app.vault.read(file));
+		return this.openView(file)?.editor.getValue() ?? (await this.app.vault.read(file));
 	}
 
-	async write(file: TFile, transform: Transform, options: { respectCursor: boolean }): Promise<WriteOutcome> {
-		const editor = this.openEditor(file);
-		if (editor) {
-			const text = editor.getValue();
-			const rewrite = transform(text);
+	async write(file: TFile, transform: Transform, mode: WriteMode): Promise<WriteOutcome> {
+		let view = this.openView(file);
+		if (view && mode === 'automatic') {
+			if (this.guard.reason(file.path, view)) return 'deferred';
+			const saved = await this.app.vault.cachedRead(file);
+			// The await gave the learner and Obsidian a turn: look again.
+			view = this.openView(file);
+			if (view && this.guard.reason(file.path, view)) return 'deferred';
+			// A view whose text is not the file's has not loaded it yet (file-open fires first) or holds
+			// unsaved typing: never write into it.
+			if (view && withLf(view.editor.getValue()) !== withLf(saved)) return 'not-loaded';
+		}
+		if (view) {
+			const rewrite = transform(view.editor.getValue());
 			if (!rewrite) return 'unchanged';
-			if (options.respectCursor && cursorInFrontmatter(editor, text)) return 'deferred';
-			applyEditsToEditor(editor, rewrite.edits, rewrite.text);
-			this.lastWritten.set(file.path, { text: rewrite.text, at: Date.now() });
+			this.dispatching = true;
+			try {
+				if (mode === 'automatic') applyEditsQuietly(view.editor, rewrite.edits);
+				else applyEditsAsStep(view.editor, rewrite.edits);
+			} finally {
+				this.dispatching = false;
+			}
 			return 'written';
 		}
 		// Look first, so an up-to-date note is never written (Vault.process writes whatever it returns).
@@ -55,7 +82,6 @@ export class NoteWriter {
 		await this.app.vault.process(file, (current) => {
 			const rewrite = transform(current);
 			wrote = rewrite !== null;
-			if (rewrite) this.lastWritten.set(file.path, { text: rewrite.text, at: Date.now() });
 			return rewrite ? rewrite.text : current;
 		});
 		return wrote ? 'written' : 'unchanged';

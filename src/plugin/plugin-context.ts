@@ -1,12 +1,14 @@
 import type { App, TFile } from 'obsidian';
 import { recompute, type Clock, type ForgettingCurveSettings, type Refusal, type ReviewConfig } from '../engine';
-import type { NoteWriter, Transform, WriteOutcome } from './note-writer';
+import type { EditingGuard } from './editing-guard';
+import type { NoteWriter, Transform, WriteMode, WriteOutcome } from './note-writer';
 import type { RefusalNotices } from './refusal-notices';
 
 /** What the plugin's parts share: the app, the writer, and the current settings, config and clock. */
 export interface PluginContext {
 	app: App;
 	writer: NoteWriter;
+	guard: EditingGuard;
 	notices: RefusalNotices;
 	settings(): ForgettingCurveSettings;
 	/** Null while the settings cannot work (an invalid template, say): nothing is recomputed then. */
@@ -27,13 +29,13 @@ export function recomputeTransform(config: ReviewConfig, clock: Clock, onRefused
 export type RecomputeOutcome = { kind: WriteOutcome } | { kind: 'refused'; refusal: Refusal };
 
 /** Recomputes one note through the writer; a refusal is returned, never written. */
-export async function recomputeNote(ctx: PluginContext, file: TFile, respectCursor: boolean): Promise<RecomputeOutcome> {
+export async function recomputeNote(ctx: PluginContext, file: TFile, mode: WriteMode): Promise<RecomputeOutcome> {
 	const config = ctx.config();
 	if (!config) return { kind: 'unchanged' };
 	let refusal: Refusal | null = null;
 	const transform = recomputeTransform(config, ctx.clock(), (r) => {
 		refusal = r;
 	});
-	const outcome = await ctx.writer.write(file, transform, { respectCursor });
+	const outcome = await ctx.writer.write(file, transform, mode);
 	return refusal ? { kind: 'refused', refusal } : { kind: outcome };
 }

@@ -40,8 +40,9 @@ export async function recomputeAll(ctx: PluginContext): Promise<RecomputeAllSumm
 }
 
 async function recomputeOne(ctx: PluginContext, file: TFile, summary: RecomputeAllSummary): Promise<void> {
-	// Asked for explicitly, so the learner is running a command, not typing: no waiting for the cursor.
-	const outcome = await recomputeNote(ctx, file, false);
+	// Automatic mode even though asked for: the run takes a while and the learner may go back to typing;
+	// a note being edited is left to the automatic recompute (counted unchanged here).
+	const outcome = await recomputeNote(ctx, file, 'automatic');
 	if (outcome.kind === 'written') summary.changed++;
 	else if (outcome.kind === 'refused') summary.refused.push({ path: file.path, reason: outcome.refusal.message });
 	else summary.unchanged++;

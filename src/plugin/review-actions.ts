@@ -64,7 +64,7 @@ export class ReviewActions {
 				record = { before: text, after: result.text, stage: stageName(result.stage) };
 				return { text: result.text, edits: result.edits };
 			},
-			{ respectCursor: false },
+			'command',
 		);
 		if (!record) return;
 		this.marks.set(file.path, record);
@@ -83,7 +83,7 @@ export class ReviewActions {
 				restored = true;
 				return { text: record.before, edits: [replacementEdit(text, record.before)] };
 			},
-			{ respectCursor: false },
+			'command',
 		);
 		this.marks.delete(file.path);
 		new Notice(restored ? t('notice.undone', { stage: record.stage }) : t('notice.undo-stale'));
@@ -104,7 +104,7 @@ export class ReviewActions {
 				next = result.next;
 				return { text: result.text, edits: result.edits };
 			},
-			{ respectCursor: false },
+			'command',
 		);
 		if (refusal) return this.refused(file, refusal);
 		if (outcome === 'written' && next) new Notice(t('notice.started', { next: nextReviewText(next) }));

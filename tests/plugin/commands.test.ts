@@ -113,7 +113,7 @@ describe('"Mark review done"', () => {
 		vi.setSystemTime(new Date(2024, 9, 2, 8));
 		const h = await loadPlugin({ 'topic.md': FRESH }, { ...EN, recomputeOnOpen: false });
 		const cursor = FRESH.indexOf('learned');
-		const { editor } = await openInEditor(h, 'topic.md', cursor);
+		const { editor } = await openInEditor(h, 'topic.md', { cursor });
 		await runCommand(h, 'mark-review-done', 'topic.md');
 		expect(h.writes).toEqual([{ via: 'editor', path: 'topic.md' }]);
 		const text = editor.getValue();

@@ -2,6 +2,7 @@
 import { WorkspaceLeaf } from 'obsidian-test-mocks/obsidian';
 import { setup } from 'obsidian-test-mocks/setup';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DAY_CHECK_MS } from '../../src/plugin/due-service';
 import { DUE_VIEW_TYPE, DueView } from '../../src/plugin/due-view';
 import { loadPlugin, settle, type Harness } from './harness';
 
@@ -100,10 +101,10 @@ describe('due view', () => {
 	it('moves notes between sections at the day rollover', async () => {
 		const h = await loadPlugin(VAULT, { preset: 'en' });
 		const view = await openView(h);
-		// Just before midnight nothing has moved; just after, today's reviews are overdue.
+		// Just before midnight nothing has moved; within a minute after it, today's reviews are overdue.
 		vi.advanceTimersByTime(15 * 3600_000 - 1000);
 		expect(sections(view).map((s) => s.count)).toEqual(['1', '2', '1']);
-		vi.advanceTimersByTime(3000);
+		vi.advanceTimersByTime(DAY_CHECK_MS + 1000);
 		expect(new Date().getDate()).toBe(11);
 		expect(sections(view).map((s) => s.count)).toEqual(['3', '0', '1']);
 	});

@@ -4,6 +4,7 @@ import type { PluginManifest } from 'obsidian';
 import { App, MarkdownView, Notice, TFile } from 'obsidian-test-mocks/obsidian';
 import { vi } from 'vitest';
 import ForgettingCurvePlugin from '../../src/main';
+import { CodeMirrorEditor } from '../support/codemirror-editor';
 
 const MANIFEST = JSON.parse(readFileSync(join(__dirname, '..', '..', 'manifest.json'), 'utf8')) as PluginManifest;
 
@@ -60,27 +61,56 @@ export async function loadPlugin(files: Record<string, string>, data: object = {
 
 export interface OpenNote {
 	view: MarkdownView;
-	editor: MarkdownView['editor'];
+	/** A real CodeMirror 6 editor (with undo history), as Obsidian's Markdown view has. */
+	editor: CodeMirrorEditor;
+	/** An input inside the view's Properties widget (`.metadata-container`), a control apart from the editor. */
+	property: HTMLInputElement;
+	/** Shows the note's text as Obsidian does once the file is read (fresh state, caret at 0). */
+	load(): Promise<void>;
 }
 
-/** Opens a note in a Markdown editor with the cursor at `cursor` (an offset), then fires file-open. */
-export async function openInEditor(h: Harness, path: string, cursor: number, writes: Harness['writes'] = h.writes): Promise<OpenNote> {
+/** Obsidian saves an editor's text this long after the last change. */
+export const AUTOSAVE_MS = 2000;
+
+/**
+ * Opens a note in a Markdown view backed by a real CodeMirror 6 editor, then fires file-open. As in
+ * Obsidian the caret starts at offset 0, inside the frontmatter; every document change fires
+ * `editor-change` and is saved to the file 2 s after the last one. With `loaded: false` the view still
+ * shows the previous note's text when file-open fires, as it can in Obsidian; call `load()` later.
+ * Changes nobody typed (no user event) are the plugin's writes and are recorded in `h.writes`.
+ */
+export async function openInEditor(h: Harness, path: string, options: { cursor?: number; loaded?: boolean } = {}): Promise<OpenNote> {
 	const file = h.file(path);
 	const leaf = h.app.workspace.getLeaf(true);
 	const view = MarkdownView.create2__(leaf);
 	await leaf.open(view as unknown as Parameters<typeof leaf.open>[0]);
-	view.file = file;
-	const editor = view.editor;
-	editor.setValue(await h.read(path));
-	const pos = editor.offsetToPos(cursor);
-	editor.setCursor(pos);
-	const transaction = editor.transaction.bind(editor);
-	vi.spyOn(editor, 'transaction').mockImplementation((tx, origin) => {
-		writes.push({ via: 'editor', path });
-		transaction(tx, origin);
+	document.body.appendChild(view.containerEl);
+	const property = view.contentEl.createDiv({ cls: 'metadata-container' }).createEl('input');
+	let saveTimer: ReturnType<typeof setTimeout> | null = null;
+	const editor: CodeMirrorEditor = new CodeMirrorEditor(view.contentEl, (change) => {
+		if (change.userEvent === null) h.writes.push({ via: 'editor', path });
+		h.app.workspace.trigger('editor-change', editor, view);
+		if (saveTimer !== null) clearTimeout(saveTimer);
+		saveTimer = setTimeout(() => void h.app.vault.modify(file, editor.getValue()), AUTOSAVE_MS);
 	});
+	(view as unknown as { editor: CodeMirrorEditor }).editor = editor;
+	const load = async () => {
+		editor.load(await h.read(path));
+		if (options.cursor !== undefined) editor.setCursor(options.cursor);
+	};
+	if (options.loaded === false) editor.load('---\nsome other note: 1\n---\nIts body.\n');
+	else await load();
+	view.file = file;
 	h.app.workspace.trigger('file-open', file);
-	return { view, editor };
+	return { view, editor, property, load };
+}
+
+/** Lets fake time pass in steps, running the plugin's async work after each. */
+export async function advance(ms: number, step = 100): Promise<void> {
+	for (let passed = 0; passed < ms; passed += step) {
+		vi.advanceTimersByTime(Math.min(step, ms - passed));
+		await settle();
+	}
 }
 
 /** Lets pending promise callbacks (the plugin's async handlers) run. */

@@ -2,10 +2,19 @@
 import { setup } from 'obsidian-test-mocks/setup';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fixture } from '../helpers';
-import { loadPlugin, openInEditor, settle } from './harness';
+import { advance, AUTOSAVE_MS, loadPlugin, openInEditor, settle } from './harness';
 
 const SEED = fixture('seed-note.md');
 const NEXT_DAY = new Date(2024, 9, 28, 9, 5);
+/** The seed recomputed at NEXT_DAY with the template's rate formula. */
+const SEED_NEXT_DAY = SEED.replace('⏰오늘 : 2024/10/27', '⏰오늘 : 2024/10/28')
+	.replace('❤26일째❤', '❤27일째❤')
+	.replace('"@2024년 10월 27일 오후 2:00"', '"@2024년 10월 28일 오전 9:05"')
+	.replace('오늘2: 2024/10/27', '오늘2: 2024/10/28')
+	.replace('오늘과 첫학습날 사이: "26"', '오늘과 첫학습날 사이: "27"')
+	.replace('사이: "26"\n"1일', '사이: "27"\n"1일');
+const TEMPLATE = { rateFormula: 'template' };
+
 
 beforeAll(() => setup());
 beforeEach(() => {
@@ -23,15 +32,7 @@ describe('recompute on open', () => {
 		h.app.workspace.trigger('file-open', h.file('Argo CD.md'));
 		await settle();
 		expect(h.writes).toEqual([{ via: 'process', path: 'Argo CD.md' }]);
-		const text = await h.read('Argo CD.md');
-		expect(text).toBe(
-			SEED.replace('⏰오늘 : 2024/10/27', '⏰오늘 : 2024/10/28')
-				.replace('❤26일째❤', '❤27일째❤')
-				.replace('"@2024년 10월 27일 오후 2:00"', '"@2024년 10월 28일 오전 9:05"')
-				.replace('오늘2: 2024/10/27', '오늘2: 2024/10/28')
-				.replace('오늘과 첫학습날 사이: "26"', '오늘과 첫학습날 사이: "27"')
-				.replace('사이: "26"\n"1일', '사이: "27"\n"1일'),
-		);
+		expect(await h.read('Argo CD.md')).toBe(SEED_NEXT_DAY);
 		h.app.workspace.trigger('file-open', h.file('Argo CD.md'));
 		await settle();
 		vi.advanceTimersByTime(5000);
@@ -69,65 +70,155 @@ describe('recompute on open', () => {
 	});
 });
 
-describe('editor path', () => {
-	it('applies minimal edits through the editor and keeps the cursor on the same text', async () => {
+describe('open in a real CodeMirror editor', () => {
+	it('brings a stale note up to date with the caret at 0 and nobody typing: one write, caret stays at 0', async () => {
+		const h = await loadPlugin({ 'Argo CD.md': SEED }, TEMPLATE);
+		const { editor } = await openInEditor(h, 'Argo CD.md');
+		expect(editor.posToOffset(editor.getCursor())).toBe(0);
+		await advance(1000);
+		expect(h.writes).toEqual([{ via: 'editor', path: 'Argo CD.md' }]);
+		expect(editor.getValue()).toBe(SEED_NEXT_DAY);
+		expect(editor.posToOffset(editor.getCursor('anchor'))).toBe(0);
+		expect(editor.posToOffset(editor.getCursor('head'))).toBe(0);
+		// The write is not the learner's: it is out of the undo history.
+		expect(editor.changes.map((c) => [c.userEvent, c.addedToHistory])).toEqual([[null, false]]);
+		// Obsidian saves it; that save is our own change and is not recomputed again.
+		await advance(AUTOSAVE_MS + 3000, 500);
+		expect(await h.read('Argo CD.md')).toBe(SEED_NEXT_DAY);
+		expect(h.writes.filter((w) => w.via !== 'modify')).toHaveLength(1);
+	});
+
+	it('waits for the editor to show the file when file-open fires first, and never writes into another buffer', async () => {
+		const h = await loadPlugin({ 'Argo CD.md': SEED }, TEMPLATE);
+		const open = await openInEditor(h, 'Argo CD.md', { loaded: false });
+		const other = open.editor.getValue();
+		await advance(300);
+		expect(h.writes).toEqual([]);
+		expect(open.editor.getValue()).toBe(other);
+		await open.load();
+		await advance(700);
+		expect(h.writes).toEqual([{ via: 'editor', path: 'Argo CD.md' }]);
+		expect(open.editor.getValue()).toBe(SEED_NEXT_DAY);
+	});
+
+	it('gives up waiting for a view that never loads the note, and stops its timer', async () => {
+		const h = await loadPlugin({ 'Argo CD.md': SEED }, TEMPLATE);
+		const idle = vi.getTimerCount();
+		await openInEditor(h, 'Argo CD.md', { loaded: false });
+		await advance(500);
+		expect(vi.getTimerCount()).toBe(idle + 1);
+		await advance(11_000, 1000);
+		expect(h.writes).toEqual([]);
+		expect(vi.getTimerCount()).toBe(idle);
+	});
+
+	it('keeps the caret on the same text when it sits in the body', async () => {
 		// At 10:30 "오후 2:00" becomes "오전 10:30": one character longer, so the body moves.
 		vi.setSystemTime(new Date(2024, 9, 28, 10, 30));
-		const h = await loadPlugin({ 'Argo CD.md': SEED }, { rateFormula: 'template' });
+		const h = await loadPlugin({ 'Argo CD.md': SEED }, TEMPLATE);
 		const bodyOffset = SEED.indexOf('### 단서 질문') + 4;
-		const { editor } = await openInEditor(h, 'Argo CD.md', bodyOffset);
-		await settle();
+		const { editor } = await openInEditor(h, 'Argo CD.md', { cursor: bodyOffset });
+		await advance(1000);
 		expect(h.writes).toEqual([{ via: 'editor', path: 'Argo CD.md' }]);
 		const text = editor.getValue();
 		expect(text).toContain('오늘1: "@2024년 10월 28일 오전 10:30"');
 		const cursor = editor.posToOffset(editor.getCursor());
-		expect(text.slice(cursor, cursor + 5)).toBe(SEED.slice(bodyOffset, bodyOffset + 5));
-		expect(cursor).toBe(bodyOffset + (text.length - SEED.length));
 		expect(text.length - SEED.length).toBe(1);
+		expect(cursor).toBe(bodyOffset + 1);
+		expect(text.slice(cursor, cursor + 5)).toBe(SEED.slice(bodyOffset, bodyOffset + 5));
 	});
 
-	it('waits while the cursor is in the frontmatter and writes once it leaves', async () => {
-		const h = await loadPlugin({ 'Argo CD.md': SEED }, { rateFormula: 'template' });
-		const inFrontmatter = SEED.indexOf('복습: 추가');
-		const { editor } = await openInEditor(h, 'Argo CD.md', inFrontmatter);
-		await settle();
-		for (let i = 0; i < 5; i++) {
-			vi.advanceTimersByTime(1000);
-			await settle();
-		}
+	it('waits while the learner types in the frontmatter, then writes once they stop', async () => {
+		const h = await loadPlugin({ 'Argo CD.md': SEED }, { ...TEMPLATE, recomputeOnOpen: false });
+		const { editor } = await openInEditor(h, 'Argo CD.md');
+		editor.focus();
+		editor.setCursor(SEED.indexOf('추가 복습') + '추가 복습'.length);
+		editor.type('!');
+		await advance(1000);
+		// Typing 1 s ago with the caret in the frontmatter: a tab switch (file-open) must not write.
+		h.app.workspace.trigger('file-open', h.file('Argo CD.md'));
+		await advance(AUTOSAVE_MS + 1500);
+		expect(h.writes.filter((w) => w.via === 'editor')).toEqual([]);
+		expect(editor.getValue()).toContain('복습: 추가 복습!\n');
+		expect(editor.getValue()).toContain('⏰오늘 : 2024/10/27');
+		// Five seconds after the last keystroke the learner has stopped: one write.
+		await advance(1500);
+		expect(h.writes.filter((w) => w.via === 'editor')).toEqual([{ via: 'editor', path: 'Argo CD.md' }]);
+		expect(editor.getValue()).toBe(SEED_NEXT_DAY.replace('복습: 추가 복습', '복습: 추가 복습!'));
+	});
+
+	it('writes as soon as the caret leaves the frontmatter', async () => {
+		const h = await loadPlugin({ 'Argo CD.md': SEED }, TEMPLATE);
+		const { editor } = await openInEditor(h, 'Argo CD.md');
+		await advance(1000);
+		h.writes.length = 0;
+		vi.setSystemTime(new Date(2024, 9, 29, 9, 0));
+		editor.focus();
+		editor.setCursor(SEED.indexOf('추가 복습'));
+		editor.type('a');
+		await advance(AUTOSAVE_MS + 1800);
+		expect(h.writes.filter((w) => w.via === 'editor')).toEqual([]);
+		editor.setCursor(editor.getValue().length - 1);
+		await advance(300);
+		expect(h.writes.filter((w) => w.via === 'editor')).toHaveLength(1);
+		expect(editor.getValue()).toContain('⏰오늘 : 2024/10/29');
+	});
+
+	it('waits while focus is in the Properties widget, and writes when it leaves', async () => {
+		const h = await loadPlugin({ 'Argo CD.md': SEED }, TEMPLATE);
+		const open = await openInEditor(h, 'Argo CD.md', { loaded: false });
+		open.property.focus();
+		expect(document.activeElement).toBe(open.property);
+		await open.load();
+		await advance(3000);
 		expect(h.writes).toEqual([]);
-		expect(editor.getValue()).toBe(SEED);
-
-		editor.setCursor(editor.offsetToPos(SEED.length - 3));
-		vi.advanceTimersByTime(1000);
-		await settle();
+		open.property.blur();
+		await advance(300);
 		expect(h.writes).toEqual([{ via: 'editor', path: 'Argo CD.md' }]);
-		expect(editor.getValue()).toContain('⏰오늘 : 2024/10/28');
+		expect(open.editor.getValue()).toBe(SEED_NEXT_DAY);
 	});
 
-	it('waits while the learner is typing, then writes after a pause', async () => {
-		const h = await loadPlugin({ 'Argo CD.md': SEED }, { rateFormula: 'template' });
-		const file = h.file('Argo CD.md');
-		const { editor, view } = await openInEditor(h, 'Argo CD.md', SEED.length - 1);
-		await settle();
-		// The open wrote the 28th. A day later the note is stale again while the learner types in its
-		// body: keystrokes every 500 ms, Obsidian saving every 2 s (longer than the save debounce).
+	it('waits while the learner is typing in the body, then writes after a pause', async () => {
+		const h = await loadPlugin({ 'Argo CD.md': SEED }, TEMPLATE);
+		const { editor } = await openInEditor(h, 'Argo CD.md', { cursor: SEED.length - 1 });
+		await advance(1000);
+		// A day later the note is stale again while the learner types: a keystroke every 500 ms for
+		// 10 s, Obsidian saving 2 s after each pause it sees (none), file-open on a tab switch.
 		vi.setSystemTime(new Date(2024, 9, 29, 9, 0));
 		h.writes.length = 0;
 		for (let ms = 0; ms < 10_000; ms += 500) {
-			h.app.workspace.trigger('editor-change', editor, view);
-			if (ms % 2000 === 0) await h.app.vault.modify(file, editor.getValue());
-			vi.advanceTimersByTime(500);
-			await settle();
+			editor.type('가');
+			if (ms === 5000) h.app.workspace.trigger('file-open', h.file('Argo CD.md'));
+			await advance(500);
 		}
-		expect(h.writes.filter((w) => w.via !== 'modify')).toEqual([]);
+		expect(h.writes).toEqual([]);
 		expect(editor.getValue()).not.toContain('2024/10/29');
-		// The learner pauses: within the quiet time plus one retry tick, the note is brought up to date.
-		for (let i = 0; i < 3; i++) {
-			vi.advanceTimersByTime(1000);
-			await settle();
-		}
+		// The learner pauses: Obsidian saves after 2 s, the save debounce runs out 1.5 s later.
+		await advance(AUTOSAVE_MS + 1500 + 300);
 		expect(h.writes.filter((w) => w.via === 'editor')).toHaveLength(1);
 		expect(editor.getValue()).toContain('⏰오늘 : 2024/10/29');
+		expect(editor.getValue()).toContain('가'.repeat(20));
+	});
+});
+
+describe('undo history', () => {
+	it('keeps automatic writes out of undo: the learner\'s undo and redo are their own', async () => {
+		const h = await loadPlugin({ 'Argo CD.md': SEED }, TEMPLATE);
+		const { editor } = await openInEditor(h, 'Argo CD.md');
+		await advance(1000);
+		expect(editor.getValue()).toBe(SEED_NEXT_DAY);
+		editor.setCursor(SEED_NEXT_DAY.length);
+		editor.type('x');
+		expect(editor.getValue()).toBe(`${SEED_NEXT_DAY}x`);
+		expect(editor.undo()).toBe(true);
+		expect(editor.getValue()).toBe(SEED_NEXT_DAY);
+		// Nothing of ours is in the history: a second undo has nothing to take back.
+		expect(editor.undo()).toBe(false);
+		expect(editor.getValue()).toBe(SEED_NEXT_DAY);
+		expect(editor.redo()).toBe(true);
+		expect(editor.getValue()).toBe(`${SEED_NEXT_DAY}x`);
+		// The undo and redo saved the note; nothing of ours came back to clear the redo stack.
+		await advance(AUTOSAVE_MS + 3000, 500);
+		expect(h.writes.filter((w) => w.via === 'editor')).toHaveLength(1);
 	});
 });

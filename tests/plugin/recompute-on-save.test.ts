@@ -2,9 +2,12 @@
 import { setup } from 'obsidian-test-mocks/setup';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fixture } from '../helpers';
-import { loadPlugin, settle } from './harness';
+import { SAVE_DEBOUNCE_MS } from '../../src/plugin/auto-recompute';
+import type { CodeMirrorEditor } from '../support/codemirror-editor';
+import { advance, AUTOSAVE_MS, loadPlugin, openInEditor, settle } from './harness';
 
 const SEED = fixture('seed-note.md');
+
 
 beforeAll(() => setup());
 beforeEach(() => {
@@ -17,25 +20,51 @@ afterEach(() => {
 });
 
 describe('recompute on save', () => {
-	it('turns a storm of 100 modify events into one write, and its own write into none', async () => {
-		const h = await loadPlugin({ 'Argo CD.md': SEED }, { rateFormula: 'template' });
+	it('recomputes once after the learner\'s edit is saved, however many saves come', async () => {
+		const h = await loadPlugin({ 'Argo CD.md': SEED }, { rateFormula: 'template', recomputeOnOpen: false });
 		const file = h.file('Argo CD.md');
+		const { editor } = await openInEditor(h, 'Argo CD.md', { cursor: SEED.length });
+		editor.type('.');
+		// Obsidian's own save, then a storm of 100 more modify events (another plugin, say).
+		await advance(AUTOSAVE_MS);
 		for (let i = 0; i < 100; i++) {
 			h.app.vault.trigger('modify', file);
 			vi.advanceTimersByTime(10);
 		}
 		await settle();
-		expect(h.writes).toEqual([]);
-		vi.advanceTimersByTime(1500);
-		await settle();
-		expect(h.writes).toEqual([{ via: 'process', path: 'Argo CD.md' }]);
-		// Our write fired 'modify' itself; let its debounce run out.
-		for (let i = 0; i < 5; i++) {
-			vi.advanceTimersByTime(1000);
-			await settle();
-		}
-		expect(h.writes).toHaveLength(1);
-		expect(await h.read('Argo CD.md')).toContain('⏰오늘 : 2024/10/28');
+		expect(h.writes.filter((w) => w.via === 'editor')).toEqual([]);
+		await advance(SAVE_DEBOUNCE_MS + 200);
+		expect(h.writes.filter((w) => w.via === 'editor')).toEqual([{ via: 'editor', path: 'Argo CD.md' }]);
+		expect(editor.getValue()).toContain('⏰오늘 : 2024/10/28');
+		// Our write is saved by Obsidian too; that save is not recomputed again.
+		await advance(10_000, 500);
+		expect(h.writes.filter((w) => w.via !== 'modify')).toHaveLength(1);
+	});
+
+	it('leaves a change that arrived by sync alone, open or not', async () => {
+		const h = await loadPlugin({ 'Argo CD.md': SEED, 'closed.md': SEED }, { rateFormula: 'template', recomputeOnOpen: false });
+		const { editor } = await openInEditor(h, 'Argo CD.md', { cursor: SEED.length });
+		const synced = SEED.replace('🧠장기기억: false', '🧠장기기억: true');
+		// Sync writes the file; Obsidian reloads the open editor from it.
+		await h.app.vault.modify(h.file('Argo CD.md'), synced);
+		editor.load(synced);
+		await h.app.vault.modify(h.file('closed.md'), synced);
+		await advance(10_000, 500);
+		expect(h.writes.filter((w) => w.via !== 'modify')).toEqual([]);
+		expect(await h.read('closed.md')).toBe(synced);
+		expect(editor.getValue()).toBe(synced);
+	});
+
+	it('treats an edit in the Properties widget as the learner\'s change', async () => {
+		const h = await loadPlugin({ 'Argo CD.md': SEED }, { rateFormula: 'template', recomputeOnOpen: false });
+		const { view, property } = await openInEditor(h, 'Argo CD.md');
+		// Reading view: the widget writes the file itself, not through the editor.
+		property.dispatchEvent(new Event('input', { bubbles: true }));
+		await h.app.vault.modify(h.file('Argo CD.md'), SEED.replace('🧠장기기억: false', '🧠장기기억: true'));
+		(view.editor as unknown as CodeMirrorEditor).load(await h.read('Argo CD.md'));
+		await advance(SAVE_DEBOUNCE_MS + 200);
+		expect(h.writes.filter((w) => w.via === 'editor')).toEqual([{ via: 'editor', path: 'Argo CD.md' }]);
+		expect(view.editor.getValue()).toContain('"장기기억저장여부1,0": "1"');
 	});
 
 	it('does nothing on save when "recompute on save" is off', async () => {
@@ -66,15 +95,13 @@ describe('recompute on save', () => {
 
 	it('tells the learner again about a new problem after the note was fixed', async () => {
 		const h = await loadPlugin({ 'n.md': '---\n❕첫 학습날: 2024-02-30\n---\n' }, { rateFormula: 'template' });
-		const file = h.file('n.md');
-		h.app.workspace.trigger('file-open', file);
-		await settle();
-		await h.app.vault.modify(file, '---\n❕첫 학습날: 2024-10-01\n---\n');
-		vi.advanceTimersByTime(2000);
-		await settle();
-		await h.app.vault.modify(file, '---\n❕첫 학습날: 2024-10-01\n❤1일복습여부: maybe\n---\n');
-		vi.advanceTimersByTime(2000);
-		await settle();
+		const { editor } = await openInEditor(h, 'n.md', { cursor: 0 });
+		await advance(500);
+		const retype = (text: string) => editor.cm.dispatch({ changes: { from: 0, to: editor.cm.state.doc.length, insert: text }, userEvent: 'input.paste' });
+		retype('---\n❕첫 학습날: 2024-10-01\n---\n');
+		await advance(AUTOSAVE_MS + SAVE_DEBOUNCE_MS + 500);
+		retype('---\n❕첫 학습날: 2024-10-01\n❤1일복습여부: maybe\n---\n');
+		await advance(AUTOSAVE_MS + SAVE_DEBOUNCE_MS + 500);
 		expect(h.notices).toEqual([
 			'Forgetting Curve left "n.md" unchanged: "❕첫 학습날" is "2024-02-30", which is not a real calendar date.',
 			'Forgetting Curve left "n.md" unchanged: "❤1일복습여부" should be true or false, but it is "maybe".',

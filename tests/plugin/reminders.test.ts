@@ -60,9 +60,9 @@ describe('daily reminder', () => {
 
 	it('stays quiet while the learner is typing, then reminds', async () => {
 		const h = await start(new Date(2024, 9, 10, 8, 58), {}, { ...VAULT, 'typing.md': '# Notes\n' });
-		const { editor, view } = await openInEditor(h, 'typing.md', 3);
+		const { editor } = await openInEditor(h, 'typing.md', { cursor: 3 });
 		for (let ms = 0; ms < 6 * MINUTE; ms += 500) {
-			h.app.workspace.trigger('editor-change', editor, view);
+			editor.type('a');
 			await advance(500);
 		}
 		expect(new Date().getHours() * 60 + new Date().getMinutes()).toBe(9 * 60 + 4);
