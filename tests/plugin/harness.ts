@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PluginManifest } from 'obsidian';
-import { App, MarkdownView, Notice, TFile } from 'obsidian-test-mocks/obsidian';
+import { App, Notice, TFile } from 'obsidian-test-mocks/obsidian';
 import { vi } from 'vitest';
 import ForgettingCurvePlugin from '../../src/main';
-import { CodeMirrorEditor } from '../support/codemirror-editor';
+import { AUTOSAVE_MS, openNoteInEditor, type NoteInEditor } from '../support/note-in-editor';
 
 const MANIFEST = JSON.parse(readFileSync(join(__dirname, '..', '..', 'manifest.json'), 'utf8')) as PluginManifest;
 
@@ -59,50 +59,12 @@ export async function loadPlugin(files: Record<string, string>, data: object = {
 	return { app, plugin, writes, notices, file, read: (path) => app.vault.read(file(path)) };
 }
 
-export interface OpenNote {
-	view: MarkdownView;
-	/** A real CodeMirror 6 editor (with undo history), as Obsidian's Markdown view has. */
-	editor: CodeMirrorEditor;
-	/** An input inside the view's Properties widget (`.metadata-container`), a control apart from the editor. */
-	property: HTMLInputElement;
-	/** Shows the note's text as Obsidian does once the file is read (fresh state, caret at 0). */
-	load(): Promise<void>;
-}
+export type OpenNote = NoteInEditor;
+export { AUTOSAVE_MS };
 
-/** Obsidian saves an editor's text this long after the last change. */
-export const AUTOSAVE_MS = 2000;
-
-/**
- * Opens a note in a Markdown view backed by a real CodeMirror 6 editor, then fires file-open. As in
- * Obsidian the caret starts at offset 0, inside the frontmatter; every document change fires
- * `editor-change` and is saved to the file 2 s after the last one. With `loaded: false` the view still
- * shows the previous note's text when file-open fires, as it can in Obsidian; call `load()` later.
- * Changes nobody typed (no user event) are the plugin's writes and are recorded in `h.writes`.
- */
-export async function openInEditor(h: Harness, path: string, options: { cursor?: number; loaded?: boolean } = {}): Promise<OpenNote> {
-	const file = h.file(path);
-	const leaf = h.app.workspace.getLeaf(true);
-	const view = MarkdownView.create2__(leaf);
-	await leaf.open(view as unknown as Parameters<typeof leaf.open>[0]);
-	document.body.appendChild(view.containerEl);
-	const property = view.contentEl.createDiv({ cls: 'metadata-container' }).createEl('input');
-	let saveTimer: ReturnType<typeof setTimeout> | null = null;
-	const editor: CodeMirrorEditor = new CodeMirrorEditor(view.contentEl, (change) => {
-		if (change.userEvent === null) h.writes.push({ via: 'editor', path });
-		h.app.workspace.trigger('editor-change', editor, view);
-		if (saveTimer !== null) clearTimeout(saveTimer);
-		saveTimer = setTimeout(() => void h.app.vault.modify(file, editor.getValue()), AUTOSAVE_MS);
-	});
-	(view as unknown as { editor: CodeMirrorEditor }).editor = editor;
-	const load = async () => {
-		editor.load(await h.read(path));
-		if (options.cursor !== undefined) editor.setCursor(options.cursor);
-	};
-	if (options.loaded === false) editor.load('---\nsome other note: 1\n---\nIts body.\n');
-	else await load();
-	view.file = file;
-	h.app.workspace.trigger('file-open', file);
-	return { view, editor, property, load };
+/** Opens a note in a real CodeMirror 6 editor (tests/support/note-in-editor.ts); the plugin's writes go into `h.writes`. */
+export function openInEditor(h: Harness, path: string, options: { cursor?: number; loaded?: boolean } = {}): Promise<OpenNote> {
+	return openNoteInEditor(h.app, h.file(path), { ...options, onPluginWrite: () => h.writes.push({ via: 'editor', path }) });
 }
 
 /** Lets fake time pass in steps, running the plugin's async work after each. */

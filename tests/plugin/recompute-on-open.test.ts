@@ -221,4 +221,38 @@ describe('undo history', () => {
 		await advance(AUTOSAVE_MS + 3000, 500);
 		expect(h.writes.filter((w) => w.via === 'editor')).toHaveLength(1);
 	});
+
+	it('undoes "Mark review done" in one step', async () => {
+		const h = await loadPlugin({ 'Argo CD.md': SEED }, TEMPLATE);
+		const { editor } = await openInEditor(h, 'Argo CD.md', { cursor: SEED.length });
+		await advance(1000);
+		await h.plugin.actions?.markDone(h.file('Argo CD.md'));
+		await settle();
+		const marked = editor.getValue();
+		expect(marked).toContain('💚14일복습여부: true');
+		expect(editor.changes.at(-1)).toMatchObject({ userEvent: null, addedToHistory: true });
+		expect(editor.undo()).toBe(true);
+		expect(editor.getValue()).toBe(SEED_NEXT_DAY);
+		expect(editor.redo()).toBe(true);
+		expect(editor.getValue()).toBe(marked);
+	});
+});
+
+describe('refusal notices', () => {
+	it('wait while the learner types a value in the frontmatter, and come once they stop', async () => {
+		const h = await loadPlugin({ 'Argo CD.md': SEED }, TEMPLATE);
+		const { editor } = await openInEditor(h, 'Argo CD.md');
+		await advance(1000);
+		editor.focus();
+		// The learner types after the first-study date, pausing longer than the body's quiet time.
+		editor.setCursor(SEED_NEXT_DAY.indexOf('2024-10-01') + '2024-10-01'.length);
+		for (const digit of ['5', '6', '7']) {
+			editor.type(digit);
+			await advance(2500);
+		}
+		expect(h.notices).toEqual([]);
+		await advance(5000);
+		expect(h.notices).toEqual(['Forgetting Curve left "Argo CD.md" unchanged: "❕첫 학습날" should be a date like 2024-10-01 (or 2024/10/01, 2024.10.01), but it is "2024-10-01567".']);
+		expect(h.writes.filter((w) => w.via === 'editor')).toHaveLength(1);
+	});
 });
