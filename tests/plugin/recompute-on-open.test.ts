@@ -226,7 +226,10 @@ describe('undo history', () => {
 		const h = await loadPlugin({ 'Argo CD.md': SEED }, TEMPLATE);
 		const { editor } = await openInEditor(h, 'Argo CD.md', { cursor: SEED.length });
 		await advance(1000);
-		await h.plugin.actions?.markDone(h.file('Argo CD.md'));
+		const actions = h.plugin.actions;
+		if (!actions) throw new Error('no actions');
+		actions.confirm = () => Promise.resolve(true);
+		await actions.markDone(h.file('Argo CD.md'));
 		await settle();
 		const marked = editor.getValue();
 		expect(marked).toContain('💚14일복습여부: true');
