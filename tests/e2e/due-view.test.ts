@@ -1,56 +1,26 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import esbuild from 'esbuild';
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { buildPage, CHROMIUM, launchChromium, needsBrowser, OUT, ROOT, runIt, scriptLiteral } from './browser';
 
 /**
  * End to end in a real browser: Debian's Chromium, driven by playwright-core, renders the due view of
  * the plugin built from src/ with 30 fixture notes, in Obsidian's light and dark themes.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = join(__dirname, '..', '..');
-const OUT = join(ROOT, 'test-results');
-const PAGE_DIR = join(OUT, 'e2e-page');
-const available = existsSync(CHROMIUM);
-// CI installs Chromium (.ci/run), so there a missing browser is a failure, not a skip.
-const runIt = available || process.env.CI === 'true' ? it : it.skip;
-
 let browser: Browser | null = null;
+let pageUrl = '';
 
 beforeAll(async () => {
-	if (!available && process.env.CI !== 'true') return;
-	mkdirSync(PAGE_DIR, { recursive: true });
-	await esbuild.build({
-		entryPoints: [join(__dirname, 'due-view-page.ts')],
-		bundle: true,
-		format: 'iife',
-		platform: 'browser',
-		target: 'es2021',
-		alias: { obsidian: 'obsidian-test-mocks/obsidian' },
-		outfile: join(PAGE_DIR, 'page.js'),
-		logLevel: 'warning',
-	});
+	if (!needsBrowser) return;
 	const vault = join(ROOT, 'tests', 'fixtures', 'e2e-vault');
 	const notes = Object.fromEntries(readdirSync(vault).map((name) => [`Reviews/${name}`, readFileSync(join(vault, name), 'utf8')]));
-	writeFileSync(
-		join(PAGE_DIR, 'index.html'),
-		[
-			'<!doctype html><html><head><meta charset="utf-8">',
-			'<link rel="stylesheet" href="theme.css"><link rel="stylesheet" href="styles.css">',
-			`<script>window.fixtureNotes = ${JSON.stringify(notes).replace(/</g, '\\u003c')};</script>`,
-			'</head><body><div class="workspace-leaf-content"></div>',
-			'<script>document.body.className = "theme-" + (location.hash.slice(1) || "light");</script>',
-			'<script src="page.js"></script></body></html>',
-		].join('\n'),
-	);
-	writeFileSync(join(PAGE_DIR, 'theme.css'), readFileSync(join(__dirname, 'obsidian-theme.css')));
-	writeFileSync(join(PAGE_DIR, 'styles.css'), readFileSync(join(ROOT, 'styles.css')));
-	browser = await chromium.launch({
-		executablePath: CHROMIUM,
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-component-update', '--disable-sync'],
+	pageUrl = await buildPage('e2e-page', join(__dirname, 'due-view-page.ts'), {
+		head: ['<link rel="stylesheet" href="theme.css"><link rel="stylesheet" href="styles.css">', `<script>window.fixtureNotes = ${scriptLiteral(notes)};</script>`].join('\n'),
+		body: ['<div class="workspace-leaf-content"></div>', '<script>document.body.className = "theme-" + (location.hash.slice(1) || "light");</script>'].join('\n'),
+		files: { 'theme.css': readFileSync(join(__dirname, 'obsidian-theme.css'), 'utf8'), 'styles.css': readFileSync(join(ROOT, 'styles.css'), 'utf8') },
 	});
+	browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
@@ -63,7 +33,7 @@ describe.each(['light', 'dark'])('due view in Chromium, %s theme', (theme) => {
 		const page = await browser.newPage({ viewport: { width: 320, height: 1400 }, deviceScaleFactor: 1 });
 		const errors: string[] = [];
 		page.on('pageerror', (error) => errors.push(error.message));
-		await page.goto(`${pathToFileURL(join(PAGE_DIR, 'index.html')).href}#${theme}`);
+		await page.goto(`${pageUrl}#${theme}`);
 		await page.waitForFunction(() => window.viewReady === true, undefined, { timeout: 20_000 });
 
 		const sections = await page.$$eval('.forgetting-curve-section', (els) =>
