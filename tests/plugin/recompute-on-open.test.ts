@@ -229,7 +229,7 @@ describe('undo history', () => {
 		const actions = h.plugin.actions;
 		if (!actions) throw new Error('no actions');
 		actions.confirm = () => Promise.resolve(true);
-		await actions.markDone(h.file('Argo CD.md').asOriginalType__());
+		await actions.markDone(h.file('Argo CD.md').asOriginalType2__());
 		await settle();
 		const marked = editor.getValue();
 		expect(marked).toContain('💚14일복습여부: true');
