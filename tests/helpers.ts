@@ -16,3 +16,14 @@ export function configWith(overrides: Partial<ForgettingCurveSettings> = {}): Re
 export function at(year: number, month: number, day: number, hour = 0, minute = 0): Date {
 	return new Date(year, month - 1, day, hour, minute);
 }
+
+/** The seed note (shared/fixtures) recomputed on 2024-10-28 at 09:05 with the template's rate formula. */
+export function seedRecomputedOct28(): string {
+	return fixture('seed-note.md')
+		.replace('⏰오늘 : 2024/10/27', '⏰오늘 : 2024/10/28')
+		.replace('❤26일째❤', '❤27일째❤')
+		.replace('"@2024년 10월 27일 오후 2:00"', '"@2024년 10월 28일 오전 9:05"')
+		.replace('오늘2: 2024/10/27', '오늘2: 2024/10/28')
+		.replace('오늘과 첫학습날 사이: "26"', '오늘과 첫학습날 사이: "27"')
+		.replace('사이: "26"\n"1일', '사이: "27"\n"1일');
+}

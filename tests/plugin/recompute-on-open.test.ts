@@ -1,18 +1,13 @@
 // @vitest-environment happy-dom
 import { setup } from 'obsidian-test-mocks/setup';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fixture } from '../helpers';
+import { fixture, seedRecomputedOct28 } from '../helpers';
 import { advance, AUTOSAVE_MS, loadPlugin, openInEditor, settle } from './harness';
 
 const SEED = fixture('seed-note.md');
 const NEXT_DAY = new Date(2024, 9, 28, 9, 5);
 /** The seed recomputed at NEXT_DAY with the template's rate formula. */
-const SEED_NEXT_DAY = SEED.replace('⏰오늘 : 2024/10/27', '⏰오늘 : 2024/10/28')
-	.replace('❤26일째❤', '❤27일째❤')
-	.replace('"@2024년 10월 27일 오후 2:00"', '"@2024년 10월 28일 오전 9:05"')
-	.replace('오늘2: 2024/10/27', '오늘2: 2024/10/28')
-	.replace('오늘과 첫학습날 사이: "26"', '오늘과 첫학습날 사이: "27"')
-	.replace('사이: "26"\n"1일', '사이: "27"\n"1일');
+const SEED_NEXT_DAY = seedRecomputedOct28();
 const TEMPLATE = { rateFormula: 'template' };
 
 
@@ -232,7 +227,7 @@ describe('undo history', () => {
 		await actions.markDone(h.file('Argo CD.md').asOriginalType2__());
 		await settle();
 		const marked = editor.getValue();
-		expect(marked).toContain('💚14일복습여부: true');
+		expect(marked).toContain('🧠장기기억: true');
 		expect(editor.changes.at(-1)).toMatchObject({ userEvent: null, addedToHistory: true });
 		expect(editor.undo()).toBe(true);
 		expect(editor.getValue()).toBe(SEED_NEXT_DAY);
