@@ -40,8 +40,8 @@ export async function recomputeAll(ctx: PluginContext): Promise<RecomputeAllSumm
 }
 
 async function recomputeOne(ctx: PluginContext, file: TFile, summary: RecomputeAllSummary): Promise<void> {
-	// Automatic mode even though asked for: the run takes a while and the learner may go back to typing;
-	// a note being edited is left to the automatic recompute (counted unchanged here).
+	// Automatic mode even though asked for: the run takes a while and the learner may go back to typing.
+	// A note being edited is counted unchanged here; the save of that edit recomputes it.
 	const outcome = await recomputeNote(ctx, file, 'automatic');
 	if (outcome.kind === 'written') summary.changed++;
 	else if (outcome.kind === 'refused') summary.refused.push({ path: file.path, reason: outcome.refusal.message });
