@@ -55,32 +55,56 @@ function alarmTrigger(minutes: number): string {
 	return `PT${hours}H${rest > 0 ? `${rest}M` : ''}`;
 }
 
-export function writeCalendar(events: readonly CalendarEvent[], options: CalendarOptions): string {
+/** The VEVENT of one review, with its alarm; `extra` lines go before END:VEVENT. */
+function eventLines(event: CalendarEvent, stamp: string, extra: readonly string[] = []): string[] {
 	const lines = [
-		'BEGIN:VCALENDAR',
-		'VERSION:2.0',
-		'PRODID:-//Forgetting Curve//Review calendar//EN',
-		'CALSCALE:GREGORIAN',
-		'METHOD:PUBLISH',
-		`X-WR-CALNAME:${escapeText(options.name)}`,
+		'BEGIN:VEVENT',
+		`UID:${event.uid}`,
+		`DTSTAMP:${stamp}`,
+		`DTSTART;VALUE=DATE:${event.day}`,
+		`DTEND;VALUE=DATE:${event.nextDay}`,
+		`SUMMARY:${escapeText(event.summary)}`,
+		`DESCRIPTION:${escapeText(event.description)}`,
+		...(event.url ? [`URL:${event.url}`] : []),
+		'TRANSP:TRANSPARENT',
+		...extra,
 	];
-	for (const event of events) {
-		lines.push(
-			'BEGIN:VEVENT',
-			`UID:${event.uid}`,
-			`DTSTAMP:${options.stamp}`,
-			`DTSTART;VALUE=DATE:${event.day}`,
-			`DTEND;VALUE=DATE:${event.nextDay}`,
-			`SUMMARY:${escapeText(event.summary)}`,
-			`DESCRIPTION:${escapeText(event.description)}`,
-			...(event.url ? [`URL:${event.url}`] : []),
-			'TRANSP:TRANSPARENT',
-		);
-		if (event.alarmMinutes !== null) {
-			lines.push('BEGIN:VALARM', 'ACTION:DISPLAY', `DESCRIPTION:${escapeText(event.summary)}`, `TRIGGER;RELATED=START:${alarmTrigger(event.alarmMinutes)}`, 'END:VALARM');
-		}
-		lines.push('END:VEVENT');
+	if (event.alarmMinutes !== null) {
+		lines.push('BEGIN:VALARM', 'ACTION:DISPLAY', `DESCRIPTION:${escapeText(event.summary)}`, `TRIGGER;RELATED=START:${alarmTrigger(event.alarmMinutes)}`, 'END:VALARM');
 	}
+	lines.push('END:VEVENT');
+	return lines;
+}
+
+const PRODID = 'PRODID:-//Forgetting Curve//Review calendar//EN';
+const finish = (lines: readonly string[]) => `${lines.map(foldLine).join('\r\n')}\r\n`;
+
+/** A whole calendar feed (.ics file) of review events. */
+export function writeCalendar(events: readonly CalendarEvent[], options: CalendarOptions): string {
+	const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', PRODID, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(options.name)}`];
+	for (const event of events) lines.push(...eventLines(event, options.stamp));
 	lines.push('END:VCALENDAR');
-	return `${lines.map(foldLine).join('\r\n')}\r\n`;
+	return finish(lines);
+}
+
+/**
+ * One event as a CalDAV calendar object resource (RFC 4791 §4.1: one UID, no METHOD). `extra` marks
+ * it as ours, e.g. an X- property that servers keep.
+ */
+export function writeEventResource(event: CalendarEvent, stamp: string, extra: readonly string[]): string {
+	return finish(['BEGIN:VCALENDAR', 'VERSION:2.0', PRODID, 'CALSCALE:GREGORIAN', ...eventLines(event, stamp, extra), 'END:VCALENDAR']);
+}
+
+/** Property values of a calendar object by name (after unfolding), e.g. all UID values. */
+export function propertyValues(ics: string, name: string): string[] {
+	const unfolded = ics.replace(/\r?\n[ \t]/g, '');
+	const values: string[] = [];
+	for (const line of unfolded.split(/\r?\n/)) {
+		const colon = line.indexOf(':');
+		if (colon < 0) continue;
+		const head = line.slice(0, colon);
+		const property = head.split(';')[0]?.toUpperCase();
+		if (property === name) values.push(line.slice(colon + 1));
+	}
+	return values;
 }

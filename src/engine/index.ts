@@ -17,4 +17,6 @@ export { markCurrentStageDone, replacementEdit, startReviewing, type MarkResult,
 export { DueIndex, type DueCounts, type DueSnapshot, type Frontmatter, type IndexedNote, type SnapshotOptions } from './due-index';
 export { dateOfDayNumber, dayNumberOf, isoOfDayNumber } from './day-numbers';
 export { escapeText, foldLine, writeCalendar, type CalendarEvent } from './ical';
-export { reviewCalendar, type CalendarNote, type ReviewCalendarOptions } from './review-calendar';
+export { reviewCalendar, reviewEvents, EVENT_UID_SUFFIX, type CalendarNote, type ReviewCalendarOptions } from './review-calendar';
+export { CalDavClient, CalDavError, type CalDavFailure, type CalendarInfo, type HttpClient, type HttpRequest, type HttpResponse } from './caldav/caldav-client';
+export { planSync, resourceUrl, syncCalendar, MARK_PROPERTY, type SyncCounts } from './caldav/calendar-sync';

@@ -31,6 +31,11 @@ const defaultStageName = (id: string, days: number) => (id === LONG_TERM ? 'long
  * newer export updates events instead of duplicating them.
  */
 export function reviewCalendar(notes: readonly CalendarNote[], config: ReviewConfig, options: ReviewCalendarOptions): string {
+	return writeCalendar(reviewEvents(notes, config, options), { name: options.calendarName ?? 'Forgetting Curve', stamp: utcStamp(options.now) });
+}
+
+/** The events of the review calendar, sorted by day then UID. */
+export function reviewEvents(notes: readonly CalendarNote[], config: ReviewConfig, options: Omit<ReviewCalendarOptions, 'now' | 'calendarName'>): CalendarEvent[] {
 	const stageName = options.stageName ?? defaultStageName;
 	const events: CalendarEvent[] = [];
 	for (const note of [...notes].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
@@ -41,7 +46,7 @@ export function reviewCalendar(notes: readonly CalendarNote[], config: ReviewCon
 			const day = Math.max(note.firstDay + stage.days, options.today);
 			const summary = `${title} · ${stageName(stage.id, stage.days)}`;
 			events.push({
-				uid: `${hash(note.path)}-${stage.id}@forgetting-curve`,
+				uid: `${hash(note.path)}-${stage.id}${EVENT_UID_SUFFIX}`,
 				day: basicDate(day),
 				nextDay: basicDate(day + 1),
 				summary,
@@ -52,20 +57,23 @@ export function reviewCalendar(notes: readonly CalendarNote[], config: ReviewCon
 		});
 	}
 	events.sort((a, b) => (a.day === b.day ? (a.uid < b.uid ? -1 : 1) : a.day < b.day ? -1 : 1));
-	return writeCalendar(events, { name: options.calendarName ?? 'Forgetting Curve', stamp: utcStamp(options.now) });
+	return events;
 }
+
+/** Every review event's UID ends so; a calendar's other events never do. */
+export const EVENT_UID_SUFFIX = '@forgetting-curve';
 
 /** YYYYMMDD, iCalendar's DATE form. */
 function basicDate(days: number): string {
 	return isoOfDayNumber(days).replace(/-/g, '');
 }
 
-function utcStamp(date: Date): string {
+export function utcStamp(date: Date): string {
 	return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 }
 
-/** Two 32-bit multiplicative hashes of the path (FNV-1a and a Murmur-style mix): a stable 64-bit id as hex. */
-function hash(text: string): string {
+/** Two 32-bit multiplicative hashes of a text (FNV-1a and a Murmur-style mix): a stable 64-bit id as hex. */
+export function hash(text: string): string {
 	let a = 0x811c9dc5;
 	let b = 0x9747b28c;
 	for (let i = 0; i < text.length; i++) {

@@ -1,0 +1,226 @@
+import { CALDAV, child, children, DAV, escapeXml, parseXml, XmlError, type XmlElement } from './xml';
+
+/**
+ * A small CalDAV client (RFC 4791 over WebDAV, RFC 4918): discovery, MKCALENDAR, calendar-query REPORT,
+ * PUT and DELETE with ETags. It sends every request through the `HttpClient` it is given: Obsidian's
+ * requestUrl in the plugin (no CORS limits, desktop and mobile), Node's http in the CLI and the tests.
+ */
+export interface HttpRequest {
+	url: string;
+	method: string;
+	headers: Record<string, string>;
+	body?: string;
+}
+
+export interface HttpResponse {
+	status: number;
+	/** Header names in lower case. */
+	headers: Record<string, string>;
+	text: string;
+}
+
+export type HttpClient = (request: HttpRequest) => Promise<HttpResponse>;
+
+/** What went wrong, as the learner needs to hear it; the plugin and CLI word each kind. */
+export type CalDavFailure = 'unauthorized' | 'forbidden' | 'not-found' | 'precondition' | 'server' | 'network' | 'protocol';
+
+export class CalDavError extends Error {
+	constructor(
+		readonly failure: CalDavFailure,
+		readonly status: number | null,
+		message: string,
+	) {
+		super(message);
+	}
+}
+
+export interface CalendarInfo {
+	url: string;
+	name: string;
+}
+
+export interface RemoteResource {
+	url: string;
+	etag: string | null;
+	data: string;
+}
+
+const MAX_REDIRECTS = 5;
+
+function basicAuth(user: string, password: string): string {
+	const bytes = new TextEncoder().encode(`${user}:${password}`);
+	let binary = '';
+	for (const byte of bytes) binary += String.fromCharCode(byte);
+	return `Basic ${btoa(binary)}`;
+}
+
+function failureOf(status: number): CalDavFailure {
+	if (status === 401) return 'unauthorized';
+	if (status === 403) return 'forbidden';
+	if (status === 404 || status === 410) return 'not-found';
+	if (status === 412) return 'precondition';
+	if (status >= 500) return 'server';
+	return 'protocol';
+}
+
+const xmlHeader = '<?xml version="1.0" encoding="utf-8"?>';
+
+export class CalDavClient {
+	/** Requests sent so far (redirects included), for the benchmark's "requests per sync". */
+	requests = 0;
+	private readonly auth: string;
+
+	constructor(
+		private readonly http: HttpClient,
+		user: string,
+		password: string,
+	) {
+		this.auth = basicAuth(user, password);
+	}
+
+	/**
+	 * Finds the calendars that accept events, starting from a server's address: /.well-known/caldav,
+	 * then current-user-principal, calendar-home-set and the home's calendars. Redirects are followed
+	 * (iCloud sends each account to its own partition host).
+	 */
+	async discover(serverUrl: string): Promise<{ home: string; calendars: CalendarInfo[] }> {
+		const base = new URL(serverUrl);
+		let context = new URL('/.well-known/caldav', base).href;
+		let principalAnswer = await this.propfind(context, 0, `<d:current-user-principal/>`, true);
+		if (!principalAnswer) {
+			context = base.href;
+			principalAnswer = await this.propfind(context, 0, `<d:current-user-principal/>`);
+		}
+		const principalHref = firstHref(principalAnswer?.root, DAV, 'current-user-principal');
+		const principal = principalHref ? new URL(principalHref, principalAnswer?.url ?? context).href : (principalAnswer?.url ?? context);
+		const homeAnswer = await this.propfind(principal, 0, `<c:calendar-home-set/>`);
+		const homeHref = firstHref(homeAnswer?.root, CALDAV, 'calendar-home-set');
+		const home = homeHref ? new URL(homeHref, homeAnswer?.url ?? principal).href : principal;
+		return { home, calendars: await this.calendarsIn(home) };
+	}
+
+	/** The calendars directly in a collection that accept VEVENTs (or say nothing about components). */
+	async calendarsIn(home: string): Promise<CalendarInfo[]> {
+		const answer = await this.propfind(home, 1, '<d:resourcetype/><d:displayname/><c:supported-calendar-component-set/>');
+		const calendars: CalendarInfo[] = [];
+		for (const response of children(answer?.root, DAV, 'response')) {
+			const href = child(response, DAV, 'href')?.text.trim();
+			const prop = okProp(response);
+			if (!href || !child(child(prop, DAV, 'resourcetype'), CALDAV, 'calendar')) continue;
+			const components = children(child(prop, CALDAV, 'supported-calendar-component-set'), CALDAV, 'comp');
+			if (components.length > 0 && !components.some((c) => c.attributes.name?.toUpperCase() === 'VEVENT')) continue;
+			const url = new URL(href, answer?.url ?? home).href;
+			calendars.push({ url, name: child(prop, DAV, 'displayname')?.text.trim() || decodeURIComponent(url.replace(/\/$/, '').split('/').pop() ?? url) });
+		}
+		return calendars;
+	}
+
+	/** Makes a calendar for events in `home` (MKCALENDAR); an existing one at that address is reused. */
+	async createCalendar(home: string, slug: string, name: string): Promise<CalendarInfo> {
+		const url = new URL(`${encodeURIComponent(slug)}/`, home.endsWith('/') ? home : `${home}/`).href;
+		const body = `${xmlHeader}<c:mkcalendar xmlns:d="DAV:" xmlns:c="${CALDAV}"><d:set><d:prop><d:displayname>${escapeXml(name)}</d:displayname><c:supported-calendar-component-set><c:comp name="VEVENT"/></c:supported-calendar-component-set></d:prop></d:set></c:mkcalendar>`;
+		const response = await this.send({ url, method: 'MKCALENDAR', headers: { 'Content-Type': 'application/xml; charset=utf-8' }, body });
+		// 405 (RFC 4791), or 409 from some servers: something is there already; usable if it is a calendar.
+		if ((response.status === 405 || response.status === 409) && (await this.calendarsIn(home)).some((c) => c.url === url)) return { url, name };
+		if (response.status !== 201 && response.status !== 200) throw this.errorFor(response.status, `MKCALENDAR ${url}`);
+		return { url, name };
+	}
+
+	/**
+	 * Every event in a calendar, with its ETag and data, in one REPORT. Filtering by UID on the server
+	 * (a text-match) is not used: servers differ in what they support there (Radicale 3.1 fails on it
+	 * for events with alarms), and the caller picks out its own events anyway.
+	 */
+	async events(calendarUrl: string): Promise<RemoteResource[]> {
+		const body = `${xmlHeader}<c:calendar-query xmlns:d="DAV:" xmlns:c="${CALDAV}"><d:prop><d:getetag/><c:calendar-data/></d:prop><c:filter><c:comp-filter name="VCALENDAR"><c:comp-filter name="VEVENT"/></c:comp-filter></c:filter></c:calendar-query>`;
+		const answer = await this.multistatus({ url: calendarUrl, method: 'REPORT', headers: { Depth: '1', 'Content-Type': 'application/xml; charset=utf-8' }, body });
+		const resources: RemoteResource[] = [];
+		for (const response of children(answer.root, DAV, 'response')) {
+			const href = child(response, DAV, 'href')?.text.trim();
+			const prop = okProp(response);
+			const data = child(prop, CALDAV, 'calendar-data')?.text;
+			if (!href || data === undefined) continue;
+			resources.push({ url: new URL(href, answer.url).href, etag: child(prop, DAV, 'getetag')?.text.trim() ?? null, data });
+		}
+		return resources;
+	}
+
+	/** Creates (only if absent) or replaces (only if unchanged since `etag`) one calendar object. */
+	async put(url: string, ics: string, condition: { create: true } | { etag: string | null }): Promise<void> {
+		const headers: Record<string, string> = { 'Content-Type': 'text/calendar; charset=utf-8' };
+		if ('create' in condition) headers['If-None-Match'] = '*';
+		else if (condition.etag) headers['If-Match'] = condition.etag;
+		const response = await this.send({ url, method: 'PUT', headers, body: ics });
+		if (response.status < 200 || response.status >= 300) throw this.errorFor(response.status, `PUT ${url}`);
+	}
+
+	/** Deletes one calendar object, only if unchanged since `etag`; one already gone is fine. */
+	async remove(url: string, etag: string | null): Promise<void> {
+		const response = await this.send({ url, method: 'DELETE', headers: etag ? { 'If-Match': etag } : {} });
+		if (response.status === 404 || response.status === 410) return;
+		if (response.status < 200 || response.status >= 300) throw this.errorFor(response.status, `DELETE ${url}`);
+	}
+
+	private async propfind(url: string, depth: 0 | 1, props: string, missingIsNull = false): Promise<{ root: XmlElement; url: string } | null> {
+		const body = `${xmlHeader}<d:propfind xmlns:d="DAV:" xmlns:c="${CALDAV}"><d:prop>${props}</d:prop></d:propfind>`;
+		try {
+			return await this.multistatus({ url, method: 'PROPFIND', headers: { Depth: String(depth), 'Content-Type': 'application/xml; charset=utf-8' }, body });
+		} catch (e) {
+			if (missingIsNull && e instanceof CalDavError && (e.status === 404 || e.status === 405 || e.status === 501)) return null;
+			throw e;
+		}
+	}
+
+	private async multistatus(request: HttpRequest): Promise<{ root: XmlElement; url: string }> {
+		const response = await this.send(request);
+		if (response.status !== 207) throw this.errorFor(response.status, `${request.method} ${response.url}`);
+		try {
+			const root = parseXml(response.text);
+			if (root.ns !== DAV || root.name !== 'multistatus') throw new XmlError('not a multistatus answer');
+			return { root, url: response.url };
+		} catch (e) {
+			throw new CalDavError('protocol', 207, `${request.method} ${response.url}: ${(e as Error).message}`);
+		}
+	}
+
+	/** Sends with authentication, following redirects with the same method and body. */
+	private async send(request: HttpRequest): Promise<HttpResponse & { url: string }> {
+		let url = request.url;
+		for (let hop = 0; ; hop++) {
+			this.requests++;
+			let response: HttpResponse;
+			try {
+				response = await this.http({ ...request, url, headers: { ...request.headers, Authorization: this.auth } });
+			} catch (e) {
+				throw new CalDavError('network', null, `${request.method} ${url}: ${(e as Error).message}`);
+			}
+			const location = response.headers.location;
+			if ([301, 302, 303, 307, 308].includes(response.status) && location && hop < MAX_REDIRECTS) {
+				url = new URL(location, url).href;
+				continue;
+			}
+			return { ...response, url };
+		}
+	}
+
+	private errorFor(status: number, what: string): CalDavError {
+		return new CalDavError(failureOf(status), status, `${what}: HTTP ${status}`);
+	}
+}
+
+/** The first propstat with a 2xx status, as a prop element. */
+function okProp(response: XmlElement): XmlElement | undefined {
+	for (const propstat of children(response, DAV, 'propstat')) {
+		const status = child(propstat, DAV, 'status')?.text ?? '';
+		if (/\s2\d\d\s/.test(` ${status} `)) return child(propstat, DAV, 'prop');
+	}
+	return undefined;
+}
+
+function firstHref(root: XmlElement | undefined, ns: string, property: string): string | undefined {
+	for (const response of children(root, DAV, 'response')) {
+		const href = child(child(okProp(response), ns, property), DAV, 'href')?.text.trim();
+		if (href) return href;
+	}
+	return undefined;
+}

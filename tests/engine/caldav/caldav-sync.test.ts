@@ -1,0 +1,150 @@
+import { existsSync } from 'node:fs';
+import ICAL from 'ical.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nodeHttp } from '../../../src/cli/node-http';
+import { CalDavClient, CalDavError, dayNumberOf, reviewEvents, syncCalendar, type CalendarNote, type HttpClient } from '../../../src/engine';
+import { configWith } from '../../helpers';
+import { RADICALE, startRadicale, type Radicale } from '../../support/radicale';
+
+/** Against a real CalDAV server: Radicale on 127.0.0.1 (.ci/run installs it). */
+const available = existsSync(RADICALE);
+const describeServer = available || process.env.CI === 'true' ? describe : describe.skip;
+
+const CONFIG = configWith({ preset: 'en' });
+const TODAY = dayNumberOf(new Date(2024, 9, 10));
+const day = (iso: string) => dayNumberOf(new Date(`${iso}T00:00:00`));
+const NOTES: CalendarNote[] = [
+	{ path: 'Kubernetes.md', firstDay: day('2024-10-09'), doneMask: 0 }, // 5 reviews to come
+	{ path: 'Reviews/Kafka 파티션.md', firstDay: day('2024-10-01'), doneMask: 0b00011 }, // 7d overdue → today
+];
+const events = (notes: readonly CalendarNote[]) => reviewEvents(notes, CONFIG, { today: TODAY, vaultName: 'Vault', reminderMinutes: 540 });
+const NOW = new Date(2024, 9, 10, 9, 0);
+
+/** Records each request's method, so a test can say "no PUT or DELETE". */
+function recording(): { http: HttpClient; methods: string[] } {
+	const methods: string[] = [];
+	return { methods, http: (req) => (methods.push(req.method), nodeHttp(req)) };
+}
+
+let server: Radicale;
+let calendarUrl = '';
+
+beforeAll(async () => {
+	if (!available && process.env.CI !== 'true') return;
+	server = await startRadicale();
+}, 30_000);
+afterAll(async () => {
+	await server?.dispose();
+});
+
+/** What the server holds in a calendar, parsed by ical.js. */
+async function held(url: string): Promise<{ uid: string; start: string; summary: string; url: string; alarm: string | null }[]> {
+	const client = new CalDavClient(nodeHttp, server.user, server.password);
+	const all = await client.events(url);
+	return all
+		.map((r) => new ICAL.Event(new ICAL.Component(ICAL.parse(r.data) as unknown[]).getFirstSubcomponent('vevent')))
+		.map((e) => ({
+			uid: e.uid,
+			start: e.startDate.toString(),
+			summary: e.summary,
+			url: String(e.component.getFirstPropertyValue('url') ?? ''),
+			alarm: e.component.getFirstSubcomponent('valarm')?.getFirstPropertyValue('trigger')?.toString() ?? null,
+		}))
+		.sort((a, b) => (a.uid < b.uid ? -1 : 1));
+}
+
+describeServer('CalDAV against Radicale', () => {
+	it('discovers the calendars from the server root, and creates a calendar for reviews', async () => {
+		const client = new CalDavClient(nodeHttp, server.user, server.password);
+		const before = await client.discover(server.url);
+		expect(before.home).toBe(`${server.url}${server.user}/`);
+		expect(before.calendars).toEqual([]);
+		const created = await client.createCalendar(before.home, 'reviews', 'Reviews 복습');
+		expect(created.url).toBe(`${before.home}reviews/`);
+		const after = await client.discover(server.url);
+		expect(after.calendars).toEqual([{ url: created.url, name: 'Reviews 복습' }]);
+		// Making it again reuses it.
+		expect(await client.createCalendar(before.home, 'reviews', 'Reviews 복습')).toEqual(created);
+		calendarUrl = created.url;
+	});
+
+	it('first sync: one event per review to come, with dates, alarms and links; a foreign event untouched', async () => {
+		const client = new CalDavClient(nodeHttp, server.user, server.password);
+		const foreign = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nBEGIN:VEVENT\r\nUID:dentist@example.com\r\nDTSTAMP:20241001T000000Z\r\nDTSTART;VALUE=DATE:20241012\r\nSUMMARY:Dentist\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n';
+		await client.put(`${calendarUrl}dentist.ics`, foreign, { create: true });
+		const counts = await syncCalendar(client, calendarUrl, events(NOTES), NOW);
+		expect(counts).toEqual({ created: 8, updated: 0, deleted: 0, unchanged: 0 });
+		const all = await held(calendarUrl);
+		expect(all).toHaveLength(9);
+		expect(all.find((e) => e.uid === 'dentist@example.com')).toEqual({ uid: 'dentist@example.com', start: '2024-10-12', summary: 'Dentist', url: '', alarm: null });
+		const kafka = all.filter((e) => e.summary.startsWith('Kafka 파티션'));
+		expect(kafka.map((e) => `${e.start} ${e.summary}`).sort()).toEqual([
+			'2024-10-10 Kafka 파티션 · 7-day review',
+			'2024-10-15 Kafka 파티션 · 14-day review',
+			'2024-10-31 Kafka 파티션 · long-term review',
+		]);
+		expect(new Set(all.filter((e) => e.uid !== 'dentist@example.com').map((e) => e.alarm))).toEqual(new Set(['PT9H']));
+		expect(kafka[0]?.url).toBe('obsidian://open?vault=Vault&file=Reviews%2FKafka%20%ED%8C%8C%ED%8B%B0%EC%85%98');
+		expect((await held(calendarUrl)).filter((e) => e.summary.startsWith('Kubernetes')).map((e) => e.start)).toEqual(
+			expect.arrayContaining(['2024-10-10', '2024-10-13', '2024-10-16', '2024-10-23', '2024-11-08']),
+		);
+	});
+
+	it('second sync with nothing changed: one REPORT, no PUT or DELETE', async () => {
+		const { http, methods } = recording();
+		const counts = await syncCalendar(new CalDavClient(http, server.user, server.password), calendarUrl, events(NOTES), NOW);
+		expect(counts).toEqual({ created: 0, updated: 0, deleted: 0, unchanged: 8 });
+		expect(methods).toEqual(['REPORT']);
+	});
+
+	it('mark done, delete and rename: events go, the rest stay, nothing is duplicated', async () => {
+		const client = new CalDavClient(nodeHttp, server.user, server.password);
+		const before = await held(calendarUrl);
+		const marked = [{ ...NOTES[0], doneMask: 0b1 } as CalendarNote, NOTES[1] as CalendarNote];
+		expect(await syncCalendar(client, calendarUrl, events(marked), NOW)).toEqual({ created: 0, updated: 0, deleted: 1, unchanged: 7 });
+		const afterMark = await held(calendarUrl);
+		expect(before.filter((e) => !afterMark.some((a) => a.uid === e.uid)).map((e) => e.summary)).toEqual(['Kubernetes · 1-day review']);
+		expect(afterMark).toEqual(before.filter((e) => e.summary !== 'Kubernetes · 1-day review'));
+
+		const renamed = [{ ...marked[0], path: 'Cloud/Kubernetes.md' } as CalendarNote, NOTES[1] as CalendarNote];
+		expect(await syncCalendar(client, calendarUrl, events(renamed), NOW)).toEqual({ created: 4, updated: 0, deleted: 4, unchanged: 3 });
+		const afterRename = await held(calendarUrl);
+		expect(afterRename.filter((e) => e.summary.startsWith('Kubernetes'))).toHaveLength(4);
+		expect(afterRename.filter((e) => e.summary.startsWith('Kubernetes')).every((e) => e.url.includes('Cloud%2FKubernetes'))).toBe(true);
+
+		expect(await syncCalendar(client, calendarUrl, events([NOTES[1] as CalendarNote]), NOW)).toEqual({ created: 0, updated: 0, deleted: 4, unchanged: 3 });
+		expect((await held(calendarUrl)).map((e) => e.summary).sort()).toEqual(['Dentist', 'Kafka 파티션 · 14-day review', 'Kafka 파티션 · 7-day review', 'Kafka 파티션 · long-term review']);
+	});
+
+	it('an event whose content changed is updated in place', async () => {
+		const client = new CalDavClient(nodeHttp, server.user, server.password);
+		const later = reviewEvents([NOTES[1] as CalendarNote], CONFIG, { today: TODAY, vaultName: 'Vault', reminderMinutes: 20 * 60 });
+		expect(await syncCalendar(client, calendarUrl, later, NOW)).toEqual({ created: 0, updated: 3, deleted: 0, unchanged: 0 });
+		expect(new Set((await held(calendarUrl)).filter((e) => e.uid !== 'dentist@example.com').map((e) => e.alarm))).toEqual(new Set(['PT20H']));
+	});
+
+	it('a wrong password is refused as unauthorized and deletes nothing', async () => {
+		const before = await held(calendarUrl);
+		const client = new CalDavClient(nodeHttp, server.user, 'wrong');
+		const failure = await syncCalendar(client, calendarUrl, [], NOW).catch((e: unknown) => e);
+		expect(failure).toBeInstanceOf(CalDavError);
+		expect((failure as CalDavError).failure).toBe('unauthorized');
+		expect(await held(calendarUrl)).toEqual(before);
+	});
+
+	it('two devices syncing one calendar at once converge without duplicates', async () => {
+		const client = new CalDavClient(nodeHttp, server.user, server.password);
+		const { home } = await client.discover(server.url);
+		const shared = (await client.createCalendar(home, 'shared', 'Shared')).url;
+		const wanted = events(NOTES);
+		const [a, b] = await Promise.all([
+			syncCalendar(new CalDavClient(nodeHttp, server.user, server.password), shared, wanted, NOW),
+			syncCalendar(new CalDavClient(nodeHttp, server.user, server.password), shared, wanted, NOW),
+		]);
+		expect(a.created + b.created).toBe(8);
+		const all = await held(shared);
+		expect(all).toHaveLength(8);
+		expect(new Set(all.map((e) => e.uid)).size).toBe(8);
+		expect(await syncCalendar(client, shared, wanted, NOW)).toEqual({ created: 0, updated: 0, deleted: 0, unchanged: 8 });
+	});
+});
