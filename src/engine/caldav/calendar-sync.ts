@@ -118,14 +118,14 @@ export async function syncCalendar(client: CalDavClient, calendarUrl: string, ev
 /** Runs tasks, at most `limit` at a time; the first failure is thrown once all started ones settle. */
 async function inParallel(tasks: readonly (() => Promise<void>)[], limit: number): Promise<void> {
 	let next = 0;
-	let failure: unknown = null;
+	let failure: Error | null = null;
 	const worker = async () => {
 		while (next < tasks.length && failure === null) {
 			const task = tasks[next++];
 			try {
 				await task?.();
 			} catch (e) {
-				failure ??= e;
+				failure ??= e instanceof Error ? e : new Error(String(e));
 			}
 		}
 	};

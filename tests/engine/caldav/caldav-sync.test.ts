@@ -42,7 +42,7 @@ async function held(url: string): Promise<{ uid: string; start: string; summary:
 	const client = new CalDavClient(nodeHttp, server.user, server.password);
 	const all = await client.events(url);
 	return all
-		.map((r) => new ICAL.Event(new ICAL.Component(ICAL.parse(r.data) as unknown[]).getFirstSubcomponent('vevent')))
+		.map((r) => new ICAL.Event(new ICAL.Component(ICAL.parse(r.data) as unknown[]).getFirstSubcomponent('vevent') ?? undefined))
 		.map((e) => ({
 			uid: e.uid,
 			start: e.startDate.toString(),
