@@ -118,17 +118,17 @@ export async function syncCalendar(client: CalDavClient, calendarUrl: string, ev
 /** Runs tasks, at most `limit` at a time; the first failure is thrown once all started ones settle. */
 async function inParallel(tasks: readonly (() => Promise<void>)[], limit: number): Promise<void> {
 	let next = 0;
-	let failure: Error | null = null;
+	const failures: Error[] = [];
 	const worker = async () => {
-		while (next < tasks.length && failure === null) {
+		while (next < tasks.length && failures.length === 0) {
 			const task = tasks[next++];
 			try {
 				await task?.();
 			} catch (e) {
-				failure ??= e instanceof Error ? e : new Error(String(e));
+				failures.push(e instanceof Error ? e : new Error(String(e)));
 			}
 		}
 	};
 	await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
-	if (failure !== null) throw failure;
+	if (failures[0]) throw failures[0];
 }
