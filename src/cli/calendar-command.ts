@@ -1,28 +1,71 @@
 import { basename, resolve } from 'node:path';
-import { dayNumberOf, reminderMinutes, reviewCalendar, type CalendarNote } from '../engine';
+import { CalDavClient, CalDavError, dayNumberOf, reminderMinutes, reviewCalendar, reviewEvents, syncCalendar, type CalDavFailure, type CalendarNote, type ReviewCalendarOptions } from '../engine';
+import { nodeHttp } from './node-http';
 import { readReviewNotes, writeAtomically } from './notes-on-disk';
 import type { CommonOptions } from './options';
 import type { Output } from './output';
 
-/** Writes the review calendar (.ics) for a vault folder: the same feed the plugin exports. */
-export function runCalendar(options: CommonOptions, output: Output): number {
+/** The review notes of a folder as the calendar needs them, plus what was refused. */
+function calendarInput(options: CommonOptions, output: Output): { entries: CalendarNote[]; refused: string; calendar: Omit<ReviewCalendarOptions, 'now'> } {
 	const [folder = '.'] = options.positionals;
-	const out = options.out;
-	if (!out) throw new Error('calendar needs --out');
 	const { notes, refused } = readReviewNotes([folder], options.config, 'calendar', output);
 	const entries: CalendarNote[] = notes.map(({ path, inputs }) => ({
 		path,
 		firstDay: dayNumberOf(inputs.first),
 		doneMask: options.config.stages.reduce((mask, stage, i) => (inputs.done.get(stage.id) ? mask | (1 << i) : mask), 0),
 	}));
-	const text = reviewCalendar(entries, options.config, {
-		today: dayNumberOf(options.clock.today),
-		now: options.clock.now,
-		vaultName: options.vault ?? basename(resolve(folder)),
-		reminderMinutes: options.reminderEnabled ? reminderMinutes(options.reminderTime) : null,
-	});
+	return {
+		entries,
+		refused: refused.map((r) => `  refused ${r.path}: ${r.reason}\n`).join(''),
+		calendar: {
+			today: dayNumberOf(options.clock.today),
+			vaultName: options.vault ?? basename(resolve(folder)),
+			reminderMinutes: options.reminderEnabled ? reminderMinutes(options.reminderTime) : null,
+		},
+	};
+}
+
+/** Writes the review calendar (.ics) for a vault folder: the same feed the plugin exports. */
+export function runCalendar(options: CommonOptions, output: Output): number {
+	const out = options.out ?? '';
+	const { entries, refused, calendar } = calendarInput(options, output);
+	const text = reviewCalendar(entries, options.config, { ...calendar, now: options.clock.now });
 	writeAtomically(out, text);
 	const events = text.split('BEGIN:VEVENT').length - 1;
-	output.out(`Wrote ${events} review events from ${entries.length} review notes to ${out}.\n${refused.map((r) => `  refused ${r.path}: ${r.reason}\n`).join('')}`);
+	output.out(`Wrote ${events} review events from ${entries.length} review notes to ${out}.\n${refused}`);
 	return 0;
+}
+
+/** Why a sync failed, in words; never the password. */
+const FAILURES: Record<CalDavFailure, string> = {
+	unauthorized: 'The server refused the user name or password: check the user name and the app password.',
+	forbidden: 'The server does not let this account change that calendar: check that it is yours and writable.',
+	'not-found': 'There is no calendar at that address: check the calendar URL.',
+	precondition: 'The calendar kept changing while syncing (another device?); run the command again.',
+	server: 'The server had a problem; try again later.',
+	network: 'The server could not be reached; check the address and the connection.',
+	protocol: 'The server answered in a way that is not CalDAV; check that the URL is a calendar.',
+};
+
+/**
+ * Syncs the review events into a CalDAV calendar (the server is the truth; nothing is stored here) and
+ * prints created / updated / deleted / unchanged. Exit 1 when the server refused.
+ */
+export async function runCalendarSync(options: CommonOptions, password: string, output: Output): Promise<number> {
+	const url = options.caldav ?? '';
+	const { entries, refused, calendar } = calendarInput(options, output);
+	const events = reviewEvents(entries, options.config, calendar);
+	try {
+		const counts = await syncCalendar(new CalDavClient(nodeHttp, options.user ?? '', password), url, events, options.clock.now);
+		output.out(
+			`Synced ${events.length} review events from ${entries.length} review notes to ${url}: ` +
+				`${counts.created} created, ${counts.updated} updated, ${counts.deleted} deleted, ${counts.unchanged} unchanged.\n${refused}`,
+		);
+		return 0;
+	} catch (e) {
+		if (!(e instanceof CalDavError)) throw e;
+		const status = e.status === null ? '' : ` (HTTP ${e.status})`;
+		output.err(`${FAILURES[e.failure]}${status}\n  ${e.message}\n`);
+		return 1;
+	}
 }

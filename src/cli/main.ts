@@ -1,7 +1,7 @@
 import { runCli } from './run-cli';
 
 // Entry point of build/cli.cjs (`npm run cli -- <command>`).
-process.exitCode = runCli(process.argv.slice(2), new Date(), {
-	out: (text) => process.stdout.write(text),
-	err: (text) => process.stderr.write(text),
+const output = { out: (text: string) => process.stdout.write(text), err: (text: string) => process.stderr.write(text) };
+void Promise.resolve(runCli(process.argv.slice(2), new Date(), output, process.env)).then((code) => {
+	process.exitCode = code;
 });

@@ -9,8 +9,11 @@ export const USAGE = `Usage:
                              [--settings FILE] [--dry-run] [--json]
   forgetting-curve due <folder> [--today YYYY-MM-DD] [--settings FILE] [--json]
   forgetting-curve calendar <folder> --out FILE [--today YYYY-MM-DD] [--settings FILE] [--vault NAME]
+  forgetting-curve calendar <folder> --caldav CALENDAR-URL --user NAME [--today YYYY-MM-DD]
+                            [--settings FILE] [--vault NAME]
+      (the password comes from the environment variable FORGETTING_CURVE_CALDAV_PASSWORD)
 
-Exit codes: 0 done; 1 some notes were refused (recompute); 2 usage error.`;
+Exit codes: 0 done; 1 some notes were refused (recompute) or the calendar server refused; 2 usage error.`;
 
 export interface CommonOptions {
 	positionals: string[];
@@ -19,6 +22,9 @@ export interface CommonOptions {
 	/** calendar: the .ics file to write, and the vault name for obsidian:// links. */
 	out: string | undefined;
 	vault: string | undefined;
+	/** calendar: the CalDAV calendar collection to sync into, and the account's user name. */
+	caldav: string | undefined;
+	user: string | undefined;
 	reminderEnabled: boolean;
 	reminderTime: string;
 	clock: Clock;
@@ -34,6 +40,8 @@ const OPTION_SPEC = {
 	json: { type: 'boolean' },
 	out: { type: 'string' },
 	vault: { type: 'string' },
+	caldav: { type: 'string' },
+	user: { type: 'string' },
 	help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -54,6 +62,8 @@ export function parseCommandLine(args: readonly string[], wallClock: Date): Comm
 		dryRun: values['dry-run'] === true,
 		out: values.out,
 		vault: values.vault,
+		caldav: values.caldav,
+		user: values.user,
 		reminderEnabled: settings.reminderEnabled,
 		reminderTime: settings.reminderTime,
 		help: values.help === true,

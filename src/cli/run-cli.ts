@@ -1,4 +1,4 @@
-import { runCalendar } from './calendar-command';
+import { runCalendar, runCalendarSync } from './calendar-command';
 import { runDue } from './due-command';
 import { parseCommandLine, USAGE, UsageError } from './options';
 import type { Output } from './output';
@@ -6,8 +6,14 @@ import { runRecompute } from './recompute-command';
 
 const COMMANDS = { recompute: runRecompute, due: runDue, calendar: runCalendar };
 
-/** Runs one CLI command and returns its exit code: 0 done, 1 notes refused, 2 usage error. */
-export function runCli(argv: readonly string[], wallClock: Date, output: Output): number {
+/** The environment variable that holds the CalDAV password: never a flag, so it stays out of shell history. */
+export const PASSWORD_VARIABLE = 'FORGETTING_CURVE_CALDAV_PASSWORD';
+
+/**
+ * Runs one CLI command and returns its exit code: 0 done, 1 notes or the calendar server refused,
+ * 2 usage error. Syncing a calendar talks to a server, so that command answers with a promise.
+ */
+export function runCli(argv: readonly string[], wallClock: Date, output: Output, env: Record<string, string | undefined> = {}): number | Promise<number> {
 	const [name, ...rest] = argv;
 	if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
 		output.out(`${USAGE}\n`);
@@ -23,8 +29,17 @@ export function runCli(argv: readonly string[], wallClock: Date, output: Output)
 		}
 		if (options.positionals.length === 0) throw new UsageError(`"${name}" needs a file or folder.`);
 		if ((name === 'due' || name === 'calendar') && options.positionals.length !== 1) throw new UsageError(`"${name}" takes one folder.`);
-		if (name === 'calendar' && !options.out) throw new UsageError('"calendar" needs --out FILE.');
-		if (name !== 'calendar' && (options.out !== undefined || options.vault !== undefined)) throw new UsageError('--out and --vault go with "calendar".');
+		if (name === 'calendar' && !options.out && !options.caldav) throw new UsageError('"calendar" needs --out FILE or --caldav CALENDAR-URL.');
+		if (name === 'calendar' && options.caldav !== undefined && !options.user) throw new UsageError('--caldav needs --user NAME.');
+		if (name !== 'calendar' && [options.out, options.vault, options.caldav, options.user].some((v) => v !== undefined)) {
+			throw new UsageError('--out, --vault, --caldav and --user go with "calendar".');
+		}
+		if (name === 'calendar' && options.caldav !== undefined) {
+			const password = env[PASSWORD_VARIABLE];
+			if (!password) throw new UsageError(`--caldav reads the password from the environment variable ${PASSWORD_VARIABLE}, which is not set.`);
+			for (const warning of options.warnings) output.err(`warning: ${warning}\n`);
+			return runCalendarSync(options, password, output);
+		}
 		if (options.dryRun && name !== 'recompute') throw new UsageError('--dry-run goes with "recompute".');
 		for (const warning of options.warnings) output.err(`warning: ${warning}\n`);
 		return command(options, output);

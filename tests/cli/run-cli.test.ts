@@ -185,6 +185,6 @@ describe('calendar', () => {
 	it('needs --out', () => {
 		const { code, err } = cli('calendar', vault);
 		expect(code).toBe(2);
-		expect(err).toContain('"calendar" needs --out FILE.');
+		expect(err).toContain('"calendar" needs --out FILE or --caldav CALENDAR-URL.');
 	});
 });

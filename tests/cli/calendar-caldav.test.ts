@@ -1,0 +1,105 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nodeHttp } from '../../src/cli/node-http';
+import { PASSWORD_VARIABLE, runCli } from '../../src/cli/run-cli';
+import { CalDavClient } from '../../src/engine';
+import { RADICALE, startRadicale, type Radicale } from '../support/radicale';
+
+/** `calendar --caldav` against a real CalDAV server (Radicale on 127.0.0.1). */
+const available = existsSync(RADICALE);
+const describeServer = available || process.env.CI === 'true' ? describe : describe.skip;
+
+let server: Radicale;
+let calendar = '';
+let vault = '';
+
+const note = (first: string, done = 0) =>
+	['---', `first study: ${first}`, ...['review 1d done', 'review 4d done'].slice(0, done).map((k) => `${k}: true`), '---', 'body', ''].join('\n');
+
+async function cli(args: string[], env: Record<string, string | undefined>) {
+	const out: string[] = [];
+	const err: string[] = [];
+	const code = await runCli(args, new Date(2024, 9, 10, 9, 0), { out: (t) => out.push(t), err: (t) => err.push(t) }, env);
+	return { code, out: out.join(''), err: err.join('') };
+}
+
+beforeAll(async () => {
+	if (!available && process.env.CI !== 'true') return;
+	server = await startRadicale({ learner: 'app-specific-Pa55' });
+	const client = new CalDavClient(nodeHttp, server.user, server.password);
+	calendar = (await client.createCalendar((await client.discover(server.url)).home, 'reviews', 'Reviews')).url;
+	vault = mkdtempSync(join(tmpdir(), 'fc-caldav-'));
+	mkdirSync(join(vault, 'topics'));
+	writeFileSync(join(vault, 'topics', 'Kubernetes.md'), note('2024-10-09'));
+	writeFileSync(join(vault, 'Kafka.md'), note('2024-10-01', 2));
+}, 30_000);
+afterAll(async () => {
+	await server?.dispose();
+});
+
+describeServer('calendar --caldav', () => {
+	const env = () => ({ [PASSWORD_VARIABLE]: server.password });
+	const args = () => ['calendar', vault, '--caldav', calendar, '--user', server.user, '--today', '2024-10-10', '--settings', settingsFile({ preset: 'en' })];
+
+	it('pushes the reviews, then finds nothing to change, then deletes a review marked done', async () => {
+		const first = await cli(args(), env());
+		expect(first).toEqual({ code: 0, out: `Synced 8 review events from 2 review notes to ${calendar}: 8 created, 0 updated, 0 deleted, 0 unchanged.\n`, err: '' });
+		const again = await cli(args(), env());
+		expect(again.out).toContain('0 created, 0 updated, 0 deleted, 8 unchanged.');
+		writeFileSync(join(vault, 'topics', 'Kubernetes.md'), note('2024-10-09', 1));
+		expect((await cli(args(), env())).out).toContain('0 created, 0 updated, 1 deleted, 7 unchanged.');
+		const held = await new CalDavClient(nodeHttp, server.user, server.password).events(calendar);
+		expect(held).toHaveLength(7);
+	});
+
+	it('exits 1 with the reason when the server refuses, never printing the password', async () => {
+		const wrong = await cli(args(), { [PASSWORD_VARIABLE]: 'not-the-Pa55' });
+		expect(wrong.code).toBe(1);
+		expect(wrong.err).toMatch(/^The server refused the user name or password: check the user name and the app password\. \(HTTP 401\)\n/);
+		const missing = await cli(['calendar', vault, '--caldav', `${server.url}${server.user}/nope/`, '--user', server.user], env());
+		expect(missing.code).toBe(1);
+		expect(missing.err).toContain('There is no calendar at that address');
+		for (const run of [wrong, missing]) expect(`${run.out}${run.err}`).not.toContain(server.password);
+		expect(wrong.err).not.toContain('not-the-Pa55');
+	});
+
+	it('exits 2 on usage errors: no password variable, no user, no target', async () => {
+		const noPassword = await cli(args(), {});
+		expect(noPassword.code).toBe(2);
+		expect(noPassword.err).toMatch(/^--caldav reads the password from the environment variable FORGETTING_CURVE_CALDAV_PASSWORD, which is not set\./);
+		expect((await cli(['calendar', vault, '--caldav', calendar], env())).code).toBe(2);
+		expect((await cli(['calendar', vault], env())).code).toBe(2);
+		expect((await cli(['due', vault, '--user', 'x'], env())).code).toBe(2);
+	});
+
+	it('runs from build/cli.cjs with the password from the environment, and exits 1 when the server is down', async () => {
+		execFileSync(process.execPath, ['esbuild.config.mjs', 'cli'], { cwd: join(__dirname, '../..') });
+		const run = (extraEnv: Record<string, string>) =>
+			new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+				const child = spawn(process.execPath, [join(__dirname, '../../build/cli.cjs'), ...args()], { env: { ...process.env, ...extraEnv } });
+				let stdout = '';
+				let stderr = '';
+				child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+				child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+				child.on('close', (status) => resolve({ status, stdout, stderr }));
+			});
+		const ok = await run(env());
+		expect(ok.status).toBe(0);
+		expect(ok.stdout).toContain('7 unchanged.');
+		await server.stop();
+		const down = await run(env());
+		expect(down.status).toBe(1);
+		expect(down.stderr).toMatch(/^The server could not be reached/);
+		expect(`${down.stdout}${down.stderr}${ok.stdout}${ok.stderr}`).not.toContain(server.password);
+		await server.start();
+	}, 60_000);
+});
+
+function settingsFile(settings: object): string {
+	const path = join(vault, '..', `settings-${Math.random().toString(36).slice(2)}.json`);
+	writeFileSync(path, JSON.stringify(settings));
+	return path;
+}
