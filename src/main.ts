@@ -1,6 +1,7 @@
 import { Notice, Plugin, TFile, getAllTags } from 'obsidian';
 import { clockAt, loadSettings, resolveConfig, type Clock, type ForgettingCurveSettings, type ReviewConfig } from './engine';
 import { registerAutoRecompute } from './plugin/auto-recompute';
+import type { CalendarPush } from './plugin/calendar-push';
 import { registerCommands } from './plugin/commands';
 import { registerDueFeatures } from './plugin/due-features';
 import type { DueService } from './plugin/due-service';
@@ -20,6 +21,8 @@ export default class ForgettingCurvePlugin extends Plugin implements SettingsHos
 	private config: ReviewConfig | null = null;
 	private due: DueService | null = null;
 	private ctx: PluginContext | null = null;
+	/** The CalDAV push (phone reminders), which the settings tab drives. */
+	push: CalendarPush | null = null;
 	actions: ReviewActions | null = null;
 	/** The clock; tests replace it. */
 	now: () => Date = () => new Date();
@@ -33,7 +36,7 @@ export default class ForgettingCurvePlugin extends Plugin implements SettingsHos
 		this.actions = new ReviewActions(ctx);
 		registerCommands(this, this.actions, () => this.recomputeAll());
 		this.due = registerDueFeatures(this, ctx, this.actions);
-		registerReminderFeatures(this, ctx, this.due, () => ctx.guard.isTypingAnywhere());
+		this.push = registerReminderFeatures(this, ctx, this.due, () => ctx.guard.isTypingAnywhere());
 		this.addSettingTab(new ForgettingCurveSettingTab(this.app, this));
 	}
 
@@ -51,6 +54,7 @@ export default class ForgettingCurvePlugin extends Plugin implements SettingsHos
 		await this.saveData(this.reviewSettings);
 		// Which notes count and what they hold may have changed: the due list starts over.
 		if (this.due?.ready) this.due.rebuild();
+		if (Object.keys(change).some((key) => key.startsWith('caldav'))) this.push?.settingsChanged();
 		return [];
 	}
 

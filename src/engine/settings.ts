@@ -35,6 +35,15 @@ export interface ForgettingCurveSettings {
 	calendarPath: string;
 	/** Rewrite the calendar file by itself when the due list changes. */
 	calendarAutoExport: boolean;
+	/** Push the review events into a CalDAV calendar (phone reminders). */
+	caldavEnabled: boolean;
+	/** The CalDAV server's address, where discovery starts (e.g. https://caldav.icloud.com). */
+	caldavServer: string;
+	caldavUser: string;
+	/** The name of the password in Obsidian's SecretStorage; never the password itself. */
+	caldavPasswordSecret: string;
+	/** The calendar collection the events go into. */
+	caldavCalendar: string;
 }
 
 export const DEFAULT_SETTINGS: Readonly<ForgettingCurveSettings> = Object.freeze({
@@ -58,6 +67,11 @@ export const DEFAULT_SETTINGS: Readonly<ForgettingCurveSettings> = Object.freeze
 	reminderTime: '09:00',
 	calendarPath: 'Forgetting Curve.ics',
 	calendarAutoExport: false,
+	caldavEnabled: false,
+	caldavServer: '',
+	caldavUser: '',
+	caldavPasswordSecret: '',
+	caldavCalendar: '',
 });
 
 type Check = (value: unknown) => boolean;
@@ -92,7 +106,20 @@ const SETTING_CHECKS: Record<keyof ForgettingCurveSettings, Check> = {
 	reminderTime: (v) => isString(v) && reminderMinutes(v as string) !== null,
 	calendarPath: (v) => isString(v) && (v as string).trim().endsWith('.ics') && !(v as string).includes('..'),
 	calendarAutoExport: isBoolean,
+	caldavEnabled: isBoolean,
+	caldavServer: (v) => isString(v) && ((v as string) === '' || isHttpUrl(v as string)),
+	caldavUser: isString,
+	caldavPasswordSecret: (v) => isString(v) && /^[a-z0-9-]*$/.test(v as string),
+	caldavCalendar: (v) => isString(v) && ((v as string) === '' || isHttpUrl(v as string)),
 };
+
+function isHttpUrl(text: string): boolean {
+	try {
+		return ['http:', 'https:'].includes(new URL(text).protocol);
+	} catch {
+		return false;
+	}
+}
 
 /** "09:00" → 540 minutes after midnight; null for anything that is not a time of day. */
 export function reminderMinutes(time: string): number | null {

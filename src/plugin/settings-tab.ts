@@ -1,5 +1,8 @@
-import { PluginSettingTab, Setting, type App, type Plugin, type SettingDefinitionItem } from 'obsidian';
-import { PRESETS, RATE_FORMULAS, type FieldSpec, type ForgettingCurveSettings, type RateFormulaId } from '../engine';
+import { PluginSettingTab, Setting, type App, type DropdownComponent, type Plugin, type SettingDefinitionItem } from 'obsidian';
+import type { CalendarPush } from './calendar-push';
+import { phoneStatusText } from './phone-status';
+import { addSecretPicker, secretStorageAvailable } from './secret-storage';
+import { CalDavError, PRESETS, RATE_FORMULAS, type FieldSpec, type ForgettingCurveSettings, type RateFormulaId } from '../engine';
 import { t, type MessageKey } from './i18n';
 
 /** What the tab needs from the plugin: the settings, a validated update, and "recompute all". */
@@ -8,6 +11,8 @@ export interface SettingsHost {
 	/** Validates and saves; returns the problems instead when the change cannot work (nothing saved). */
 	updateSettings(change: Partial<ForgettingCurveSettings>): Promise<string[]>;
 	recomputeAll(): Promise<unknown>;
+	/** The CalDAV push, once the plugin has loaded. */
+	push: CalendarPush | null;
 }
 
 interface Row {
@@ -37,6 +42,8 @@ const lines = (text: string) =>
  */
 export class ForgettingCurveSettingTab extends PluginSettingTab {
 	private errorEl: HTMLElement | null = null;
+	/** Listeners of the drawn rows, removed when the tab is redrawn or closed. */
+	private cleanups: (() => void)[] = [];
 
 	constructor(
 		app: App,
@@ -47,11 +54,16 @@ export class ForgettingCurveSettingTab extends PluginSettingTab {
 
 	override display(): void {
 		const { containerEl } = this;
+		this.hide();
 		containerEl.empty();
 		for (const section of this.sections()) {
 			if (section.heading) new Setting(containerEl).setName(section.heading).setHeading();
 			for (const row of section.rows) row.build(describe(new Setting(containerEl), row));
 		}
+	}
+
+	override hide(): void {
+		for (const cleanup of this.cleanups.splice(0)) cleanup();
 	}
 
 	override getSettingDefinitions(): SettingDefinitionItem[] {
@@ -207,6 +219,7 @@ export class ForgettingCurveSettingTab extends PluginSettingTab {
 					},
 				],
 			},
+			this.phoneSection(),
 			{
 				heading: t('settings.heading.bar'),
 				rows: [
@@ -216,6 +229,99 @@ export class ForgettingCurveSettingTab extends PluginSettingTab {
 				],
 			},
 		];
+	}
+
+	/**
+	 * Phone reminders: the CalDAV account, the calendar and the sync status. The password is picked
+	 * with Obsidian's SecretComponent, so only the secret's name is saved in data.json.
+	 */
+	private phoneSection(): Section {
+		const s = this.host.reviewSettings;
+		const push = this.host.push;
+		const heading = t('settings.heading.phone');
+		if (!secretStorageAvailable() || !push) {
+			return { heading, rows: [{ name: heading, desc: t('settings.phone-needs-version'), build: () => undefined }] };
+		}
+		let home: string | null = null;
+		let picker: DropdownComponent | null = null;
+		let message: HTMLElement | null = null;
+		const say = (text: string) => message?.setText(text);
+		return {
+			heading,
+			rows: [
+				{
+					name: t('settings.phone-enabled'),
+					desc: t('settings.phone-intro'),
+					build: (setting) => setting.addToggle((toggle) => toggle.setValue(s.caldavEnabled).onChange((caldavEnabled) => void this.save({ caldavEnabled }))),
+				},
+				{
+					name: t('settings.phone-server'),
+					desc: t('settings.phone-server-desc'),
+					build: (setting) => setting.addText((text) => text.setPlaceholder('https://caldav.icloud.com').setValue(s.caldavServer).onChange((caldavServer) => void this.save({ caldavServer: caldavServer.trim() }))),
+				},
+				{
+					name: t('settings.phone-user'),
+					desc: t('settings.phone-user-desc'),
+					build: (setting) => setting.addText((text) => text.setValue(s.caldavUser).onChange((caldavUser) => void this.save({ caldavUser: caldavUser.trim() }))),
+				},
+				{
+					name: t('settings.phone-password'),
+					desc: t('settings.phone-password-desc'),
+					build: (setting) => addSecretPicker(setting, this.app, s.caldavPasswordSecret, (caldavPasswordSecret) => void this.save({ caldavPasswordSecret })),
+				},
+				{
+					name: t('settings.phone-calendar'),
+					desc: t('settings.phone-calendar-desc'),
+					build: (setting) => {
+						setting.addText((text) => text.setPlaceholder(t('settings.phone-calendar-placeholder')).setValue(s.caldavCalendar).onChange((caldavCalendar) => void this.save({ caldavCalendar: caldavCalendar.trim() })));
+						setting.addDropdown((dropdown) => {
+							picker = dropdown.addOption('', t('settings.phone-choose')).onChange((caldavCalendar) => {
+								if (caldavCalendar !== '') void this.save({ caldavCalendar });
+							});
+							dropdown.selectEl.hide();
+						});
+						setting.addButton((button) =>
+							button.setButtonText(t('settings.phone-connect')).onClick(async () => {
+								try {
+									const found = await push.discover();
+									home = found.home;
+									picker?.selectEl.empty();
+									picker?.addOption('', t('settings.phone-choose'));
+									for (const calendar of found.calendars) picker?.addOption(calendar.url, calendar.name);
+									picker?.selectEl.show();
+									say(found.calendars.length > 0 ? t('settings.phone-found', { count: found.calendars.length }) : t('settings.phone-none-found'));
+								} catch (e) {
+									say(errorText(e));
+								}
+							}),
+						);
+						setting.addButton((button) =>
+							button.setButtonText(t('settings.phone-create')).onClick(async () => {
+								try {
+									const created = await push.createCalendar(home ?? (await push.discover()).home);
+									await this.save({ caldavCalendar: created.url });
+									say(t('settings.phone-created', { name: created.name }));
+								} catch (e) {
+									say(errorText(e));
+								}
+							}),
+						);
+						message = setting.settingEl.createDiv({ cls: 'forgetting-curve-setting-note' });
+					},
+				},
+				{
+					name: t('settings.phone-status'),
+					build: (setting) => {
+						const show = (): void => {
+							setting.setDesc(phoneStatusText(push.status));
+						};
+						show();
+						this.cleanups.push(push.subscribe(show));
+						setting.addButton((button) => button.setButtonText(t('settings.phone-sync-now')).onClick(() => void push.sync(true)));
+					},
+				},
+			],
+		};
 	}
 
 	/** The editable field list, redrawn in place (no whole-tab redraw) when rows are added or removed. */
@@ -279,4 +385,8 @@ function describe(setting: Setting, row: Row): Setting {
 	setting.setName(row.name);
 	if (row.desc) setting.setDesc(row.desc);
 	return setting;
+}
+
+function errorText(e: unknown): string {
+	return e instanceof CalDavError ? `${t(`caldav.failure.${e.failure}`)}${e.status === null ? '' : ` (HTTP ${e.status})`}` : String(e);
 }
