@@ -3,6 +3,7 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync }
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { nodeHttp } from '../../src/cli/node-http';
 
 /**
@@ -65,7 +66,8 @@ export async function startRadicale(users: Record<string, string> = { learner: '
 					await nodeHttp({ url: server.url, method: 'OPTIONS', headers: {} });
 					return;
 				} catch {
-					await new Promise((resolve) => setTimeout(resolve, 100));
+					// node:timers/promises: unaffected when a test fakes the global timers.
+					await sleep(100);
 				}
 			}
 			throw new Error('Radicale did not start');

@@ -1,0 +1,15 @@
+import type { RequestUrlParam, RequestUrlResponse } from 'obsidian';
+import { nodeHttp } from '../../src/cli/node-http';
+
+/**
+ * Obsidian's requestUrl over Node's http, for plugin tests against a real server: the plugin's own
+ * request code (src/plugin/request-url-http.ts) runs unchanged. Like requestUrl it rejects on a
+ * network failure and, with `throw: false`, resolves on any HTTP status.
+ */
+export async function nodeRequestUrl(request: RequestUrlParam | string): Promise<RequestUrlResponse> {
+	const param = typeof request === 'string' ? { url: request } : request;
+	const body = typeof param.body === 'string' ? param.body : param.body === undefined ? undefined : new TextDecoder().decode(param.body);
+	const response = await nodeHttp({ url: param.url, method: param.method ?? 'GET', headers: { ...(param.contentType ? { 'Content-Type': param.contentType } : {}), ...param.headers }, ...(body === undefined ? {} : { body }) });
+	if (param.throw !== false && response.status >= 400) throw new Error(`Request failed, status ${response.status}`);
+	return { status: response.status, headers: response.headers, text: response.text, json: null, arrayBuffer: new TextEncoder().encode(response.text).buffer };
+}
