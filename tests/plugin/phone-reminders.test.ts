@@ -78,7 +78,9 @@ async function start(settings: Partial<ForgettingCurveSettings> = {}): Promise<{
 	return { h, saved };
 }
 
-const runCommand = (h: Harness, id: string) => (h.plugin as unknown as { commands__: Map<string, Command> }).commands__.get(id)?.callback?.();
+function runCommand(h: Harness, id: string): void {
+	void (h.plugin as unknown as { commands__: Map<string, Command> }).commands__.get(id)?.callback?.();
+}
 
 describeServer('phone reminders over CalDAV (Radicale)', () => {
 	it('pushes the reviews a few seconds after start-up, then a review marked done leaves the calendar', async () => {
