@@ -1,4 +1,5 @@
 import { dayNumberOf, fastDayNumber } from './day-numbers';
+import { canonicalFrontmatter, canonicalKey } from './keys';
 import { parseCalendarDate } from './dates';
 import type { ReviewConfig } from './settings';
 
@@ -213,9 +214,13 @@ export class DueIndex {
 	/** Reads a frontmatter object into a slot; false (slot untouched) for anything not a valid review note. */
 	private readInto(slot: number, path: string, frontmatter: Frontmatter): boolean {
 		if (!frontmatter) return false;
-		const firstDay = readDay(frontmatter[this.firstKey]);
+		let first = frontmatter[this.firstKey];
+		// The key spelled another way (U+FE0F, decomposed Hangul): read the note by canonical keys.
+		if (first === undefined) first = canonicalFrontmatter(frontmatter).get(canonicalKey(this.firstKey));
+		const firstDay = readDay(first);
 		if (firstDay === null) return false;
-		const mask = this.readMask(frontmatter);
+		let mask = this.readMask(frontmatter);
+		if (mask === MISSING_KEY) mask = this.readMaskByCanonicalKeys(frontmatter);
 		if (mask < 0) return false;
 		let stage = -1;
 		for (let i = 0; i < this.stageDays.length; i++) {
@@ -245,14 +250,26 @@ export class DueIndex {
 		const n = this.checkboxKeys.length;
 		let mask = 0;
 		let bit: number;
-		if (n > 0 && (bit = checkbox(frontmatter[k0!])) !== 0) mask = bit < 0 ? -1 : mask | 1;
-		if (n > 1 && mask >= 0 && (bit = checkbox(frontmatter[k1!])) !== 0) mask = bit < 0 ? -1 : mask | 2;
-		if (n > 2 && mask >= 0 && (bit = checkbox(frontmatter[k2!])) !== 0) mask = bit < 0 ? -1 : mask | 4;
-		if (n > 3 && mask >= 0 && (bit = checkbox(frontmatter[k3!])) !== 0) mask = bit < 0 ? -1 : mask | 8;
-		if (n > 4 && mask >= 0 && (bit = checkbox(frontmatter[k4!])) !== 0) mask = bit < 0 ? -1 : mask | 16;
-		if (n > 5 && mask >= 0 && (bit = checkbox(frontmatter[k5!])) !== 0) mask = bit < 0 ? -1 : mask | 32;
-		if (n > 6 && mask >= 0 && (bit = checkbox(frontmatter[k6!])) !== 0) mask = bit < 0 ? -1 : mask | 64;
-		if (n > 7 && mask >= 0 && (bit = checkbox(frontmatter[k7!])) !== 0) mask = bit < 0 ? -1 : mask | 128;
+		if (n > 0 && (bit = checkbox(frontmatter[k0!])) !== 0) mask = bit < 0 ? bit : mask | 1;
+		if (n > 1 && mask >= 0 && (bit = checkbox(frontmatter[k1!])) !== 0) mask = bit < 0 ? bit : mask | 2;
+		if (n > 2 && mask >= 0 && (bit = checkbox(frontmatter[k2!])) !== 0) mask = bit < 0 ? bit : mask | 4;
+		if (n > 3 && mask >= 0 && (bit = checkbox(frontmatter[k3!])) !== 0) mask = bit < 0 ? bit : mask | 8;
+		if (n > 4 && mask >= 0 && (bit = checkbox(frontmatter[k4!])) !== 0) mask = bit < 0 ? bit : mask | 16;
+		if (n > 5 && mask >= 0 && (bit = checkbox(frontmatter[k5!])) !== 0) mask = bit < 0 ? bit : mask | 32;
+		if (n > 6 && mask >= 0 && (bit = checkbox(frontmatter[k6!])) !== 0) mask = bit < 0 ? bit : mask | 64;
+		if (n > 7 && mask >= 0 && (bit = checkbox(frontmatter[k7!])) !== 0) mask = bit < 0 ? bit : mask | 128;
+		return mask;
+	}
+
+	/** The slow path for a note with a checkbox key missing as spelled: every key compared canonically. */
+	private readMaskByCanonicalKeys(frontmatter: Record<string, unknown>): number {
+		const keys = canonicalFrontmatter(frontmatter);
+		let mask = 0;
+		for (let i = 0; i < this.checkboxKeys.length; i++) {
+			const bit = checkbox(keys.get(canonicalKey(this.checkboxKeys[i] ?? '')));
+			if (bit === INVALID) return INVALID;
+			if (bit === 1) mask |= 1 << i;
+		}
 		return mask;
 	}
 
@@ -366,11 +383,17 @@ class TopK {
 }
 
 /** 1 ticked, 0 unticked (missing, empty, false), -1 anything else: the engine's checkbox rules. */
+/** checkbox(): not true/false. readMask(): a key absent as spelled, so look again by canonical keys. */
+const INVALID = -1;
+const MISSING_KEY = -2;
+
 function checkbox(value: unknown): number {
 	if (value === true || value === 'true') return 1;
-	if (value === undefined || value === null || value === false || value === 'false') return 0;
-	return -1;
+	if (value === null || value === false || value === 'false') return 0;
+	if (value === undefined) return MISSING_KEY;
+	return INVALID;
 }
+
 
 /** The same rules as the engine's input reader, with a fast path for the everyday form. */
 function readDay(value: unknown): number | null {

@@ -1,6 +1,6 @@
-import { isScalar, parseDocument, Scalar, type YAMLMap } from 'yaml';
+import { isAlias, isScalar, parseDocument, Scalar, type Document, type YAMLMap } from 'yaml';
 import type { FrontmatterBlock } from './frontmatter-block';
-import { findPair } from './frontmatter-yaml';
+import { findPair, keyName, PARSE_OPTIONS } from './frontmatter-yaml';
 import { refusal, type Refusal } from './refusal';
 import { applyEdits, type TextEdit } from './text-edits';
 import { keySource, scalarSource, type QuoteStyle, type ScalarValue } from './yaml-scalar';
@@ -15,38 +15,61 @@ const STYLE_OF: Partial<Record<string, QuoteStyle>> = {
 	[Scalar.QUOTE_DOUBLE]: 'double',
 };
 
+/** The edits, and each written key as the note spells it (a new key: as the preset spells it). */
+export interface PlannedUpdates {
+	edits: TextEdit[];
+	written: FieldUpdate[];
+}
+
 /**
  * Turns "key should now be value" into minimal text edits: an existing value is replaced at its exact
- * source range; a missing key is appended before the closing `---`, in the order given. Nothing else
- * in the note is touched. Returns a refusal when a key holds something other than a single value.
+ * source range; a missing key is appended before the closing `---` (or a `...` end marker), in the
+ * order given. Nothing else in the note is touched. Returns a refusal when a key holds something
+ * other than a single plain value.
  */
 export function planUpdates(
 	text: string,
 	block: FrontmatterBlock,
 	map: YAMLMap<unknown, unknown>,
 	updates: readonly FieldUpdate[],
-): TextEdit[] | Refusal {
+): PlannedUpdates | Refusal {
 	const edits: TextEdit[] = [];
+	const written: FieldUpdate[] = [];
 	const appended: string[] = [];
 	for (const { key, value } of updates) {
 		const pair = findPair(map, key);
 		if (!pair) {
 			appended.push(`${indentOf(text, block, map)}${keySource(key)}: ${scalarSource(value, 'plain')}${block.eol}`);
+			written.push({ key, value });
 			continue;
 		}
 		const node = pair.value;
-		if (!isScalar(node) || !node.range) {
-			return refusal(
-				'not-a-single-value',
-				`"${key}" holds a list or map, but Forgetting Curve writes a single value there. Rename or remove that key.`,
-				key,
-			);
+		const name = keyName(pair) ?? key;
+		if (isAlias(node)) {
+			return refusal('alias', `"${name}" is an alias (*${node.source}) of another value, but Forgetting Curve writes a single value there. Write the value itself.`, name);
 		}
+		if (isScalar(node) && node.tag && !tagFits(node.tag, value)) {
+			return refusal('tagged-value', `"${name}" has the YAML tag ${node.tag.replace('tag:yaml.org,2002:', '!!')}, which does not fit the value Forgetting Curve writes there. Remove the tag.`, name);
+		}
+		if (!isScalar(node) || !node.range) {
+			return refusal('not-a-single-value', `"${name}" holds a list or map, but Forgetting Curve writes a single value there. Rename or remove that key.`, name);
+		}
+		written.push({ key: name, value });
 		if (node.value === value) continue;
 		edits.push(replaceValue(text, block, node, value));
 	}
-	if (appended.length > 0) edits.push({ from: block.end, to: block.end, insert: appended.join('') });
-	return edits;
+	if (appended.length > 0) edits.push({ from: block.insertAt, to: block.insertAt, insert: appended.join('') });
+	return { edits, written };
+}
+
+/** A value keeps its tag when the new value is of the tag's type ("!!str" over text, say). */
+function tagFits(tag: string, value: ScalarValue): boolean {
+	const type = tag.replace('tag:yaml.org,2002:', '');
+	if (type === 'str') return typeof value === 'string';
+	if (type === 'int') return Number.isInteger(value);
+	if (type === 'float') return typeof value === 'number';
+	if (type === 'bool') return typeof value === 'boolean';
+	return false;
 }
 
 function replaceValue(text: string, block: FrontmatterBlock, node: Scalar, value: ScalarValue): TextEdit {
@@ -56,6 +79,13 @@ function replaceValue(text: string, block: FrontmatterBlock, node: Scalar, value
 	// Block scalars own their trailing line breaks; those stay, the scalar becomes one line.
 	while (to > from && (text[to - 1] === '\n' || text[to - 1] === '\r')) to--;
 	const source = scalarSource(value, STYLE_OF[node.type ?? ''] ?? 'plain');
+	if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) {
+		// A comment on the header line ("key: | # note") is the learner's: it stays after the new value.
+		const headerEnd = text.indexOf('\n', from);
+		const header = text.slice(from, headerEnd < 0 ? to : headerEnd).replace(/\r$/, '');
+		const comment = /\s(#.*)$/.exec(header)?.[1];
+		return { from, to, insert: comment ? `${source} ${comment}` : source };
+	}
 	if (from !== to) return { from, to, insert: source };
 	// An empty value has a zero-width range after the colon and any spaces: "key:" needs a space before
 	// the value, and a comment right after it ("key: # note") needs one after.
@@ -74,30 +104,31 @@ function indentOf(text: string, block: FrontmatterBlock, map: YAMLMap<unknown, u
 }
 
 /**
- * The last guard before a write: the new frontmatter must parse cleanly, every updated key must read
+ * The last guard before a write: the new frontmatter must parse cleanly, every written key must read
  * back as its new value, and every other key as its old value. Anything else is refused, never written.
  */
 export function verifyWrite(
-	before: Record<string, unknown>,
+	doc: Document.Parsed,
 	text: string,
 	block: FrontmatterBlock,
-	edits: readonly TextEdit[],
-	updates: readonly FieldUpdate[],
+	planned: PlannedUpdates,
 ): { ok: true; text: string } | { ok: false; refusal: Refusal } {
 	const unsafe = (why: string) => ({
 		ok: false as const,
 		refusal: refusal('unsafe-write', `Forgetting Curve could not update this note without changing other content (${why}); nothing was written.`),
 	});
+	const { edits, written } = planned;
 	let next: string;
 	try {
 		next = applyEdits(text, edits);
 	} catch (e) {
 		return unsafe((e as Error).message);
 	}
+	const before = doc.toJS() as Record<string, unknown>;
 	const insertedLength = edits.reduce((sum, e) => sum + e.insert.length - (e.to - e.from), 0);
-	const after = parseDocument(next.slice(block.start, block.end + insertedLength), { uniqueKeys: true, strict: true });
+	const after = parseDocument(next.slice(block.start, block.end + insertedLength), PARSE_OPTIONS);
 	if (after.errors.length > 0) return unsafe('the result would not parse');
-	const expected = new Map(updates.map((u) => [u.key, u.value]));
+	const expected = new Map(written.map((u) => [u.key, u.value]));
 	const afterValues = new Map<string, unknown>();
 	const json = after.toJS() as unknown;
 	if (typeof json !== 'object' || json === null) return unsafe('the result is not a map');

@@ -1,9 +1,14 @@
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Pair, type YAMLMap } from 'yaml';
 import type { FrontmatterBlock } from './frontmatter-block';
+import { canonicalKey } from './keys';
 import { refusal, type Refusal } from './refusal';
 
-/** keepSourceTokens gives every node its source range, which the writer splices at. */
-const PARSE_OPTIONS = { keepSourceTokens: true, uniqueKeys: true, strict: true } as const;
+/**
+ * keepSourceTokens gives every node its source range, which the writer splices at. Duplicate keys are
+ * found by us (duplicateKey): yaml's own check compares every key with every earlier one, which grows
+ * with the square of the key count, and it does not know that "❤️x" and "❤x" are one key.
+ */
+export const PARSE_OPTIONS = { keepSourceTokens: true, uniqueKeys: false, strict: true } as const;
 
 export type ParsedFrontmatter =
 	| { kind: 'empty' }
@@ -14,7 +19,7 @@ export function parseFrontmatter(text: string, block: FrontmatterBlock): ParsedF
 	const doc = parseDocument(text.slice(block.start, block.end), PARSE_OPTIONS);
 	const error = doc.errors[0];
 	if (error) {
-		if (error.code === 'DUPLICATE_KEY') return { kind: 'refused', refusal: duplicateKeyRefusal(doc, error) };
+		if (error.code === 'RESOURCE_EXHAUSTION') return { kind: 'refused', refusal: refusal('too-deep', 'The frontmatter is nested too deeply to read.') };
 		// The yaml message repeats the position and a source excerpt after " at line"; we give our own.
 		const what = error.message.split(' at line ')[0] ?? error.message;
 		const where = error.linePos ? ` (line ${error.linePos[0].line + 1} of the note)` : '';
@@ -25,28 +30,51 @@ export function parseFrontmatter(text: string, block: FrontmatterBlock): ParsedF
 		const shape = isSeq(doc.contents) ? 'a list' : isMap(doc.contents) ? 'a {…} flow map' : 'a single value';
 		return { kind: 'refused', refusal: refusal('not-a-map', `The frontmatter is ${shape}, not a list of "key: value" lines.`) };
 	}
+	const duplicate = duplicateKey(doc.contents);
+	if (duplicate) return { kind: 'refused', refusal: duplicate };
 	return { kind: 'ok', doc, map: doc.contents };
 }
 
-function duplicateKeyRefusal(doc: Document.Parsed, error: { linePos?: [{ line: number }, ...unknown[]] }): Refusal {
-	const seen = new Set<string>();
-	const items: Pair[] = isMap(doc.contents) ? doc.contents.items : [];
-	for (const pair of items) {
+/** Two keys that are the same key (after canonicalKey), named as the note spells them; one pass. */
+function duplicateKey(map: YAMLMap<unknown, unknown>): Refusal | null {
+	const seen = new Map<string, string>();
+	for (const pair of map.items) {
 		const name = keyName(pair);
 		if (name === null) continue;
-		if (seen.has(name)) return refusal('duplicate-key', `The key "${name}" appears more than once in the frontmatter.`, name);
-		seen.add(name);
+		const canonical = canonicalKey(name);
+		const earlier = seen.get(canonical);
+		if (earlier === undefined) {
+			seen.set(canonical, name);
+			continue;
+		}
+		return earlier === name
+			? refusal('duplicate-key', `The key "${name}" appears more than once in the frontmatter.`, name)
+			: refusal('duplicate-key', `The keys "${earlier}" and "${name}" are the same key written two ways; keep one.`, name);
 	}
-	const where = error.linePos ? ` (line ${error.linePos[0].line + 1} of the note)` : '';
-	return refusal('duplicate-key', `A key appears more than once in the frontmatter${where}.`);
+	return null;
 }
 
 export function keyName(pair: Pair): string | null {
-	return isScalar(pair.key) ? String(pair.key.value) : null;
+	if (!isScalar(pair.key)) return null;
+	const value = pair.key.value;
+	return typeof value === 'string' ? value : String(value);
 }
 
+/** Each map's pairs by canonical key, made once per parsed map: lookups stay linear in the note's size. */
+const pairIndexes = new WeakMap<YAMLMap<unknown, unknown>, Map<string, Pair<unknown, unknown>>>();
+
+/** The pair whose key is `key`, spelled as the note spells it or as a preset does (see canonicalKey). */
 export function findPair(map: YAMLMap<unknown, unknown>, key: string): Pair<unknown, unknown> | undefined {
-	return map.items.find((pair) => keyName(pair) === key);
+	let index = pairIndexes.get(map);
+	if (!index) {
+		index = new Map();
+		for (const pair of map.items) {
+			const name = keyName(pair);
+			if (name !== null && !index.has(canonicalKey(name))) index.set(canonicalKey(name), pair);
+		}
+		pairIndexes.set(map, index);
+	}
+	return index.get(canonicalKey(key));
 }
 
 /** Marks values that are no single scalar, so messages can say what the learner wrote. */

@@ -20,3 +20,4 @@ export { escapeText, foldLine, writeCalendar, type CalendarEvent } from './ical'
 export { reviewCalendar, reviewEvents, EVENT_UID_SUFFIX, type CalendarNote, type ReviewCalendarOptions } from './review-calendar';
 export { CalDavClient, CalDavError, type CalDavFailure, type CalendarInfo, type HttpClient, type HttpRequest, type HttpResponse } from './caldav/caldav-client';
 export { planSync, resourceUrl, syncCalendar, MARK_PROPERTY, type SyncCounts } from './caldav/calendar-sync';
+export { canonicalKey, frontmatterLookup } from './keys';

@@ -6,7 +6,7 @@ import { planUpdates, verifyWrite, type FieldUpdate } from './frontmatter-writer
 import { findPair, parseFrontmatter, plainValue } from './frontmatter-yaml';
 import { readInputs, type FrontmatterLookup, type ReviewInputs } from './inputs';
 import { learningRate } from './rate';
-import type { Refusal } from './refusal';
+import { refusal, type Refusal } from './refusal';
 import { computeSchedule, type Schedule } from './schedule';
 import type { CompiledField, ReviewConfig } from './settings';
 import { readBackPattern, renderTemplate, type TemplateContext } from './templates';
@@ -26,6 +26,10 @@ export type OpenedNote =
 	| { kind: 'ok'; block: FrontmatterBlock; doc: Document.Parsed; map: YAMLMap<unknown, unknown>; inputs: ReviewInputs };
 
 export function openReviewNote(text: string, config: ReviewConfig): OpenedNote {
+	return guarded(() => openUnguarded(text, config));
+}
+
+function openUnguarded(text: string, config: ReviewConfig): OpenedNote {
 	const block = findFrontmatter(text);
 	if (!block) return { kind: 'not-review' };
 	const parsed = parseFrontmatter(text, block);
@@ -50,10 +54,29 @@ export function scheduleFor(inputs: ReviewInputs, config: ReviewConfig, clock: C
  * (text, settings, clock), like a linter rule: no I/O, no Obsidian.
  */
 export function recompute(text: string, config: ReviewConfig, clock: Clock): RecomputeResult {
-	const note = openReviewNote(text, config);
-	if (note.kind !== 'ok') return note;
-	const schedule = scheduleFor(note.inputs, config, clock);
-	return writeUpdates(text, note, computedFieldUpdates(note.map, schedule, config, clock), schedule);
+	return guarded(() => {
+		const note = openReviewNote(text, config);
+		if (note.kind !== 'ok') return note;
+		const schedule = scheduleFor(note.inputs, config, clock);
+		return writeUpdates(text, note, computedFieldUpdates(note.map, schedule, config, clock), schedule);
+	});
+}
+
+/**
+ * Whatever a note holds, reading it ends in a result: an exception from the YAML library (an alias
+ * whose anchor is missing, a self-referencing anchor, an alias bomb, nesting deeper than the stack)
+ * becomes a refusal of that note, never a crash of the run it is part of.
+ */
+export function guarded<T extends { kind: string }>(read: () => T | { kind: 'refused'; refusal: Refusal }): T | { kind: 'refused'; refusal: Refusal } {
+	try {
+		return read();
+	} catch (e) {
+		if (e instanceof RangeError) return { kind: 'refused', refusal: refusal('too-deep', 'The frontmatter is nested too deeply to read.') };
+		if (e instanceof ReferenceError || /alias/i.test((e as Error).message)) {
+			return { kind: 'refused', refusal: refusal('alias', `The frontmatter has an alias (*name) that cannot be resolved: ${(e as Error).message.split('\n')[0] ?? ''}.`) };
+		}
+		return { kind: 'refused', refusal: refusal('unreadable', `The frontmatter could not be read: ${(e as Error).message.split('\n')[0] ?? ''}.`) };
+	}
 }
 
 /** The value every computed field should have for this schedule. */
@@ -77,17 +100,12 @@ export function writeUpdates(
 	updates: readonly FieldUpdate[],
 	schedule: Schedule,
 ): RecomputeResult {
-	let planned: ReturnType<typeof planUpdates>;
-	try {
-		planned = planUpdates(text, note.block, note.map, updates);
-	} catch (e) {
-		return { kind: 'refused', refusal: { code: 'unsafe-write', message: `Forgetting Curve could not write a value: ${(e as Error).message}.` } };
-	}
-	if (!Array.isArray(planned)) return { kind: 'refused', refusal: planned };
-	if (planned.length === 0) return { kind: 'unchanged', schedule };
-	const verified = verifyWrite(note.doc.toJS() as Record<string, unknown>, text, note.block, planned, updates);
+	const planned = planUpdates(text, note.block, note.map, updates);
+	if ('code' in planned) return { kind: 'refused', refusal: planned };
+	if (planned.edits.length === 0) return { kind: 'unchanged', schedule };
+	const verified = verifyWrite(note.doc, text, note.block, planned);
 	if (!verified.ok) return { kind: 'refused', refusal: verified.refusal };
-	return { kind: 'changed', text: verified.text, edits: planned, schedule };
+	return { kind: 'changed', text: verified.text, edits: planned.edits, schedule };
 }
 
 /** A "now" field keeps its time of day until the date changes, so a note opened twice a day is written once. */

@@ -10,6 +10,11 @@ export type RefusalCode =
 	| 'bad-date'
 	| 'impossible-date'
 	| 'bad-checkbox'
+	| 'alias'
+	| 'tagged-value'
+	| 'too-deep'
+	| 'unreadable'
+	| 'not-utf8'
 	| 'unsafe-write';
 
 export interface Refusal {

@@ -1,8 +1,8 @@
 import { toIsoDate, type Clock } from './dates';
 import { findFrontmatter } from './frontmatter-block';
 import { planUpdates, verifyWrite, type FieldUpdate } from './frontmatter-writer';
-import { parseFrontmatter } from './frontmatter-yaml';
-import { computedFieldUpdates, openReviewNote, recompute, scheduleFor, writeUpdates } from './recompute';
+import { findPair, parseFrontmatter } from './frontmatter-yaml';
+import { computedFieldUpdates, guarded, openReviewNote, recompute, scheduleFor, writeUpdates } from './recompute';
 import type { Refusal } from './refusal';
 import type { StageStatus } from './schedule';
 import type { ReviewConfig } from './settings';
@@ -20,6 +20,10 @@ export type MarkResult =
  * caller the review was not due yet, so it can ask before applying the result.
  */
 export function markCurrentStageDone(text: string, config: ReviewConfig, clock: Clock): MarkResult {
+	return guarded(() => markDoneUnguarded(text, config, clock));
+}
+
+function markDoneUnguarded(text: string, config: ReviewConfig, clock: Clock): MarkResult {
 	const note = openReviewNote(text, config);
 	if (note.kind !== 'ok') return note;
 	const stage = scheduleFor(note.inputs, config, clock).current;
@@ -46,6 +50,10 @@ export type StartResult =
  * creating the frontmatter if there is none, then fills the computed fields.
  */
 export function startReviewing(text: string, config: ReviewConfig, clock: Clock): StartResult {
+	return guarded(() => startUnguarded(text, config, clock));
+}
+
+function startUnguarded(text: string, config: ReviewConfig, clock: Clock): StartResult {
 	const opened = openReviewNote(text, config);
 	if (opened.kind === 'refused') return opened;
 	if (opened.kind === 'ok') return { kind: 'already-reviewing' };
@@ -75,13 +83,13 @@ function addInputs(text: string, inputs: FieldUpdate[]): string | Refusal {
 	if (parsed.kind === 'empty') {
 		// An empty block (or one holding only comments): the keys go before its closing line.
 		const lines = inputs.map((u) => `${keySource(u.key)}: ${scalarSource(u.value, 'plain')}${block.eol}`);
-		return applyEdits(text, [{ from: block.end, to: block.end, insert: lines.join('') }]);
+		return applyEdits(text, [{ from: block.insertAt, to: block.insertAt, insert: lines.join('') }]);
 	}
 	// Keep the checkboxes the learner already has; the first-study value is set (it is empty or absent).
-	const missing = inputs.filter((u, i) => i === 0 || !parsed.map.has(u.key));
-	const edits = planUpdates(text, block, parsed.map, missing);
-	if (!Array.isArray(edits)) return edits;
-	const verified = verifyWrite(parsed.doc.toJS() as Record<string, unknown>, text, block, edits, missing);
+	const missing = inputs.filter((u, i) => i === 0 || !findPair(parsed.map, u.key));
+	const planned = planUpdates(text, block, parsed.map, missing);
+	if ('code' in planned) return planned;
+	const verified = verifyWrite(parsed.doc, text, block, planned);
 	return verified.ok ? verified.text : verified.refusal;
 }
 

@@ -1,5 +1,5 @@
 import { TFile, type CachedMetadata, type TAbstractFile } from 'obsidian';
-import { dayNumberOf, DueIndex, isConflictCopy, type CalendarNote, type DueCounts, type DueSnapshot, type SnapshotOptions } from '../engine';
+import { dayNumberOf, DueIndex, frontmatterLookup, isConflictCopy, type CalendarNote, type DueCounts, type DueSnapshot, type SnapshotOptions } from '../engine';
 import type { PluginContext } from './plugin-context';
 
 /** Coalesces bursts of metadata changes (a sync, a bulk edit) into one refresh of the views. */
@@ -143,7 +143,8 @@ export class DueService {
 	private noteConflictCopy(path: string, frontmatter: Record<string, unknown> | undefined): boolean {
 		if (!isConflictCopy(path)) return false;
 		const key = this.ctx.config()?.firstStudyKey;
-		const isReviewCopy = key !== undefined && frontmatter?.[key] !== undefined && frontmatter[key] !== null;
+		const value = key !== undefined && frontmatter ? frontmatterLookup(frontmatter)(key) : undefined;
+		const isReviewCopy = value !== undefined && value !== null;
 		const changed = isReviewCopy ? !this.conflicts.has(path) : this.conflicts.has(path);
 		if (isReviewCopy) this.conflicts.add(path);
 		else this.conflicts.delete(path);

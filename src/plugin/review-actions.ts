@@ -1,5 +1,5 @@
 import { Notice, type TFile } from 'obsidian';
-import { markCurrentStageDone, readInputs, replacementEdit, startReviewing, toIsoDate, type StageStatus } from '../engine';
+import { frontmatterLookup, markCurrentStageDone, readInputs, replacementEdit, startReviewing, toIsoDate, type StageStatus } from '../engine';
 import { confirm } from './confirm-modal';
 import { t } from './i18n';
 import type { PluginContext } from './plugin-context';
@@ -28,14 +28,15 @@ export class ReviewActions {
 		const config = this.ctx.config();
 		const frontmatter = this.frontmatterOf(file);
 		if (!config || !frontmatter || !this.ctx.inScope(file)) return false;
-		const inputs = readInputs((key) => frontmatter[key], config);
+		const inputs = readInputs(frontmatterLookup(frontmatter), config);
 		return inputs.kind === 'ok' && [...inputs.inputs.done.values()].some((done) => !done);
 	}
 
 	canStart(file: TFile): boolean {
 		const config = this.ctx.config();
 		if (!config || file.extension !== 'md') return false;
-		const value = this.frontmatterOf(file)?.[config.firstStudyKey];
+		const frontmatter = this.frontmatterOf(file);
+		const value = frontmatter ? frontmatterLookup(frontmatter)(config.firstStudyKey) : undefined;
 		return value === undefined || value === null || value === '';
 	}
 
