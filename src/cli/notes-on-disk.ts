@@ -1,6 +1,6 @@
-import { readdirSync, renameSync, statSync, writeFileSync, readFileSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { openReviewNote, type ReviewConfig, type ReviewInputs } from '../engine';
+import { decodeNote, openReviewNote, type Refusal, type ReviewConfig, type ReviewInputs } from '../engine';
 import { progressReporter, type Output } from './output';
 
 /** Folders that hold app state or tooling, never notes. */
@@ -13,25 +13,37 @@ export interface NoteFile {
 	shown: string;
 }
 
-/** Every Markdown note under the given files or folders, in a stable order. */
-export function collectNotes(targets: readonly string[]): NoteFile[] {
-	const notes: NoteFile[] = [];
-	for (const target of targets) {
-		if (statSync(target).isDirectory()) {
-			for (const file of walk(target)) notes.push({ absolute: file, shown: toSlashes(relative(target, file)) });
-		} else {
-			notes.push({ absolute: target, shown: toSlashes(target) });
-		}
-	}
-	return notes;
+export interface CollectedNotes {
+	notes: NoteFile[];
+	/** Symbolic links met in folder walks, left alone (they may point outside the vault, or in circles). */
+	symlinksSkipped: number;
 }
 
-function* walk(folder: string): Generator<string> {
+/**
+ * Every Markdown note under the given files or folders, in a stable order. A file given by name is
+ * taken even when it is a symbolic link (it is written through to its target); inside folders,
+ * symbolic links are skipped and counted.
+ */
+export function collectNotes(targets: readonly string[]): CollectedNotes {
+	const found: CollectedNotes = { notes: [], symlinksSkipped: 0 };
+	for (const target of targets) {
+		if (statSync(target).isDirectory()) {
+			for (const file of walk(target, found)) found.notes.push({ absolute: file, shown: toSlashes(relative(target, file)) });
+		} else {
+			found.notes.push({ absolute: target, shown: toSlashes(target) });
+		}
+	}
+	return found;
+}
+
+function* walk(folder: string, found: CollectedNotes): Generator<string> {
 	const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 	for (const entry of entries) {
 		const path = join(folder, entry.name);
-		if (entry.isDirectory()) {
-			if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) yield* walk(path);
+		if (entry.isSymbolicLink()) {
+			if (entry.name.endsWith('.md') || !entry.name.startsWith('.')) found.symlinksSkipped++;
+		} else if (entry.isDirectory()) {
+			if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) yield* walk(path, found);
 		} else if (entry.isFile() && entry.name.endsWith('.md')) {
 			yield path;
 		}
@@ -42,17 +54,20 @@ function toSlashes(path: string): string {
 	return path.split(sep).join('/');
 }
 
-export function readNote(path: string): string {
-	return readFileSync(path, 'utf8');
+/** A note's text, or a refusal when its bytes are not UTF-8 (never decoded lossily). */
+export function readNote(path: string): { ok: true; text: string } | { ok: false; refusal: Refusal } {
+	return decodeNote(readFileSync(path));
 }
 
 /**
  * Writes through a temporary file and a rename, so a crash mid-write leaves the old note, never half
- * a note. Refuses when the note changed on disk since it was read.
+ * a note. Refuses when the note changed on disk since it was read. A symbolic link is written through:
+ * its target gets the new text and the link stays a link.
  */
 export function replaceNote(path: string, expectedOld: string, next: string): boolean {
-	if (readFileSync(path, 'utf8') !== expectedOld) return false;
-	writeAtomically(path, next, statSync(path).mode);
+	const target = lstatSync(path).isSymbolicLink() ? realpathSync(path) : path;
+	if (!readFileSync(target).equals(Buffer.from(expectedOld, 'utf8'))) return false;
+	writeAtomically(target, next, statSync(target).mode);
 	return true;
 }
 
@@ -70,12 +85,14 @@ export interface ReviewNotesOnDisk {
 
 /** Reads every review note under a folder (with progress for large ones); refused notes are named, others skipped. */
 export function readReviewNotes(targets: readonly string[], config: ReviewConfig, label: string, output: Output): ReviewNotesOnDisk {
-	const files = collectNotes(targets);
+	const files = collectNotes(targets).notes;
 	const progress = progressReporter(files.length, label, output);
 	const found: ReviewNotesOnDisk = { notes: [], refused: [] };
 	files.forEach((file, index) => {
 		progress(index + 1);
-		const opened = openReviewNote(readNote(file.absolute), config);
+		const read = readNote(file.absolute);
+		if (!read.ok) return void found.refused.push({ path: file.shown, reason: read.refusal.message });
+		const opened = openReviewNote(read.text, config);
 		if (opened.kind === 'refused') found.refused.push({ path: file.shown, reason: opened.refusal.message });
 		if (opened.kind === 'ok') found.notes.push({ path: file.shown, inputs: opened.inputs });
 	});

@@ -91,7 +91,7 @@ function clockFrom(today: string | undefined, now: string | undefined, wallClock
 	if (now !== undefined) {
 		const match = NOW_PATTERN.exec(now);
 		const day = match ? parseCalendarDate(match[1] ?? '') : null;
-		if (!match || !day?.ok) throw new UsageError(`--now takes a local date and time like 2024-10-27T14:00, not "${now}".`);
+		if (!match || !day?.ok || Number(match[2]) > 23 || Number(match[3]) > 59) throw new UsageError(`--now takes a local date and time like 2024-10-27T14:00, not "${now}".`);
 		const moment = new Date(day.date);
 		moment.setHours(Number(match[2]), Number(match[3]));
 		const clock = clockAt(moment, dayStartHour);

@@ -1,5 +1,5 @@
 import { createTwoFilesPatch } from 'diff';
-import { recompute, type Refusal } from '../engine';
+import { recompute, type RecomputeResult, type Refusal } from '../engine';
 import { collectNotes, readNote, replaceNote } from './notes-on-disk';
 import type { CommonOptions } from './options';
 import { progressReporter, type Output } from './output';
@@ -17,19 +17,26 @@ export interface RecomputeSummary {
 	unchanged: number;
 	notReview: number;
 	refused: RefusedNote[];
+	symlinksSkipped: number;
 	dryRun: boolean;
 }
 
 /** Recomputes every review note in place (or, with --dry-run, prints the diff). Exit 1 when any was refused. */
 export function runRecompute(options: CommonOptions, output: Output): number {
-	const notes = collectNotes(options.positionals);
-	const summary: RecomputeSummary = { scanned: 0, changed: [], unchanged: 0, notReview: 0, refused: [], dryRun: options.dryRun };
+	const { notes, symlinksSkipped } = collectNotes(options.positionals);
+	const summary: RecomputeSummary = { scanned: 0, changed: [], unchanged: 0, notReview: 0, refused: [], symlinksSkipped, dryRun: options.dryRun };
 	const diffs: Record<string, string> = {};
 	const progress = progressReporter(notes.length, 'recompute', output);
 	for (const note of notes) {
 		summary.scanned++;
-		const text = readNote(note.absolute);
-		const result = recompute(text, options.config, options.clock);
+		const read = readNote(note.absolute);
+		if (!read.ok) {
+			summary.refused.push(refusedNote(note.shown, read.refusal));
+			progress(summary.scanned);
+			continue;
+		}
+		const text = read.text;
+		const result = recomputeGuarded(text, options);
 		if (result.kind === 'not-review') summary.notReview++;
 		else if (result.kind === 'unchanged') summary.unchanged++;
 		else if (result.kind === 'refused') summary.refused.push(refusedNote(note.shown, result.refusal));
@@ -52,6 +59,15 @@ export function runRecompute(options: CommonOptions, output: Output): number {
 	return summary.refused.length > 0 ? 1 : 0;
 }
 
+/** One note's recompute; whatever it throws is that note's refusal, and the run goes on. */
+function recomputeGuarded(text: string, options: CommonOptions): RecomputeResult {
+	try {
+		return recompute(text, options.config, options.clock);
+	} catch (e) {
+		return { kind: 'refused', refusal: { code: 'unreadable', message: `The note could not be read: ${(e as Error).message.split('\n')[0] ?? ''}.` } };
+	}
+}
+
 function refusedNote(path: string, refusal: Refusal): RefusedNote {
 	return refusal.key === undefined
 		? { path, code: refusal.code, reason: refusal.message }
@@ -61,7 +77,8 @@ function refusedNote(path: string, refusal: Refusal): RefusedNote {
 function summaryText(s: RecomputeSummary): string {
 	const verb = s.dryRun ? 'would change' : 'changed';
 	const lines = [
-		`Scanned ${s.scanned} notes: ${s.changed.length} ${verb}, ${s.unchanged} unchanged, ${s.refused.length} refused, ${s.notReview} not review notes.`,
+		`Scanned ${s.scanned} notes: ${s.changed.length} ${verb}, ${s.unchanged} unchanged, ${s.refused.length} refused, ${s.notReview} not review notes.` +
+			(s.symlinksSkipped > 0 ? ` Skipped ${s.symlinksSkipped} symbolic links.` : ''),
 		...s.refused.map((r) => `  refused ${r.path}: ${r.reason}`),
 	];
 	return `${lines.join('\n')}\n`;

@@ -21,3 +21,4 @@ export { reviewCalendar, reviewEvents, EVENT_UID_SUFFIX, type CalendarNote, type
 export { CalDavClient, CalDavError, type CalDavFailure, type CalendarInfo, type HttpClient, type HttpRequest, type HttpResponse } from './caldav/caldav-client';
 export { planSync, resourceUrl, syncCalendar, MARK_PROPERTY, type SyncCounts } from './caldav/calendar-sync';
 export { canonicalKey, frontmatterLookup } from './keys';
+export { decodeNote, firstInvalidByte } from './utf8';

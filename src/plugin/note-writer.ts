@@ -1,5 +1,5 @@
 import { MarkdownView, type App, type TFile } from 'obsidian';
-import type { TextEdit } from '../engine';
+import { decodeNote, type Refusal, type TextEdit } from '../engine';
 import { applyEditsAsStep, applyEditsQuietly } from './editor-edits';
 import type { EditingGuard } from './editing-guard';
 
@@ -18,8 +18,11 @@ export type Transform = (text: string) => Rewrite | null;
  */
 export type WriteMode = 'automatic' | 'command';
 
-/** `deferred`: the learner is editing the note; `not-loaded`: its editor does not show the file yet. */
-export type WriteOutcome = 'written' | 'unchanged' | 'deferred' | 'not-loaded';
+/**
+ * `deferred`: the learner is editing the note; `not-loaded`: its editor does not show the file yet; a
+ * Refusal: the file on disk cannot be written safely (its bytes are not UTF-8).
+ */
+export type WriteOutcome = 'written' | 'unchanged' | 'deferred' | 'not-loaded' | Refusal;
 
 const withLf = (text: string) => text.replace(/\r\n/g, '\n');
 
@@ -52,6 +55,15 @@ export class NoteWriter {
 		return this.openView(file)?.editor.getValue() ?? (await this.app.vault.read(file));
 	}
 
+	/**
+	 * Obsidian decodes a file that is not UTF-8 lossily (every bad byte becomes U+FFFD); saving that
+	 * would destroy those bytes for good. Looked at just before a write.
+	 */
+	private async bytesRefusal(file: TFile): Promise<Refusal | null> {
+		const decoded = decodeNote(new Uint8Array(await this.app.vault.readBinary(file)));
+		return decoded.ok ? null : decoded.refusal;
+	}
+
 	async write(file: TFile, transform: Transform, mode: WriteMode): Promise<WriteOutcome> {
 		let view = this.openView(file);
 		if (view && mode === 'automatic') {
@@ -67,6 +79,11 @@ export class NoteWriter {
 		if (view) {
 			const rewrite = transform(view.editor.getValue());
 			if (!rewrite) return 'unchanged';
+			const bytes = await this.bytesRefusal(file);
+			if (bytes) return bytes;
+			// The await gave the learner a turn again: write only what still holds.
+			if (this.openView(file) !== view || (mode === 'automatic' && this.guard.reason(file.path, view))) return 'deferred';
+			if (transform(view.editor.getValue())?.text !== rewrite.text) return 'deferred';
 			this.dispatching = true;
 			try {
 				if (mode === 'automatic') applyEditsQuietly(view.editor, rewrite.edits);
@@ -78,6 +95,8 @@ export class NoteWriter {
 		}
 		// Look first, so an up-to-date note is never written (Vault.process writes whatever it returns).
 		if (!transform(await this.app.vault.read(file))) return 'unchanged';
+		const bytes = await this.bytesRefusal(file);
+		if (bytes) return bytes;
 		let wrote = false;
 		await this.app.vault.process(file, (current) => {
 			const rewrite = transform(current);

@@ -26,7 +26,7 @@ export function recomputeTransform(config: ReviewConfig, clock: Clock, onRefused
 	};
 }
 
-export type RecomputeOutcome = { kind: WriteOutcome } | { kind: 'refused'; refusal: Refusal };
+export type RecomputeOutcome = { kind: Exclude<WriteOutcome, Refusal> } | { kind: 'refused'; refusal: Refusal };
 
 /** Recomputes one note through the writer; a refusal is returned, never written. */
 export async function recomputeNote(ctx: PluginContext, file: TFile, mode: WriteMode): Promise<RecomputeOutcome> {
@@ -37,5 +37,6 @@ export async function recomputeNote(ctx: PluginContext, file: TFile, mode: Write
 		refusal = r;
 	});
 	const outcome = await ctx.writer.write(file, transform, mode);
+	if (typeof outcome === 'object') return { kind: 'refused', refusal: outcome };
 	return refusal ? { kind: 'refused', refusal } : { kind: outcome };
 }

@@ -57,7 +57,7 @@ export class ReviewActions {
 			if (!(await this.confirm(t('modal.early-title'), body, t('button.mark-early')))) return;
 		}
 		let record: MarkRecord | null = null;
-		await this.ctx.writer.write(
+		const outcome = await this.ctx.writer.write(
 			file,
 			(text) => {
 				const result = markCurrentStageDone(text, config, clock);
@@ -67,7 +67,8 @@ export class ReviewActions {
 			},
 			'command',
 		);
-		if (!record) return;
+		if (typeof outcome === 'object') return this.refused(file, outcome.message);
+		if (!record || outcome !== 'written') return;
 		this.marks.set(file.path, record);
 		new Notice(preview.next ? t('notice.marked', { stage: stageName(preview.stage), next: nextReviewText(preview.next) }) : t('notice.marked-last', { stage: stageName(preview.stage) }));
 	}
@@ -77,7 +78,7 @@ export class ReviewActions {
 		const record = this.marks.get(file.path);
 		if (!record) return;
 		let restored = false;
-		await this.ctx.writer.write(
+		const outcome = await this.ctx.writer.write(
 			file,
 			(text) => {
 				if (text !== record.after) return null;
@@ -86,8 +87,9 @@ export class ReviewActions {
 			},
 			'command',
 		);
+		if (typeof outcome === 'object') return this.refused(file, outcome.message);
 		this.marks.delete(file.path);
-		new Notice(restored ? t('notice.undone', { stage: record.stage }) : t('notice.undo-stale'));
+		new Notice(restored && outcome === 'written' ? t('notice.undone', { stage: record.stage }) : t('notice.undo-stale'));
 	}
 
 	async start(file: TFile): Promise<void> {
@@ -107,6 +109,7 @@ export class ReviewActions {
 			},
 			'command',
 		);
+		if (typeof outcome === 'object') return this.refused(file, outcome.message);
 		if (refusal) return this.refused(file, refusal);
 		if (outcome === 'written' && next) new Notice(t('notice.started', { next: nextReviewText(next) }));
 	}

@@ -78,6 +78,7 @@ describe('recompute', () => {
 			unchanged: 0,
 			notReview: 1,
 			refused: [{ path: 'topics/broken.md', code: 'impossible-date', key: '❕첫 학습날', reason: '"❕첫 학습날" is "2024-02-30", which is not a real calendar date.' }],
+			symlinksSkipped: 0,
 			dryRun: false,
 		});
 	});

@@ -7,6 +7,7 @@ import type { PluginManifest, WorkspaceLeaf as WorkspaceLeafOriginal } from 'obs
 import { addIcon, App, WorkspaceLeaf } from 'obsidian-test-mocks/obsidian';
 import { setup } from 'obsidian-test-mocks/setup';
 import ForgettingCurvePlugin from '../../src/main';
+import { faithfulVault } from '../support/faithful-vault';
 import { DUE_VIEW_TYPE, type DueView } from '../../src/plugin/due-view';
 
 declare global {
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
 	setup();
 	addIcon('check', CHECK_ICON);
 	const app = App.createConfigured__({ files: window.fixtureNotes });
+	faithfulVault(app);
 	const manifest: PluginManifest = { id: 'forgetting-curve', name: 'Forgetting Curve', version: '0', minAppVersion: '1.8.7', author: '', description: '' };
 	const plugin = new ForgettingCurvePlugin(app.asOriginalType__(), manifest);
 	plugin.loadData = () => Promise.resolve({});

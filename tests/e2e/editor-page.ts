@@ -8,6 +8,7 @@ import type { PluginManifest } from 'obsidian';
 import { App, TFile } from 'obsidian-test-mocks/obsidian';
 import { setup } from 'obsidian-test-mocks/setup';
 import ForgettingCurvePlugin from '../../src/main';
+import { faithfulVault } from '../support/faithful-vault';
 import { openNoteInEditor, type NoteInEditor } from '../support/note-in-editor';
 
 declare global {
@@ -35,6 +36,7 @@ declare global {
 async function main(): Promise<void> {
 	setup();
 	const app = App.createConfigured__({ files: window.fixtureNotes });
+	faithfulVault(app);
 	const manifest: PluginManifest = { id: 'forgetting-curve', name: 'Forgetting Curve', version: '0', minAppVersion: '1.8.7', author: '', description: '' };
 	const plugin = new ForgettingCurvePlugin(app.asOriginalType__(), manifest);
 	plugin.loadData = () => Promise.resolve({ rateFormula: 'template' });

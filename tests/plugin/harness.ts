@@ -4,6 +4,7 @@ import type { PluginManifest } from 'obsidian';
 import { App, Notice, TFile } from 'obsidian-test-mocks/obsidian';
 import { vi } from 'vitest';
 import ForgettingCurvePlugin from '../../src/main';
+import { faithfulVault } from '../support/faithful-vault';
 import { AUTOSAVE_MS, openNoteInEditor, type NoteInEditor } from '../support/note-in-editor';
 
 const MANIFEST = JSON.parse(readFileSync(join(__dirname, '..', '..', 'manifest.json'), 'utf8')) as PluginManifest;
@@ -21,6 +22,7 @@ export interface Harness {
 /** Loads the real plugin class against obsidian-test-mocks' in-memory app. */
 export async function loadPlugin(files: Record<string, string>, data: object = {}): Promise<Harness> {
 	const app = App.createConfigured__({ files });
+	faithfulVault(app);
 	// Obsidian's metadata cache shrugs at broken YAML; the mock's parser throws. Make it shrug too.
 	const cache = app.metadataCache as unknown as { parseFileMetadata(file: unknown): void };
 	const parse = cache.parseFileMetadata.bind(cache);
@@ -77,5 +79,5 @@ export async function advance(ms: number, step = 100): Promise<void> {
 
 /** Lets pending promise callbacks (the plugin's async handlers) run. */
 export async function settle(): Promise<void> {
-	for (let i = 0; i < 20; i++) await Promise.resolve();
+	for (let i = 0; i < 60; i++) await Promise.resolve();
 }

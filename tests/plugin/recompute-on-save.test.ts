@@ -108,3 +108,22 @@ describe('recompute on save', () => {
 		]);
 	});
 });
+
+describe('a note that is not UTF-8', () => {
+	it('is refused with the first bad byte named, on open and by Mark review done, and its bytes stay', async () => {
+		const h = await loadPlugin({ 'other.md': '# x\n' }, { rateFormula: 'template' });
+		const bytes = Buffer.concat([Buffer.from(SEED, 'utf8'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a])]);
+		await h.app.vault.createBinary('latin1.md', bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+		const file = h.file('latin1.md');
+		h.app.workspace.trigger('file-open', file);
+		await settle();
+		const reason = `The note is not valid UTF-8 text (the first bad byte is at offset ${bytes.length - 2}), so it was left as it is.`;
+		expect(h.notices).toEqual([`Forgetting Curve left "latin1.md" unchanged: ${reason}`]);
+		if (h.plugin.actions) h.plugin.actions.confirm = () => Promise.resolve(true);
+		await h.plugin.actions?.markDone(file.asOriginalType2__());
+		await settle();
+		expect(h.notices.at(-1)).toBe(`Forgetting Curve left "latin1.md" unchanged: ${reason}`);
+		expect(h.writes).toEqual([]);
+		expect(Buffer.from(await h.app.vault.readBinary(file)).equals(bytes)).toBe(true);
+	});
+});
