@@ -5,11 +5,14 @@
  */
 export function canonicalKey(key: string): string {
 	// ASCII is its own canonical form: most keys skip the normalisation.
-	if (ASCII.test(key)) return key;
+	if (isAscii(key)) return key;
 	return key.normalize('NFC').replace(/[\uFE0E\uFE0F]/g, '');
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
+function isAscii(text: string): boolean {
+	for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+	return true;
+}
 
 /** A frontmatter object's values by canonical key (the first spelling wins). */
 export function canonicalFrontmatter(frontmatter: Record<string, unknown>): Map<string, unknown> {
