@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { nodeHttp } from '../src/cli/node-http';
-import { CalDavClient, loadSettings, resolveConfig, reviewEvents, syncCalendar, type CalendarNote, type HttpClient } from '../src/engine';
+import { CalDavClient, reviewEvents, syncCalendar, type CalendarNote, type HttpClient } from '../src/engine';
+import { configWith } from '../tests/helpers';
 import { RADICALE, startRadicale } from '../tests/support/radicale';
 import { round } from './measure';
 
@@ -16,11 +17,9 @@ export async function caldavBench(): Promise<Record<string, number>> {
 	}
 	const server = await startRadicale();
 	try {
-		const resolved = resolveConfig(loadSettings({ preset: 'en' }).settings);
-		if (!resolved.ok) throw new Error(resolved.errors.join('; '));
 		const today = 20_000;
 		const notes: CalendarNote[] = Array.from({ length: 500 }, (_, i) => ({ path: `Reviews/note ${i}.md`, firstDay: today - (i % 40), doneMask: 0 }));
-		const events = reviewEvents(notes, resolved.config, { today, vaultName: 'Bench', reminderMinutes: 540 });
+		const events = reviewEvents(notes, configWith({ preset: 'en' }), { today, vaultName: 'Bench', reminderMinutes: 540 });
 		let requests = 0;
 		const counting: HttpClient = (request) => {
 			requests++;

@@ -1,16 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { clockAt, findFrontmatter, loadSettings, recompute, resolveConfig } from '../src/engine';
+import { clockAt, findFrontmatter, recompute } from '../src/engine';
+import { configWith } from '../tests/helpers';
 import { medianMs, round } from './measure';
 
 const SEED = readFileSync(join(__dirname, '..', 'tests', 'fixtures', 'seed-note.md'), 'utf8');
 
-function config() {
-	const resolved = resolveConfig(loadSettings({ rateFormula: 'template' }).settings);
-	if (!resolved.ok) throw new Error(resolved.errors.join('\n'));
-	return resolved.config;
-}
+const config = () => configWith({ rateFormula: 'template' });
 
 /**
  * Engine figures: recompute throughput for an up-to-date note (the common case: opened, nothing to

@@ -1,14 +1,11 @@
-import { DueIndex, loadSettings, resolveConfig } from '../src/engine';
+import { DueIndex } from '../src/engine';
+import { configWith } from '../tests/helpers';
 import { medianMs, round } from './measure';
 import { syntheticVault } from './synthetic-vault';
 
 const TODAY = new Date(2026, 10, 27);
 
-function config() {
-	const resolved = resolveConfig(loadSettings({}).settings);
-	if (!resolved.ok) throw new Error(resolved.errors.join('\n'));
-	return resolved.config;
-}
+const config = () => configWith();
 
 /**
  * The due index at 100,000 notes: a full build (all review notes, and 10 % review notes), the floor

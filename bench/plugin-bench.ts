@@ -1,6 +1,7 @@
 import { App, WorkspaceLeaf } from 'obsidian-test-mocks/obsidian';
 import manifest from '../manifest.json';
-import { clockAt, DueIndex, loadSettings, resolveConfig, toIsoDate, type SnapshotOptions } from '../src/engine';
+import { clockAt, DueIndex, toIsoDate, type SnapshotOptions } from '../src/engine';
+import { configWith } from '../tests/helpers';
 import ForgettingCurvePlugin from '../src/main';
 import type { DueService } from '../src/plugin/due-service';
 import { DueView } from '../src/plugin/due-view';
@@ -34,9 +35,7 @@ async function onloadMs(): Promise<number> {
 
 /** Drawing the due view with 1,000 due notes (overdue, today and upcoming) in happy-dom. */
 function renderMs(): number {
-	const resolved = resolveConfig(loadSettings({}).settings);
-	if (!resolved.ok) throw new Error(resolved.errors.join('\n'));
-	const config = resolved.config;
+	const config = configWith();
 	const notes = syntheticVault(1000, 1, TODAY, 7).map(([path, frontmatter], i) => {
 		const first = new Date(TODAY);
 		first.setDate(first.getDate() - 1 - (i % 17) + 7);

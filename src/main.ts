@@ -6,7 +6,7 @@ import { registerCommands } from './plugin/commands';
 import { registerDueFeatures } from './plugin/due-features';
 import type { DueService } from './plugin/due-service';
 import { EditingGuard } from './plugin/editing-guard';
-import { t, useObsidianLanguage } from './plugin/i18n';
+import { problemText, t, useObsidianLanguage } from './plugin/i18n';
 import { isInScope } from './plugin/note-scope';
 import { NoteWriter } from './plugin/note-writer';
 import type { PluginContext } from './plugin/plugin-context';
@@ -46,9 +46,9 @@ export default class ForgettingCurvePlugin extends Plugin implements SettingsHos
 
 	async updateSettings(change: Partial<ForgettingCurveSettings>): Promise<string[]> {
 		const candidate = loadSettings({ ...this.reviewSettings, ...change });
-		if (candidate.problems.length > 0) return candidate.problems;
+		if (candidate.problems.length > 0) return candidate.problems.map(problemText);
 		const resolved = resolveConfig(candidate.settings);
-		if (!resolved.ok) return resolved.errors;
+		if (!resolved.ok) return resolved.errors.map(problemText);
 		this.reviewSettings = candidate.settings;
 		this.config = resolved.config;
 		await this.saveData(this.reviewSettings);
@@ -64,7 +64,7 @@ export default class ForgettingCurvePlugin extends Plugin implements SettingsHos
 		const resolved = resolveConfig(loaded.settings);
 		this.config = resolved.ok ? resolved.config : null;
 		const problems = [...loaded.problems, ...(resolved.ok ? [] : resolved.errors)];
-		if (problems.length > 0) new Notice(t('notice.settings-invalid', { reason: problems.join(' ') }));
+		if (problems.length > 0) new Notice(t('notice.settings-invalid', { reason: problems.map(problemText).join(' ') }));
 	}
 
 	private buildContext(): PluginContext {

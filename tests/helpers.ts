@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { settingsProblemText } from '../src/locale/problems';
 import { loadSettings, resolveConfig, type ForgettingCurveSettings, type ReviewConfig } from '../src/engine';
 
 export function fixture(name: string): string {
@@ -8,7 +9,7 @@ export function fixture(name: string): string {
 
 export function configWith(overrides: Partial<ForgettingCurveSettings> = {}): ReviewConfig {
 	const resolved = resolveConfig(loadSettings(overrides).settings);
-	if (!resolved.ok) throw new Error(resolved.errors.join('\n'));
+	if (!resolved.ok) throw new Error(resolved.errors.map((e) => settingsProblemText(e, 'en')).join('\n'));
 	return resolved.config;
 }
 

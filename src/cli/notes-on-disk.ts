@@ -1,6 +1,7 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { decodeNote, openReviewNote, type Refusal, type ReviewConfig, type ReviewInputs } from '../engine';
+import { refusalText } from '../locale/problems';
 import { progressReporter, type Output } from './output';
 
 /** Folders that hold app state or tooling, never notes. */
@@ -91,9 +92,9 @@ export function readReviewNotes(targets: readonly string[], config: ReviewConfig
 	files.forEach((file, index) => {
 		progress(index + 1);
 		const read = readNote(file.absolute);
-		if (!read.ok) return void found.refused.push({ path: file.shown, reason: read.refusal.message });
+		if (!read.ok) return void found.refused.push({ path: file.shown, reason: refusalText(read.refusal, 'en') });
 		const opened = openReviewNote(read.text, config);
-		if (opened.kind === 'refused') found.refused.push({ path: file.shown, reason: opened.refusal.message });
+		if (opened.kind === 'refused') found.refused.push({ path: file.shown, reason: refusalText(opened.refusal, 'en') });
 		if (opened.kind === 'ok') found.notes.push({ path: file.shown, inputs: opened.inputs });
 	});
 	return found;

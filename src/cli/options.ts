@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { clockAt, loadSettings, parseCalendarDate, resolveConfig, toIsoDate, type Clock, type ReviewConfig } from '../engine';
+import { settingsProblemText } from '../locale/problems';
 
 export class UsageError extends Error {}
 
@@ -55,7 +56,7 @@ export function parseCommandLine(args: readonly string[], wallClock: Date): Comm
 	const { values, positionals } = parsed;
 	const { settings, problems } = readSettingsFile(values.settings);
 	const resolved = resolveConfig(settings);
-	if (!resolved.ok) throw new UsageError(`The settings are not usable:\n  ${resolved.errors.join('\n  ')}`);
+	if (!resolved.ok) throw new UsageError(`The settings are not usable:\n  ${resolved.errors.map((p) => settingsProblemText(p, 'en')).join('\n  ')}`);
 	return {
 		positionals,
 		json: values.json === true,
@@ -69,7 +70,7 @@ export function parseCommandLine(args: readonly string[], wallClock: Date): Comm
 		help: values.help === true,
 		clock: clockFrom(values.today, values.now, wallClock, settings.dayStartHour),
 		config: resolved.config,
-		warnings: problems,
+		warnings: problems.map((p) => settingsProblemText(p, 'en')),
 	};
 }
 

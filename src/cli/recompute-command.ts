@@ -1,5 +1,6 @@
 import { createTwoFilesPatch } from 'diff';
-import { recompute, type RecomputeResult, type Refusal } from '../engine';
+import { recompute, refusal, type RecomputeResult, type Refusal } from '../engine';
+import { refusalText } from '../locale/problems';
 import { collectNotes, readNote, replaceNote } from './notes-on-disk';
 import type { CommonOptions } from './options';
 import { progressReporter, type Output } from './output';
@@ -46,7 +47,7 @@ export function runRecompute(options: CommonOptions, output: Output): number {
 		} else if (replaceNote(note.absolute, text, result.text)) {
 			summary.changed.push(note.shown);
 		} else {
-			summary.refused.push({ path: note.shown, code: 'unsafe-write', reason: 'The note changed on disk while it was being recomputed; it was left as it is.' });
+			summary.refused.push(refusedNote(note.shown, refusal('changed-on-disk')));
 		}
 		progress(summary.scanned);
 	}
@@ -64,14 +65,14 @@ function recomputeGuarded(text: string, options: CommonOptions): RecomputeResult
 	try {
 		return recompute(text, options.config, options.clock);
 	} catch (e) {
-		return { kind: 'refused', refusal: { code: 'unreadable', message: `The note could not be read: ${(e as Error).message.split('\n')[0] ?? ''}.` } };
+		return { kind: 'refused', refusal: refusal('unreadable', { detail: (e as Error).message.split('\n')[0] ?? '' }) };
 	}
 }
 
-function refusedNote(path: string, refusal: Refusal): RefusedNote {
-	return refusal.key === undefined
-		? { path, code: refusal.code, reason: refusal.message }
-		: { path, code: refusal.code, key: refusal.key, reason: refusal.message };
+function refusedNote(path: string, why: Refusal): RefusedNote {
+	return why.key === undefined
+		? { path, code: why.code, reason: refusalText(why, 'en') }
+		: { path, code: why.code, key: why.key, reason: refusalText(why, 'en') };
 }
 
 function summaryText(s: RecomputeSummary): string {

@@ -1,7 +1,7 @@
 import { isAlias, isScalar, parseDocument, Scalar, type Document, type YAMLMap } from 'yaml';
 import type { FrontmatterBlock } from './frontmatter-block';
 import { findPair, keyName, PARSE_OPTIONS } from './frontmatter-yaml';
-import { refusal, type Refusal } from './refusal';
+import { refusal, type Refusal, type UnsafeWhy } from './refusal';
 import { applyEdits, type TextEdit } from './text-edits';
 import { keySource, scalarSource, type QuoteStyle, type ScalarValue } from './yaml-scalar';
 
@@ -46,13 +46,13 @@ export function planUpdates(
 		const node = pair.value;
 		const name = keyName(pair) ?? key;
 		if (isAlias(node)) {
-			return refusal('alias', `"${name}" is an alias (*${node.source}) of another value, but Forgetting Curve writes a single value there. Write the value itself.`, name);
+			return refusal('alias', { key: name, name: node.source }, name);
 		}
 		if (isScalar(node) && node.tag && !tagFits(node.tag, value)) {
-			return refusal('tagged-value', `"${name}" has the YAML tag ${node.tag.replace('tag:yaml.org,2002:', '!!')}, which does not fit the value Forgetting Curve writes there. Remove the tag.`, name);
+			return refusal('tagged-value', { key: name, tag: node.tag.replace('tag:yaml.org,2002:', '!!') }, name);
 		}
 		if (!isScalar(node) || !node.range) {
-			return refusal('not-a-single-value', `"${name}" holds a list or map, but Forgetting Curve writes a single value there. Rename or remove that key.`, name);
+			return refusal('not-a-single-value', { key: name }, name);
 		}
 		written.push({ key: name, value });
 		if (node.value === value) continue;
@@ -113,34 +113,31 @@ export function verifyWrite(
 	block: FrontmatterBlock,
 	planned: PlannedUpdates,
 ): { ok: true; text: string } | { ok: false; refusal: Refusal } {
-	const unsafe = (why: string) => ({
-		ok: false as const,
-		refusal: refusal('unsafe-write', `Forgetting Curve could not update this note without changing other content (${why}); nothing was written.`),
-	});
+	const unsafe = (why: UnsafeWhy, key?: string) => ({ ok: false as const, refusal: refusal('unsafe-write', key === undefined ? { why } : { why, key }) });
 	const { edits, written } = planned;
 	let next: string;
 	try {
 		next = applyEdits(text, edits);
 	} catch (e) {
-		return unsafe((e as Error).message);
+		return unsafe('bad-edit');
 	}
 	const before = doc.toJS() as Record<string, unknown>;
 	const insertedLength = edits.reduce((sum, e) => sum + e.insert.length - (e.to - e.from), 0);
 	const after = parseDocument(next.slice(block.start, block.end + insertedLength), PARSE_OPTIONS);
-	if (after.errors.length > 0) return unsafe('the result would not parse');
+	if (after.errors.length > 0) return unsafe('unparseable');
 	const expected = new Map(written.map((u) => [u.key, u.value]));
 	const afterValues = new Map<string, unknown>();
 	const json = after.toJS() as unknown;
-	if (typeof json !== 'object' || json === null) return unsafe('the result is not a map');
+	if (typeof json !== 'object' || json === null) return unsafe('not-a-map');
 	for (const [k, v] of Object.entries(json)) afterValues.set(k, v);
 	for (const [name, old] of Object.entries(before)) {
 		if (expected.has(name)) continue;
-		if (JSON.stringify(afterValues.get(name) ?? null) !== JSON.stringify(old ?? null)) return unsafe(`"${name}" would change`);
+		if (JSON.stringify(afterValues.get(name) ?? null) !== JSON.stringify(old ?? null)) return unsafe('key-would-change', name);
 	}
 	const keyCount = new Set([...Object.keys(before), ...expected.keys()]).size;
-	if (afterValues.size !== keyCount) return unsafe('the set of keys would change');
+	if (afterValues.size !== keyCount) return unsafe('keys-would-change');
 	for (const [key, value] of expected) {
-		if (afterValues.get(key) !== value) return unsafe(`"${key}" would not read back as ${JSON.stringify(value)}`);
+		if (afterValues.get(key) !== value) return unsafe('no-read-back', key);
 	}
 	return { ok: true, text: next };
 }

@@ -19,16 +19,17 @@ export function parseFrontmatter(text: string, block: FrontmatterBlock): ParsedF
 	const doc = parseDocument(text.slice(block.start, block.end), PARSE_OPTIONS);
 	const error = doc.errors[0];
 	if (error) {
-		if (error.code === 'RESOURCE_EXHAUSTION') return { kind: 'refused', refusal: refusal('too-deep', 'The frontmatter is nested too deeply to read.') };
+		if (error.code === 'RESOURCE_EXHAUSTION') return { kind: 'refused', refusal: refusal('too-deep') };
 		// The yaml message repeats the position and a source excerpt after " at line"; we give our own.
-		const what = error.message.split(' at line ')[0] ?? error.message;
-		const where = error.linePos ? ` (line ${error.linePos[0].line + 1} of the note)` : '';
-		return { kind: 'refused', refusal: refusal('malformed-yaml', `The frontmatter is not valid YAML${where}: ${what}.`) };
+		const detail = error.message.split(' at line ')[0] ?? error.message;
+		// Line 1 of the YAML is line 2 of the note (after the opening ---).
+		const line = error.linePos ? error.linePos[0].line + 1 : 0;
+		return { kind: 'refused', refusal: refusal('malformed-yaml', { line, detail }) };
 	}
 	if (doc.contents === null) return { kind: 'empty' };
 	if (!isMap(doc.contents) || doc.contents.flow) {
-		const shape = isSeq(doc.contents) ? 'a list' : isMap(doc.contents) ? 'a {…} flow map' : 'a single value';
-		return { kind: 'refused', refusal: refusal('not-a-map', `The frontmatter is ${shape}, not a list of "key: value" lines.`) };
+		const shape = isSeq(doc.contents) ? 'list' : isMap(doc.contents) ? 'flow-map' : 'scalar';
+		return { kind: 'refused', refusal: refusal('not-a-map', { shape }) };
 	}
 	const duplicate = duplicateKey(doc.contents);
 	if (duplicate) return { kind: 'refused', refusal: duplicate };
@@ -47,9 +48,7 @@ function duplicateKey(map: YAMLMap<unknown, unknown>): Refusal | null {
 			seen.set(canonical, name);
 			continue;
 		}
-		return earlier === name
-			? refusal('duplicate-key', `The key "${name}" appears more than once in the frontmatter.`, name)
-			: refusal('duplicate-key', `The keys "${earlier}" and "${name}" are the same key written two ways; keep one.`, name);
+		return earlier === name ? refusal('duplicate-key', { key: name }, name) : refusal('duplicate-key-spellings', { key: name, other: earlier }, name);
 	}
 	return null;
 }

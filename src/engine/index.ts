@@ -22,3 +22,4 @@ export { CalDavClient, CalDavError, type CalDavFailure, type CalendarInfo, type 
 export { planSync, resourceUrl, syncCalendar, MARK_PROPERTY, type SyncCounts } from './caldav/calendar-sync';
 export { canonicalKey, frontmatterLookup } from './keys';
 export { decodeNote, firstInvalidByte } from './utf8';
+export { describedValue, refusal, settingsProblem, type ProblemParams, type SettingsProblem, type SettingsProblemCode, type UnsafeWhy, type ValueKind } from './refusal';

@@ -1,5 +1,5 @@
 import { parseCalendarDate } from './dates';
-import { describeValue, refusal, type Refusal } from './refusal';
+import { describedValue, refusal, type Refusal } from './refusal';
 import type { ReviewConfig } from './settings';
 import type { StageId } from './stages';
 
@@ -37,21 +37,17 @@ export function readInputs(lookup: FrontmatterLookup, config: ReviewConfig): Inp
 function readFirstStudy(key: string, raw: unknown): Date | Refusal {
 	if (raw instanceof Date) return new Date(raw.getUTCFullYear(), raw.getUTCMonth(), raw.getUTCDate());
 	if (typeof raw !== 'string') {
-		return refusal('bad-date', `"${key}" should be a date like 2024-10-01, but it is ${describeValue(raw)}.`, key);
+		return refusal('bad-date', { key, ...describedValue(raw) }, key);
 	}
 	const parsed = parseCalendarDate(raw);
 	if (parsed.ok) return parsed.date;
-	if (parsed.impossible) return refusal('impossible-date', `"${key}" is ${JSON.stringify(raw)}, which is not a real calendar date.`, key);
-	return refusal(
-		'bad-date',
-		`"${key}" should be a date like 2024-10-01 (or 2024/10/01, 2024.10.01), but it is ${describeValue(raw)}.`,
-		key,
-	);
+	if (parsed.impossible) return refusal('impossible-date', { key, value: JSON.stringify(raw) }, key);
+	return refusal('bad-date', { key, ...describedValue(raw) }, key);
 }
 
 /** A missing or empty checkbox is an unticked one; the strings "true"/"false" are accepted too. */
 function readCheckbox(key: string, raw: unknown): boolean | Refusal {
 	if (raw === undefined || raw === null || raw === false || raw === 'false') return false;
 	if (raw === true || raw === 'true') return true;
-	return refusal('bad-checkbox', `"${key}" should be true or false, but it is ${describeValue(raw)}.`, key);
+	return refusal('bad-checkbox', { key, ...describedValue(raw) }, key);
 }

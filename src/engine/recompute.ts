@@ -71,11 +71,11 @@ export function guarded<T extends { kind: string }>(read: () => T | { kind: 'ref
 	try {
 		return read();
 	} catch (e) {
-		if (e instanceof RangeError) return { kind: 'refused', refusal: refusal('too-deep', 'The frontmatter is nested too deeply to read.') };
-		if (e instanceof ReferenceError || /alias/i.test((e as Error).message)) {
-			return { kind: 'refused', refusal: refusal('alias', `The frontmatter has an alias (*name) that cannot be resolved: ${(e as Error).message.split('\n')[0] ?? ''}.`) };
+		if (e instanceof RangeError) return { kind: 'refused', refusal: refusal('too-deep') };
+		if (e instanceof ReferenceError || /alias|circular/i.test((e as Error).message)) {
+			return { kind: 'refused', refusal: refusal('alias-unresolved') };
 		}
-		return { kind: 'refused', refusal: refusal('unreadable', `The frontmatter could not be read: ${(e as Error).message.split('\n')[0] ?? ''}.`) };
+		return { kind: 'refused', refusal: refusal('unreadable', { detail: (e as Error).message.split('\n')[0] ?? '' }) };
 	}
 }
 

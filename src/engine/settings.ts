@@ -3,6 +3,7 @@ import { LOCALES } from './dates';
 import { DEFAULT_PRESET_ID, PRESETS, type FieldSpec } from './presets';
 import { RATE_FORMULAS, type BarStyle, type RateFormula, type RateFormulaId } from './rate';
 import { buildStages, type Stage, type StageId } from './stages';
+import { settingsProblem, type SettingsProblem } from './refusal';
 import { compileTemplate, type CompiledTemplate } from './templates';
 
 /** The plugin's data.json. The CLI's --settings reads the same shape; a missing field takes its default. */
@@ -133,16 +134,16 @@ export function reminderMinutes(time: string): number | null {
 export interface LoadedSettings {
 	settings: ForgettingCurveSettings;
 	/** Fields that were present but unusable, and so fell back to their defaults. */
-	problems: string[];
+	problems: SettingsProblem[];
 }
 
 /** Reads data.json (or the CLI's --settings file): unknown fields are ignored, bad ones named. */
 export function loadSettings(raw: unknown): LoadedSettings {
 	const settings = structuredClone(DEFAULT_SETTINGS) as ForgettingCurveSettings;
-	const problems: string[] = [];
+	const problems: SettingsProblem[] = [];
 	if (raw === null || raw === undefined) return { settings, problems };
 	if (typeof raw !== 'object' || Array.isArray(raw)) {
-		return { settings, problems: ['Settings must be a JSON object; using the defaults.'] };
+		return { settings, problems: [settingsProblem('not-an-object')] };
 	}
 	const record = raw as Record<string, unknown>;
 	for (const name of Object.keys(SETTING_CHECKS) as (keyof ForgettingCurveSettings)[]) {
@@ -151,7 +152,7 @@ export function loadSettings(raw: unknown): LoadedSettings {
 		if (SETTING_CHECKS[name](value)) {
 			(settings as unknown as Record<string, unknown>)[name] = structuredClone(value);
 		} else {
-			problems.push(`Setting "${name}" has an unusable value ${JSON.stringify(value)}; using the default.`);
+			problems.push(settingsProblem('setting-unusable', { name, value: JSON.stringify(value) ?? 'undefined' }));
 		}
 	}
 	return { settings, problems };
@@ -176,22 +177,22 @@ export interface ReviewConfig {
 	dayStartHour: number;
 }
 
-export type ConfigResult = { ok: true; config: ReviewConfig } | { ok: false; errors: string[] };
+export type ConfigResult = { ok: true; config: ReviewConfig } | { ok: false; errors: SettingsProblem[] };
 
 export function resolveConfig(settings: ForgettingCurveSettings): ConfigResult {
-	const errors: string[] = [];
+	const errors: SettingsProblem[] = [];
 	const preset = PRESETS[settings.preset] ?? PRESETS[DEFAULT_PRESET_ID];
-	if (!preset) return { ok: false, errors: [`Unknown preset "${settings.preset}".`] };
+	if (!preset) return { ok: false, errors: [settingsProblem('unknown-preset', { preset: settings.preset })] };
 	const locale = LOCALES[preset.locale];
-	if (!locale) errors.push(`Preset "${preset.id}" names an unknown locale "${preset.locale}".`);
+	if (!locale) errors.push(settingsProblem('unknown-locale', { preset: preset.id, locale: preset.locale }));
 
 	const intervals = settings.intervals;
 	if (intervals.some((d, i) => i > 0 && d <= (intervals[i - 1] ?? 0))) {
-		errors.push(`Review intervals must increase: ${intervals.join(', ')}.`);
+		errors.push(settingsProblem('intervals-not-increasing', { intervals: intervals.join(', ') }));
 	}
 	const lastInterval = intervals[intervals.length - 1] ?? 0;
 	if (settings.longTermDays <= lastInterval) {
-		errors.push(`The long-term review (day ${settings.longTermDays}) must come after the last interval (day ${lastInterval}).`);
+		errors.push(settingsProblem('long-term-too-early', { longTerm: settings.longTermDays, last: lastInterval }));
 	}
 	const stages = buildStages(intervals, settings.longTermDays);
 	const stageIds = stages.map((s) => s.id);
@@ -200,7 +201,7 @@ export function resolveConfig(settings: ForgettingCurveSettings): ConfigResult {
 	const checkboxKeys = new Map<StageId, string>();
 	for (const id of stageIds) {
 		const key = keyNames[id];
-		if (key === undefined || key.trim() === '') errors.push(`Stage ${id} has no checkbox key.`);
+		if (key === undefined || key.trim() === '') errors.push(settingsProblem('no-checkbox-key', { stage: id }));
 		else checkboxKeys.set(id, key);
 	}
 	const firstStudyKey = settings.firstStudyKey ?? preset.firstStudyKey;
@@ -210,14 +211,14 @@ export function resolveConfig(settings: ForgettingCurveSettings): ConfigResult {
 	const seen = new Set<string>();
 	for (const spec of settings.fields ?? preset.fields) {
 		const key = spec.key;
-		if (key.trim() === '') errors.push('A computed field has an empty key.');
-		else if (inputKeys.has(key)) errors.push(`Computed field "${key}" would overwrite an input key.`);
-		else if (seen.has(key)) errors.push(`Computed field "${key}" is listed twice.`);
+		if (key.trim() === '') errors.push(settingsProblem('field-empty-key'));
+		else if (inputKeys.has(key)) errors.push(settingsProblem('field-overwrites-input', { key }));
+		else if (seen.has(key)) errors.push(settingsProblem('field-twice', { key }));
 		seen.add(key);
 		if (!locale) continue;
 		const compiled = compileTemplate(spec.template, stageIds, locale);
 		if (compiled.ok) fields.push({ key, template: compiled.template, type: spec.type ?? 'text' });
-		else errors.push(`Field "${key}": ${compiled.error}`);
+		else errors.push({ code: compiled.error.code, params: { ...compiled.error.params, key } });
 	}
 
 	if (errors.length > 0 || !locale) return { ok: false, errors };

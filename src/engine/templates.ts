@@ -1,6 +1,7 @@
 import type { Locale } from 'date-fns';
 import { ISO_DATE_FORMAT, formatDate } from './dates';
 import { percentText, progressBar, rateText, type BarStyle } from './rate';
+import { settingsProblem, type SettingsProblem } from './refusal';
 import type { Schedule, StageStatus } from './schedule';
 import type { StageId } from './stages';
 
@@ -91,31 +92,31 @@ export interface CompiledTemplate {
 	usesNow: boolean;
 }
 
-export type CompileResult = { ok: true; template: CompiledTemplate } | { ok: false; error: string };
+export type CompileResult = { ok: true; template: CompiledTemplate } | { ok: false; error: SettingsProblem };
 
 const SLOT = /\{\{([^{}]*)\}\}/g;
 const SAMPLE_DATE = new Date(2024, 9, 27, 14, 0);
 
 export function compileTemplate(source: string, stageIds: readonly StageId[], locale: Locale): CompileResult {
-	if (/[\r\n]/.test(source)) return { ok: false, error: 'A template must be a single line.' };
+	if (/[\r\n]/.test(source)) return { ok: false, error: settingsProblem('template-multiline') };
 	const parts: Part[] = [];
 	let last = 0;
 	for (const match of source.matchAll(SLOT)) {
 		const index = match.index;
 		if (index > last) parts.push({ kind: 'text', text: source.slice(last, index) });
 		const slot = parseSlot(match[1] ?? '', stageIds, locale);
-		if (typeof slot === 'string') return { ok: false, error: slot };
+		if ('code' in slot) return { ok: false, error: slot };
 		parts.push(slot);
 		last = index + match[0].length;
 	}
 	if (last < source.length) parts.push({ kind: 'text', text: source.slice(last) });
 	const stray = parts.find((p) => p.kind === 'text' && (p.text.includes('{{') || p.text.includes('}}')));
-	if (stray) return { ok: false, error: `Unbalanced braces in "${source}": write placeholders as {{name}}.` };
+	if (stray) return { ok: false, error: settingsProblem('template-braces', { source }) };
 	const usesNow = parts.some((p) => p.kind === 'slot' && p.name === NOW_PLACEHOLDER);
 	return { ok: true, template: { source, parts, usesNow } };
 }
 
-function parseSlot(body: string, stageIds: readonly StageId[], locale: Locale): Part | string {
+function parseSlot(body: string, stageIds: readonly StageId[], locale: Locale): Part | SettingsProblem {
 	const [head = '', ...args] = body.split('|');
 	const colon = head.indexOf(':');
 	const name = (colon < 0 ? head : head.slice(0, colon)).trim();
@@ -123,31 +124,31 @@ function parseSlot(body: string, stageIds: readonly StageId[], locale: Locale): 
 	const shown = `{{${body}}}`;
 	const def = PLACEHOLDERS[name];
 	if (!def) {
-		return `Unknown placeholder ${shown}. Known placeholders: ${Object.keys(PLACEHOLDERS).join(', ')}.`;
+		return settingsProblem('template-unknown-placeholder', { placeholder: shown, known: Object.keys(PLACEHOLDERS).join(', ') });
 	}
-	if (def.stage && stageId === undefined) return `${shown} needs a stage, e.g. {{${name}:4}}.`;
-	if (!def.stage && stageId !== undefined) return `${shown} takes no stage; write {{${name}}}.`;
+	if (def.stage && stageId === undefined) return settingsProblem('template-needs-stage', { placeholder: shown, example: `{{${name}:4}}` });
+	if (!def.stage && stageId !== undefined) return settingsProblem('template-no-stage', { placeholder: shown, example: `{{${name}}}` });
 	if (stageId !== undefined && !stageIds.includes(stageId)) {
-		return `${shown} names stage "${stageId}", but the stages are ${stageIds.join(', ')}.`;
+		return settingsProblem('template-unknown-stage', { placeholder: shown, stage: stageId, stages: stageIds.join(', ') });
 	}
 	const argError = checkArgs(def.args, args, shown, locale);
 	if (argError) return argError;
 	return stageId === undefined ? { kind: 'slot', name, args } : { kind: 'slot', name, stageId, args };
 }
 
-function checkArgs(kind: ArgKind, args: readonly string[], shown: string, locale: Locale): string | null {
-	if (kind === 'none' && args.length > 0) return `${shown} takes no arguments.`;
+function checkArgs(kind: ArgKind, args: readonly string[], shown: string, locale: Locale): SettingsProblem | null {
+	if (kind === 'none' && args.length > 0) return settingsProblem('template-no-arguments', { placeholder: shown });
 	if (kind === 'pair' && args.length !== 0 && args.length !== 2) {
-		return `${shown} takes two values (done|not done), e.g. {{done:1|1|0}}.`;
+		return settingsProblem('template-two-values', { placeholder: shown });
 	}
 	if (kind === 'date-format') {
-		if (args.length > 1) return `${shown} takes one date format.`;
+		if (args.length > 1) return settingsProblem('template-one-format', { placeholder: shown });
 		const pattern = args[0];
 		if (pattern !== undefined) {
 			try {
 				formatDate(SAMPLE_DATE, pattern, locale);
 			} catch (e) {
-				return `${shown} has an invalid date format "${pattern}": ${(e as Error).message}`;
+				return settingsProblem('template-bad-format', { placeholder: shown, pattern, detail: (e as Error).message });
 			}
 		}
 	}

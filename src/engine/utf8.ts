@@ -10,8 +10,7 @@ export function decodeNote(bytes: Uint8Array): { ok: true; text: string } | { ok
 	try {
 		return { ok: true, text: strict.decode(bytes) };
 	} catch {
-		const offset = firstInvalidByte(bytes);
-		return { ok: false, refusal: refusal('not-utf8', `The note is not valid UTF-8 text (the first bad byte is at offset ${offset}), so it was left as it is.`) };
+		return { ok: false, refusal: refusal('not-utf8', { offset: firstInvalidByte(bytes) }) };
 	}
 }
 

@@ -1,4 +1,6 @@
 import { getLanguage } from 'obsidian';
+import type { Refusal, RefusalCode, SettingsProblem } from '../engine';
+import { REFUSAL_CODES, refusalText, settingsProblemText, type Language } from '../locale/problems';
 
 /** UI text in sentence case. English is the fallback for every language we do not have. */
 const EN = {
@@ -146,6 +148,9 @@ const EN = {
 
 export type MessageKey = keyof typeof EN;
 
+/** Every message key, for the test that renders them all. */
+export const MESSAGE_KEYS = Object.keys(EN) as MessageKey[];
+
 const KO: Record<MessageKey, string> = {
 	'command.mark-done': '복습 완료 표시',
 	'command.undo-mark': '마지막 복습 표시 되돌리기',
@@ -157,7 +162,7 @@ const KO: Record<MessageKey, string> = {
 	'notice.undone': '{stage} 복습을 표시하기 전으로 노트를 되돌렸습니다.',
 	'notice.undo-stale': '복습 표시 후 노트가 바뀌어서 되돌리지 않았습니다.',
 	'notice.started': '이 노트의 복습을 시작했습니다. 첫 복습: {next}.',
-	'notice.refused': 'Forgetting Curve가 "{path}"를 바꾸지 않았습니다: {reason}',
+	'notice.refused': '「{path}」 노트는 바꾸지 않았습니다: {reason}',
 	'notice.settings-invalid': 'Forgetting Curve 설정을 확인해 주세요: {reason}',
 	'notice.recompute-progress': '복습 노트 다시 계산 중: {total}개 중 {done}개',
 	'notice.recompute-done': '{total}개 노트를 다시 계산했습니다: 변경 {changed}, 그대로 {unchanged}, 거부 {refused}.',
@@ -305,6 +310,14 @@ export function useObsidianLanguage(): void {
 export function uiLanguage(): string {
 	return activeLanguage;
 }
+
+/** A refusal or a settings problem from the engine, in the UI language. */
+export function problemText(problem: Refusal | SettingsProblem): string {
+	const language: Language = activeLanguage === 'ko' ? 'ko' : 'en';
+	return isRefusalCode(problem.code) ? refusalText(problem as Refusal, language) : settingsProblemText(problem as SettingsProblem, language);
+}
+
+const isRefusalCode = (code: string): code is RefusalCode => (REFUSAL_CODES as string[]).includes(code);
 
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
 	return active[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));

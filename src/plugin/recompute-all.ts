@@ -1,5 +1,5 @@
 import { Modal, Notice, type App, type TFile } from 'obsidian';
-import { t } from './i18n';
+import { problemText, t } from './i18n';
 import { recomputeNote, type PluginContext } from './plugin-context';
 
 export interface RecomputeAllSummary {
@@ -44,7 +44,7 @@ async function recomputeOne(ctx: PluginContext, file: TFile, summary: RecomputeA
 	// A note being edited is counted unchanged here; the save of that edit recomputes it.
 	const outcome = await recomputeNote(ctx, file, 'automatic');
 	if (outcome.kind === 'written') summary.changed++;
-	else if (outcome.kind === 'refused') summary.refused.push({ path: file.path, reason: outcome.refusal.message });
+	else if (outcome.kind === 'refused') summary.refused.push({ path: file.path, reason: problemText(outcome.refusal) });
 	else summary.unchanged++;
 }
 

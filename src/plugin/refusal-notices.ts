@@ -1,6 +1,6 @@
 import { Notice } from 'obsidian';
 import type { Refusal } from '../engine';
-import { t } from './i18n';
+import { problemText, t } from './i18n';
 
 /**
  * One notice per refused note per session, never one per keystroke. Once the note is fixed it is
@@ -13,7 +13,7 @@ export class RefusalNotices {
 	report(path: string, refusal: Refusal): void {
 		if (this.reported.has(path)) return;
 		this.reported.add(path);
-		new Notice(t('notice.refused', { path, reason: refusal.message }));
+		new Notice(t('notice.refused', { path, reason: problemText(refusal) }));
 	}
 
 	clear(path: string): void {

@@ -1,7 +1,7 @@
 import { Notice, type TFile } from 'obsidian';
-import { frontmatterLookup, markCurrentStageDone, readInputs, replacementEdit, startReviewing, toIsoDate, type StageStatus } from '../engine';
+import { frontmatterLookup, markCurrentStageDone, readInputs, replacementEdit, startReviewing, toIsoDate, type Refusal, type StageStatus } from '../engine';
 import { confirm } from './confirm-modal';
-import { t } from './i18n';
+import { problemText, t } from './i18n';
 import type { PluginContext } from './plugin-context';
 import { nextReviewText, stageName } from './review-labels';
 
@@ -49,7 +49,7 @@ export class ReviewActions {
 		if (!config) return;
 		const clock = this.ctx.clock();
 		const preview = markCurrentStageDone(await this.ctx.writer.read(file), config, clock);
-		if (preview.kind === 'refused') return this.refused(file, preview.refusal.message);
+		if (preview.kind === 'refused') return this.refused(file, preview.refusal);
 		if (preview.kind === 'all-done') return void new Notice(t('notice.all-done'));
 		if (preview.kind !== 'marked') return;
 		if (preview.early) {
@@ -67,7 +67,7 @@ export class ReviewActions {
 			},
 			'command',
 		);
-		if (typeof outcome === 'object') return this.refused(file, outcome.message);
+		if (typeof outcome === 'object') return this.refused(file, outcome);
 		if (!record || outcome !== 'written') return;
 		this.marks.set(file.path, record);
 		new Notice(preview.next ? t('notice.marked', { stage: stageName(preview.stage), next: nextReviewText(preview.next) }) : t('notice.marked-last', { stage: stageName(preview.stage) }));
@@ -87,7 +87,7 @@ export class ReviewActions {
 			},
 			'command',
 		);
-		if (typeof outcome === 'object') return this.refused(file, outcome.message);
+		if (typeof outcome === 'object') return this.refused(file, outcome);
 		this.marks.delete(file.path);
 		new Notice(restored && outcome === 'written' ? t('notice.undone', { stage: record.stage }) : t('notice.undo-stale'));
 	}
@@ -96,20 +96,20 @@ export class ReviewActions {
 		const config = this.ctx.config();
 		if (!config) return;
 		const clock = this.ctx.clock();
-		let refusal: string | null = null;
+		let refusal: Refusal | null = null;
 		let next: StageStatus | null = null;
 		const outcome = await this.ctx.writer.write(
 			file,
 			(text) => {
 				const result = startReviewing(text, config, clock);
-				if (result.kind === 'refused') refusal = result.refusal.message;
+				if (result.kind === 'refused') refusal = result.refusal;
 				if (result.kind !== 'started') return null;
 				next = result.next;
 				return { text: result.text, edits: result.edits };
 			},
 			'command',
 		);
-		if (typeof outcome === 'object') return this.refused(file, outcome.message);
+		if (typeof outcome === 'object') return this.refused(file, outcome);
 		if (refusal) return this.refused(file, refusal);
 		if (outcome === 'written' && next) new Notice(t('notice.started', { next: nextReviewText(next) }));
 	}
@@ -118,7 +118,7 @@ export class ReviewActions {
 		return this.ctx.app.metadataCache.getFileCache(file)?.frontmatter;
 	}
 
-	private refused(file: TFile, reason: string): void {
-		new Notice(t('notice.refused', { path: file.path, reason }));
+	private refused(file: TFile, refusal: Refusal): void {
+		new Notice(t('notice.refused', { path: file.path, reason: problemText(refusal) }));
 	}
 }

@@ -44,12 +44,12 @@ describe('odd notes in the CLI', () => {
 		const summary = JSON.parse(out) as { changed: string[]; refused: { path: string; code: string; reason: string }[] };
 		expect(summary.changed).toEqual(['normal.md']);
 		expect(Object.fromEntries(summary.refused.map((r) => [r.path, r.code]))).toEqual({
-			'alias-bomb.md': 'alias',
+			'alias-bomb.md': 'alias-unresolved',
 			'deep-block.md': 'too-deep',
 			'deep.md': 'too-deep',
 			'managed-alias.md': 'alias',
-			'missing-anchor.md': 'alias',
-			'self-reference.md': 'unreadable',
+			'missing-anchor.md': 'alias-unresolved',
+			'self-reference.md': 'alias-unresolved',
 			'tagged.md': 'tagged-value',
 		});
 		for (const r of summary.refused) expect(r.reason).not.toMatch(/\n\s+at /);

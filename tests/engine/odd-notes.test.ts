@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { refusalText } from '../../src/locale/problems';
 import { canonicalKey, clockAt, DueIndex, PRESETS, recompute } from '../../src/engine';
 import { at, configWith, fixture } from '../helpers';
 
@@ -33,14 +34,14 @@ describe('odd but valid notes', () => {
 	it('refuses a managed value whose tag does not fit, saying "tag"; keeps a tag that fits', () => {
 		const tagged = recompute(SEED.replace('\n사이: "26"', '\n사이: !!int 26'), CONFIG, CLOCK);
 		expect(tagged).toMatchObject({ kind: 'refused', refusal: { code: 'tagged-value', key: '사이' } });
-		expect(tagged.kind === 'refused' && tagged.refusal.message).toContain('tag !!int');
+		expect(tagged.kind === 'refused' && refusalText(tagged.refusal, 'en')).toContain('tag !!int');
 		expect(changed(SEED.replace('\n사이: "26"', '\n사이: !!str "26"'))).toContain('\n사이: !!str "27"');
 	});
 
 	it('gives an alias in a managed key its own reason', () => {
 		const result = recompute(SEED.replace('\n사이: "26"', '\n사이: *a').replace('❕과목: Argo CD', '❕과목: &a Argo CD'), CONFIG, CLOCK);
 		expect(result).toMatchObject({ kind: 'refused', refusal: { code: 'alias', key: '사이' } });
-		expect(result.kind === 'refused' && result.refusal.message).toContain('is an alias (*a)');
+		expect(result.kind === 'refused' && refusalText(result.refusal, 'en')).toContain('is an alias (*a)');
 	});
 
 	it('says "too deeply nested" rather than overflowing the stack', () => {
@@ -73,8 +74,8 @@ describe('keys that look the same', () => {
 	it('refuses two spellings of one key, naming both', () => {
 		const note = SEED.replace('❕과목: Argo CD', `❕과목: Argo CD\n${decomposed('❕과목')}: again`);
 		const result = recompute(note, CONFIG, CLOCK);
-		expect(result).toMatchObject({ kind: 'refused', refusal: { code: 'duplicate-key' } });
-		expect(result.kind === 'refused' && result.refusal.message).toBe(`The keys "❕과목" and "${decomposed('❕과목')}" are the same key written two ways; keep one.`);
+		expect(result).toMatchObject({ kind: 'refused', refusal: { code: 'duplicate-key-spellings' } });
+		expect(result.kind === 'refused' && refusalText(result.refusal, 'en')).toBe(`The keys "❕과목" and "${decomposed('❕과목')}" are the same key written two ways; keep one.`);
 	});
 
 	it('the due index reads such spellings from Obsidian\'s frontmatter objects too', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clockAt, recompute, type RecomputeResult } from '../../src/engine';
+import { refusalText } from '../../src/locale/problems';
 import { at, configWith, fixture } from '../helpers';
 
 const SEED = fixture('seed-note.md');
@@ -9,7 +10,7 @@ const MILESTONES = configWith({ rateFormula: 'milestones' });
 function textOf(result: RecomputeResult, input: string): string {
 	if (result.kind === 'changed') return result.text;
 	if (result.kind === 'unchanged' || result.kind === 'not-review') return input;
-	throw new Error(`refused: ${result.refusal.message}`);
+	throw new Error(`refused: ${refusalText(result.refusal, 'en')}`);
 }
 
 /** The seed's first nine frontmatter lines (inputs and the user's own keys) plus its body. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clockAt, recompute, type RefusalCode } from '../../src/engine';
+import { refusalText } from '../../src/locale/problems';
 import { at, configWith } from '../helpers';
 
 const CONFIG = configWith({ rateFormula: 'template' });
@@ -110,7 +111,7 @@ describe('bad input is refused with a specific message and no change', () => {
 		expect(result.kind).toBe('refused');
 		if (result.kind !== 'refused') return;
 		expect(result.refusal.code).toBe(code);
-		expect(result.refusal.message).toMatch(message);
+		expect(refusalText(result.refusal, 'en')).toMatch(message);
 		expect(result.refusal.key).toBe(key);
 		expect(result).not.toHaveProperty('text');
 	});

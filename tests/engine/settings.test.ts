@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, loadSettings, resolveConfig } from '../../src/engine';
+import { DEFAULT_SETTINGS, loadSettings, resolveConfig, type SettingsProblem } from '../../src/engine';
+import { settingsProblemText } from '../../src/locale/problems';
 
 describe('settings', () => {
 	it('fills missing fields with defaults and ignores unknown ones', () => {
@@ -12,7 +13,7 @@ describe('settings', () => {
 		const { settings, problems } = loadSettings({ rateFormula: 'magic', intervals: [1, -4], barWidth: 0 });
 		expect(settings.rateFormula).toBe('milestones');
 		expect(settings.intervals).toEqual([1, 4, 7, 14]);
-		expect(problems).toEqual([
+		expect(problems.map(en)).toEqual([
 			'Setting "rateFormula" has an unusable value "magic"; using the default.',
 			'Setting "intervals" has an unusable value [1,-4]; using the default.',
 			'Setting "barWidth" has an unusable value 0; using the default.',
@@ -20,7 +21,7 @@ describe('settings', () => {
 	});
 
 	it('refuses a settings file that is not an object', () => {
-		expect(loadSettings([1]).problems).toEqual(['Settings must be a JSON object; using the defaults.']);
+		expect(loadSettings([1]).problems.map(en)).toEqual(['Settings must be a JSON object; using the defaults.']);
 	});
 
 	it('does not share arrays with the defaults', () => {
@@ -43,7 +44,7 @@ describe('settings', () => {
 		});
 		expect(result.ok).toBe(false);
 		if (result.ok) return;
-		expect(result.errors).toEqual([
+		expect(result.errors.map(en)).toEqual([
 			'The long-term review (day 5) must come after the last interval (day 7).',
 			'Stage 3 has no checkbox key.',
 			'Field "x": {{due:4}} names stage "4", but the stages are 1, 3, 7, long-term.',
@@ -58,3 +59,7 @@ describe('settings', () => {
 		expect(result.ok && result.config.stages.map((s) => `${s.id}:${s.days}`)).toEqual(['2:2', '5:5', 'long-term:30']);
 	});
 });
+
+function en(problem: SettingsProblem): string {
+	return settingsProblemText(problem, 'en');
+}

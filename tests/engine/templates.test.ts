@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { enUS } from 'date-fns/locale/en-US';
+import { settingsProblemText } from '../../src/locale/problems';
 import { ko } from 'date-fns/locale/ko';
 import { computeSchedule } from '../../src/engine';
 import { buildStages } from '../../src/engine/stages';
@@ -15,7 +16,7 @@ function context(done: Record<string, boolean>, locale = ko): TemplateContext {
 
 function render(source: string, ctx = context({ '1': true })): string {
 	const compiled = compileTemplate(source, IDS, ctx.locale);
-	if (!compiled.ok) throw new Error(compiled.error);
+	if (!compiled.ok) throw new Error(JSON.stringify(compiled.error));
 	return renderTemplate(compiled.template, ctx);
 }
 
@@ -61,7 +62,7 @@ describe('templates', () => {
 	])('rejects %j with a clear message', (source, message) => {
 		const compiled = compileTemplate(source, IDS, ko);
 		expect(compiled.ok).toBe(false);
-		if (!compiled.ok) expect(compiled.error).toMatch(message);
+		if (!compiled.ok) expect(settingsProblemText(compiled.error, 'en')).toMatch(message);
 	});
 
 	it('never evaluates a template as code', () => {
@@ -70,7 +71,7 @@ describe('templates', () => {
 
 	it('builds a read-back pattern that quotes everything but the time of day', () => {
 		const compiled = compileTemplate("at {{now|HH:mm}} on day {{days}}, it's", IDS, ko);
-		if (!compiled.ok) throw new Error(compiled.error);
+		if (!compiled.ok) throw new Error(JSON.stringify(compiled.error));
 		expect(compiled.template.usesNow).toBe(true);
 		expect(readBackPattern(compiled.template, context({}))).toBe("'at 'HH:mm' on day ''26'', it''s'");
 	});
