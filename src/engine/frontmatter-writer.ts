@@ -118,7 +118,7 @@ export function verifyWrite(
 	let next: string;
 	try {
 		next = applyEdits(text, edits);
-	} catch (e) {
+	} catch {
 		return unsafe('bad-edit');
 	}
 	const before = doc.toJS() as Record<string, unknown>;
