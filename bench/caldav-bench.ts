@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { nodeHttp } from '../src/cli/node-http';
 import { CalDavClient, reviewEvents, syncCalendar, type CalendarNote, type HttpClient } from '../src/engine';
-import { configWith } from '../tests/helpers';
+import { configWith, englishStageNames } from '../tests/helpers';
 import { RADICALE, startRadicale } from '../tests/support/radicale';
 import { round } from './measure';
 
@@ -19,7 +19,7 @@ export async function caldavBench(): Promise<Record<string, number>> {
 	try {
 		const today = 20_000;
 		const notes: CalendarNote[] = Array.from({ length: 500 }, (_, i) => ({ path: `Reviews/note ${i}.md`, firstDay: today - (i % 40), doneMask: 0 }));
-		const events = reviewEvents(notes, configWith({ preset: 'en' }), { today, vaultName: 'Bench', reminderMinutes: 540 });
+		const events = reviewEvents(notes, configWith({ preset: 'en' }), { today, vaultName: 'Bench', reminderMinutes: 540, stageName: englishStageNames });
 		let requests = 0;
 		const counting: HttpClient = (request) => {
 			requests++;

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { settingsProblemText } from '../src/locale/problems';
-import { loadSettings, resolveConfig, type ForgettingCurveSettings, type ReviewConfig } from '../src/engine';
+import { formatStage } from '../src/locale/stages';
+import { loadSettings, resolveConfig, type ForgettingCurveSettings, type ReviewConfig, type Stage } from '../src/engine';
 
 export function fixture(name: string): string {
 	return readFileSync(join(__dirname, 'fixtures', name), 'utf8');
@@ -28,3 +29,6 @@ export function seedRecomputedOct28(): string {
 		.replace('오늘과 첫학습날 사이: "26"', '오늘과 첫학습날 사이: "27"')
 		.replace('사이: "26"\n"1일', '사이: "27"\n"1일');
 }
+
+/** Calendar events' stage names as the CLI gives them (English). */
+export const englishStageNames = (stage: Stage) => formatStage(stage, 'review', 'en');

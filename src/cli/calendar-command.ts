@@ -1,5 +1,6 @@
 import { basename, resolve } from 'node:path';
 import { CalDavClient, CalDavError, dayNumberOf, reminderMinutes, reviewCalendar, reviewEvents, syncCalendar, type CalDavFailure, type CalendarNote, type ReviewCalendarOptions } from '../engine';
+import { formatStage } from '../locale/stages';
 import { nodeHttp } from './node-http';
 import { readReviewNotes, writeAtomically } from './notes-on-disk';
 import type { CommonOptions } from './options';
@@ -21,6 +22,7 @@ function calendarInput(options: CommonOptions, output: Output): { entries: Calen
 			today: dayNumberOf(options.clock.today),
 			vaultName: options.vault ?? basename(resolve(folder)),
 			reminderMinutes: options.reminderEnabled ? reminderMinutes(options.reminderTime) : null,
+			stageName: (stage) => formatStage(stage, 'review', 'en'),
 		},
 	};
 }

@@ -1,4 +1,4 @@
-import { daysUntilDue, dueBucket, scheduleFor, stageLabel, toIsoDate, type DueBucket } from '../engine';
+import { daysUntilDue, dueBucket, scheduleFor, stageJsonValue, toIsoDate, type DueBucket } from '../engine';
 import { readReviewNotes } from './notes-on-disk';
 import type { CommonOptions } from './options';
 import type { Output } from './output';
@@ -32,7 +32,7 @@ export function runDue(options: CommonOptions, output: Output): number {
 		if (!bucket || !schedule.current) continue;
 		report[REPORT_KEY[bucket]].push({
 			path: note.path,
-			stage: stageLabel(schedule.current.stage.id),
+			stage: stageJsonValue(schedule.current.stage.id),
 			due: toIsoDate(schedule.current.due),
 			daysLate: -(daysUntilDue(schedule) ?? 0),
 		});

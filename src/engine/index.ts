@@ -11,7 +11,7 @@ export type { Refusal, RefusalCode } from './refusal';
 export { computeSchedule, daysUntilDue, dueBucket, type DueBucket, type Schedule, type StageStatus } from './schedule';
 export { DEFAULT_SETTINGS, loadSettings, reminderMinutes, resolveConfig, type ForgettingCurveSettings, type ReviewConfig } from './settings';
 export { noteTitle } from './note-title';
-export { LONG_TERM, stageLabel, type Stage, type StageId } from './stages';
+export { LONG_TERM, stageJsonValue, type Stage, type StageId } from './stages';
 export { applyEdits, type TextEdit } from './text-edits';
 export { markCurrentStageDone, replacementEdit, startReviewing, type MarkResult, type StartResult } from './review-actions';
 export { DueIndex, type DueCounts, type DueSnapshot, type Frontmatter, type IndexedNote, type SnapshotOptions } from './due-index';

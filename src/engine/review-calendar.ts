@@ -2,7 +2,7 @@ import { isoOfDayNumber } from './day-numbers';
 import { writeCalendar, type CalendarEvent } from './ical';
 import type { ReviewConfig } from './settings';
 import { noteTitle } from './note-title';
-import { LONG_TERM } from './stages';
+import type { Stage } from './stages';
 
 /** One review note as the calendar needs it: where it is, and its schedule as day numbers. */
 export interface CalendarNote {
@@ -19,11 +19,10 @@ export interface ReviewCalendarOptions {
 	/** Minutes after midnight when the alarm rings (09:00 → 540); null for none. */
 	reminderMinutes: number | null;
 	calendarName?: string;
-	/** How a stage is named in an event's summary, e.g. "4-day review". */
-	stageName?: (stageId: string, days: number) => string;
+	/** How a stage is named in an event's summary, e.g. "4-day review" (src/locale/stages.ts). */
+	stageName: (stage: Stage) => string;
 }
 
-const defaultStageName = (id: string, days: number) => (id === LONG_TERM ? 'long-term review' : `${days}-day review`);
 
 /**
  * The review calendar: one all-day event per review not yet done, on its due day; a review already
@@ -36,7 +35,6 @@ export function reviewCalendar(notes: readonly CalendarNote[], config: ReviewCon
 
 /** The events of the review calendar, sorted by day then UID. */
 export function reviewEvents(notes: readonly CalendarNote[], config: ReviewConfig, options: Omit<ReviewCalendarOptions, 'now' | 'calendarName'>): CalendarEvent[] {
-	const stageName = options.stageName ?? defaultStageName;
 	const events: CalendarEvent[] = [];
 	for (const note of [...notes].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
 		const title = noteTitle(note.path);
@@ -44,7 +42,7 @@ export function reviewEvents(notes: readonly CalendarNote[], config: ReviewConfi
 		config.stages.forEach((stage, i) => {
 			if ((note.doneMask & (1 << i)) !== 0) return;
 			const day = Math.max(note.firstDay + stage.days, options.today);
-			const summary = `${title} · ${stageName(stage.id, stage.days)}`;
+			const summary = `${title} · ${options.stageName(stage)}`;
 			events.push({
 				uid: `${hash(note.path)}-${stage.id}${EVENT_UID_SUFFIX}`,
 				day: basicDate(day),

@@ -16,7 +16,7 @@ export function buildStages(intervals: readonly number[], longTermDays: number):
 	return [...intervals.map((days) => ({ id: String(days), days })), { id: LONG_TERM, days: longTermDays }];
 }
 
-/** The form the CLI's JSON uses: interval stages as numbers, the milestone as "long-term". */
-export function stageLabel(id: StageId): number | string {
+/** A stage as the CLI's JSON gives it: interval stages as numbers, the milestone as "long-term". */
+export function stageJsonValue(id: StageId): number | string {
 	return id === LONG_TERM ? id : Number(id);
 }

@@ -1,9 +1,8 @@
 import { normalizePath, Notice, TFile } from 'obsidian';
 import { reminderMinutes, reviewCalendar, type ReviewCalendarOptions } from '../engine';
 import type { DueService } from './due-service';
-import { t } from './i18n';
+import { stageText, t } from './i18n';
 import type { PluginContext } from './plugin-context';
-import { stageLabelFor } from './review-labels';
 
 /** Quiet time after the due list changes before the calendar file is rewritten. */
 export const AUTO_EXPORT_DELAY_MS = 5000;
@@ -15,7 +14,7 @@ export function calendarEventOptions(ctx: PluginContext, service: DueService): O
 		today: service.today(),
 		vaultName: ctx.app.vault.getName(),
 		reminderMinutes: settings.reminderEnabled ? reminderMinutes(settings.reminderTime) : null,
-		stageName: (id, days) => stageLabelFor(id, days),
+		stageName: (stage) => stageText(stage, 'review'),
 	};
 }
 

@@ -1,5 +1,5 @@
-import { dateOfDayNumber, learningRate, LONG_TERM, noteTitle, type DueSnapshot, type IndexedNote, type ReviewConfig } from '../engine';
-import { t, uiLanguage } from './i18n';
+import { dateOfDayNumber, learningRate, noteTitle, type DueSnapshot, type IndexedNote, type ReviewConfig } from '../engine';
+import { stageText, t, uiLanguage } from './i18n';
 
 export type SectionId = 'overdue' | 'today' | 'upcoming';
 
@@ -51,7 +51,7 @@ export function buildDueModel(snapshot: DueSnapshot | null, indexedNotes: number
 	const row = (note: IndexedNote, when: string): DueRow => ({
 		path: note.path,
 		title: noteTitle(note.path),
-		badge: badge(config, note.stage),
+		badge: stageText(config.stages[note.stage] ?? { id: '', days: 0 }, 'badge'),
 		subject: note.subject,
 		rate: learningRate(config.rate, config.stages.map((stage, i) => ({ stage, due: new Date(0), done: (note.doneMask & (1 << i)) !== 0 }))),
 		when,
@@ -67,10 +67,4 @@ export function buildDueModel(snapshot: DueSnapshot | null, indexedNotes: number
 	];
 	if (sections.every((s) => s.total === 0)) return { state: 'empty', forecast, conflictCopies };
 	return { state: 'list', sections, forecast, conflictCopies };
-}
-
-function badge(config: ReviewConfig, stageIndex: number): string {
-	const stage = config.stages[stageIndex];
-	if (!stage) return '';
-	return stage.id === LONG_TERM ? t('badge.long-term') : t('badge.days', { days: stage.days });
 }

@@ -1,5 +1,6 @@
 import { getLanguage } from 'obsidian';
-import type { Refusal, RefusalCode, SettingsProblem } from '../engine';
+import type { Refusal, RefusalCode, SettingsProblem, Stage } from '../engine';
+import { formatStage, type StageForm } from '../locale/stages';
 import { REFUSAL_CODES, refusalText, settingsProblemText, type Language } from '../locale/problems';
 
 /** UI text in sentence case. English is the fallback for every language we do not have. */
@@ -23,10 +24,7 @@ const EN = {
 	'button.mark-early': 'Mark done early',
 	'modal.early-title': 'This review is not due yet',
 	'modal.early-body': 'The {stage} review is due on {due}. Mark it done now?',
-	'stage.long-term': 'long-term',
-	'stage.days': '{days}-day',
 	'next.on': '{stage} review on {due}',
-	'next.stage-review': '{stage} review',
 	'settings.recompute-now': 'Recompute all now',
 	'settings.recompute-now-desc': 'Settings apply to a note the next time it is opened or saved. Recompute every review note now instead.',
 	'settings.recompute-now-button': 'Recompute all',
@@ -86,7 +84,6 @@ const EN = {
 	'view.done-button': 'Mark review done',
 	'status.due-one': '1 review due',
 	'status.due-many': '{count} reviews due',
-	'badge.days': '{days}d',
 	'reminder.title': 'Reviews due',
 	'reminder.body': 'Reviews due today: {today}. Overdue: {overdue}.',
 	'command.export-calendar': 'Export review calendar',
@@ -143,7 +140,6 @@ const EN = {
 	'settings.calendar-path-desc': 'Where "Export review calendar" writes the .ics file, from the vault root.',
 	'settings.calendar-auto': 'Keep the calendar file up to date',
 	'settings.calendar-auto-desc': 'Rewrite it by itself when reviews change, so a synced phone sees the new dates.',
-	'badge.long-term': 'long-term',
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -171,10 +167,7 @@ const KO: Record<MessageKey, string> = {
 	'button.mark-early': '미리 완료로 표시',
 	'modal.early-title': '아직 복습할 때가 아닙니다',
 	'modal.early-body': '{stage} 복습일은 {due}입니다. 지금 완료로 표시할까요?',
-	'stage.long-term': '장기기억',
-	'stage.days': '{days}일',
 	'next.on': '{due}에 {stage} 복습',
-	'next.stage-review': '{stage} 복습',
 	'settings.recompute-now': '지금 모두 다시 계산',
 	'settings.recompute-now-desc': '설정은 노트를 다음에 열거나 저장할 때 적용됩니다. 지금 모든 복습 노트에 적용하려면 누르세요.',
 	'settings.recompute-now-button': '모두 다시 계산',
@@ -234,7 +227,6 @@ const KO: Record<MessageKey, string> = {
 	'view.done-button': '복습 완료 표시',
 	'status.due-one': '복습 1개',
 	'status.due-many': '복습 {count}개',
-	'badge.days': '{days}일',
 	'reminder.title': '복습할 시간',
 	'reminder.body': '오늘 복습: {today}개. 밀린 복습: {overdue}개.',
 	'command.export-calendar': '복습 캘린더 내보내기',
@@ -291,7 +283,6 @@ const KO: Record<MessageKey, string> = {
 	'settings.calendar-path-desc': '"복습 캘린더 내보내기"가 .ics 파일을 쓰는 곳 (보관함 기준).',
 	'settings.calendar-auto': '캘린더 파일 자동 갱신',
 	'settings.calendar-auto-desc': '복습이 바뀌면 파일을 다시 써서, 동기화된 휴대폰이 새 일정을 받게 합니다.',
-	'badge.long-term': '장기',
 };
 
 const LANGUAGES: Record<string, Record<MessageKey, string>> = { en: EN, ko: KO };
@@ -309,6 +300,11 @@ export function useObsidianLanguage(): void {
 /** The language code the UI speaks, for Intl date formats. */
 export function uiLanguage(): string {
 	return activeLanguage;
+}
+
+/** A stage in words, in the UI language (src/locale/stages.ts). */
+export function stageText(stage: Pick<Stage, 'id' | 'days'>, form: StageForm): string {
+	return formatStage(stage, form, activeLanguage === 'ko' ? 'ko' : 'en');
 }
 
 /** A refusal or a settings problem from the engine, in the UI language. */

@@ -1,9 +1,9 @@
 import { Notice, type TFile } from 'obsidian';
 import { frontmatterLookup, markCurrentStageDone, readInputs, replacementEdit, startReviewing, toIsoDate, type Refusal, type StageStatus } from '../engine';
 import { confirm } from './confirm-modal';
-import { problemText, t } from './i18n';
+import { problemText, stageText, t } from './i18n';
 import type { PluginContext } from './plugin-context';
-import { nextReviewText, stageName } from './review-labels';
+import { nextReviewText } from './review-labels';
 
 interface MarkRecord {
 	before: string;
@@ -53,7 +53,7 @@ export class ReviewActions {
 		if (preview.kind === 'all-done') return void new Notice(t('notice.all-done'));
 		if (preview.kind !== 'marked') return;
 		if (preview.early) {
-			const body = t('modal.early-body', { stage: stageName(preview.stage), due: toIsoDate(preview.stage.due) });
+			const body = t('modal.early-body', { stage: stageText(preview.stage.stage, 'name'), due: toIsoDate(preview.stage.due) });
 			if (!(await this.confirm(t('modal.early-title'), body, t('button.mark-early')))) return;
 		}
 		let record: MarkRecord | null = null;
@@ -62,7 +62,7 @@ export class ReviewActions {
 			(text) => {
 				const result = markCurrentStageDone(text, config, clock);
 				if (result.kind !== 'marked') return null;
-				record = { before: text, after: result.text, stage: stageName(result.stage) };
+				record = { before: text, after: result.text, stage: stageText(result.stage.stage, 'name') };
 				return { text: result.text, edits: result.edits };
 			},
 			'command',
@@ -70,7 +70,7 @@ export class ReviewActions {
 		if (typeof outcome === 'object') return this.refused(file, outcome);
 		if (!record || outcome !== 'written') return;
 		this.marks.set(file.path, record);
-		new Notice(preview.next ? t('notice.marked', { stage: stageName(preview.stage), next: nextReviewText(preview.next) }) : t('notice.marked-last', { stage: stageName(preview.stage) }));
+		new Notice(preview.next ? t('notice.marked', { stage: stageText(preview.stage.stage, 'name'), next: nextReviewText(preview.next) }) : t('notice.marked-last', { stage: stageText(preview.stage.stage, 'name') }));
 	}
 
 	/** Restores the exact text from before the last mark, as long as nothing changed since. */

@@ -3,7 +3,7 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { foldLine, reviewCalendar, type CalendarNote } from '../../src/engine';
 import { daysFromCivil } from '../../src/engine/day-numbers';
-import { configWith } from '../helpers';
+import { configWith, englishStageNames } from '../helpers';
 
 const CONFIG = configWith({ preset: 'en' });
 const TODAY = daysFromCivil(2024, 10, 10);
@@ -12,7 +12,7 @@ const NOTES: CalendarNote[] = [
 	{ path: '복습/쿠버네티스 파드 🚀.md', firstDay: daysFromCivil(2024, 10, 9), doneMask: 0 },
 	{ path: 'done.md', firstDay: daysFromCivil(2024, 8, 1), doneMask: 0b11111 },
 ];
-const OPTIONS = { today: TODAY, now: new Date(Date.UTC(2024, 9, 10, 0, 30)), vaultName: 'My Vault', reminderMinutes: 9 * 60 };
+const OPTIONS = { today: TODAY, now: new Date(Date.UTC(2024, 9, 10, 0, 30)), vaultName: 'My Vault', reminderMinutes: 9 * 60, stageName: englishStageNames };
 
 function parse(text: string) {
 	const calendar = new ICAL.Component(ICAL.parse(text) as unknown[]);

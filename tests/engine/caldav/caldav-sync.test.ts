@@ -3,7 +3,7 @@ import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeHttp } from '../../../src/cli/node-http';
 import { CalDavClient, CalDavError, dayNumberOf, reviewEvents, syncCalendar, type CalendarNote, type HttpClient } from '../../../src/engine';
-import { configWith } from '../../helpers';
+import { configWith, englishStageNames } from '../../helpers';
 import { RADICALE, startRadicale, type Radicale } from '../../support/radicale';
 
 /** Against a real CalDAV server: Radicale on 127.0.0.1 (.ci/run installs it). */
@@ -17,7 +17,7 @@ const NOTES: CalendarNote[] = [
 	{ path: 'Kubernetes.md', firstDay: day('2024-10-09'), doneMask: 0 }, // 5 reviews to come
 	{ path: 'Reviews/Kafka 파티션.md', firstDay: day('2024-10-01'), doneMask: 0b00011 }, // 7d overdue → today
 ];
-const events = (notes: readonly CalendarNote[]) => reviewEvents(notes, CONFIG, { today: TODAY, vaultName: 'Vault', reminderMinutes: 540 });
+const events = (notes: readonly CalendarNote[]) => reviewEvents(notes, CONFIG, { today: TODAY, vaultName: 'Vault', reminderMinutes: 540, stageName: englishStageNames });
 const NOW = new Date(2024, 9, 10, 9, 0);
 
 /** Records each request's method, so a test can say "no PUT or DELETE". */
@@ -118,7 +118,7 @@ describeServer('CalDAV against Radicale', () => {
 
 	it('an event whose content changed is updated in place', async () => {
 		const client = new CalDavClient(nodeHttp, server.user, server.password);
-		const later = reviewEvents([NOTES[1] as CalendarNote], CONFIG, { today: TODAY, vaultName: 'Vault', reminderMinutes: 20 * 60 });
+		const later = reviewEvents([NOTES[1] as CalendarNote], CONFIG, { today: TODAY, vaultName: 'Vault', reminderMinutes: 20 * 60, stageName: englishStageNames });
 		expect(await syncCalendar(client, calendarUrl, later, NOW)).toEqual({ created: 0, updated: 3, deleted: 0, unchanged: 0 });
 		expect(new Set((await held(calendarUrl)).filter((e) => e.uid !== 'dentist@example.com').map((e) => e.alarm))).toEqual(new Set(['PT20H']));
 	});
