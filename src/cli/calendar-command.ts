@@ -1,5 +1,5 @@
 import { basename, resolve } from 'node:path';
-import { CalDavClient, CalDavError, dayNumberOf, reminderMinutes, reviewCalendar, reviewEvents, syncCalendar, type CalDavFailure, type CalendarNote, type ReviewCalendarOptions } from '../engine';
+import { CalDavClient, CalDavError, dayNumberOf, doneMaskOf, reminderMinutes, reviewCalendar, reviewEvents, syncCalendar, type CalDavFailure, type CalendarNote, type ReviewCalendarOptions } from '../engine';
 import { formatStage } from '../locale/stages';
 import { nodeHttp } from './node-http';
 import { readReviewNotes, writeAtomically } from './notes-on-disk';
@@ -13,7 +13,7 @@ function calendarInput(options: CommonOptions, output: Output): { entries: Calen
 	const entries: CalendarNote[] = notes.map(({ path, inputs }) => ({
 		path,
 		firstDay: dayNumberOf(inputs.first),
-		doneMask: options.config.stages.reduce((mask, stage, i) => (inputs.done.get(stage.id) ? mask | (1 << i) : mask), 0),
+		doneMask: doneMaskOf(options.config.stages, inputs.done),
 	}));
 	return {
 		entries,

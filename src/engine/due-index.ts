@@ -1,4 +1,5 @@
 import { dayNumberOf, fastDayNumber } from './day-numbers';
+import { currentStageIndex, dueDayOf } from './done-mask';
 import { canonicalFrontmatter, canonicalKey } from './keys';
 import { parseCalendarDate } from './dates';
 import type { ReviewConfig } from './settings';
@@ -222,19 +223,13 @@ export class DueIndex {
 		let mask = this.readMask(frontmatter);
 		if (mask === MISSING_KEY) mask = this.readMaskByCanonicalKeys(frontmatter);
 		if (mask < 0) return false;
-		let stage = -1;
-		for (let i = 0; i < this.stageDays.length; i++) {
-			if ((mask & (1 << i)) === 0) {
-				stage = i;
-				break;
-			}
-		}
+		const stage = currentStageIndex(mask, this.stageDays.length);
 		const subject = this.subjectKey === null ? undefined : frontmatter[this.subjectKey];
 		this.paths[slot] = path;
 		this.firstDays[slot] = firstDay;
 		this.masks[slot] = mask;
 		this.stages[slot] = stage;
-		this.dueDays[slot] = stage < 0 ? NOT_DUE : firstDay + this.stageDays[stage]!;
+		this.dueDays[slot] = stage < 0 ? NOT_DUE : dueDayOf(firstDay, { days: this.stageDays[stage]! });
 		this.subjects[slot] = typeof subject === 'string' && subject !== '' ? subject : null;
 		return true;
 	}

@@ -23,3 +23,4 @@ export { planSync, resourceUrl, syncCalendar, MARK_PROPERTY, type SyncCounts } f
 export { canonicalKey, frontmatterLookup } from './keys';
 export { decodeNote, firstInvalidByte } from './utf8';
 export { describedValue, refusal, settingsProblem, type ProblemParams, type SettingsProblem, type SettingsProblemCode, type UnsafeWhy, type ValueKind } from './refusal';
+export { currentStageIndex, doneMaskOf, dueDayOf, isStageDone, rateFromMask } from './done-mask';

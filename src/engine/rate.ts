@@ -26,7 +26,8 @@ export const RATE_FORMULAS = {
 
 export type RateFormulaId = keyof typeof RATE_FORMULAS;
 
-export function learningRate(formula: RateFormula, statuses: readonly StageStatus[]): number {
+/** The rate from which stages are done (a schedule's statuses, or stages with a done flag). */
+export function learningRate(formula: RateFormula, statuses: readonly Pick<StageStatus, 'stage' | 'done'>[]): number {
 	const counted = formula.stages === 'all' ? statuses : statuses.filter((s) => formula.stages.includes(s.stage.id));
 	if (counted.length === 0) return 0;
 	const weight = formula.weight === 'even' ? 1 / counted.length : formula.weight;

@@ -3,6 +3,7 @@ import { writeCalendar, type CalendarEvent } from './ical';
 import type { ReviewConfig } from './settings';
 import { noteTitle } from './note-title';
 import type { Stage } from './stages';
+import { dueDayOf, isStageDone } from './done-mask';
 
 /** One review note as the calendar needs it: where it is, and its schedule as day numbers. */
 export interface CalendarNote {
@@ -40,8 +41,8 @@ export function reviewEvents(notes: readonly CalendarNote[], config: ReviewConfi
 		const title = noteTitle(note.path);
 		const link = `obsidian://open?vault=${encodeURIComponent(options.vaultName)}&file=${encodeURIComponent(note.path.replace(/\.md$/, ''))}`;
 		config.stages.forEach((stage, i) => {
-			if ((note.doneMask & (1 << i)) !== 0) return;
-			const day = Math.max(note.firstDay + stage.days, options.today);
+			if (isStageDone(note.doneMask, i)) return;
+			const day = Math.max(dueDayOf(note.firstDay, stage), options.today);
 			const summary = `${title} · ${options.stageName(stage)}`;
 			events.push({
 				uid: `${hash(note.path)}-${stage.id}${EVENT_UID_SUFFIX}`,

@@ -1,4 +1,4 @@
-import { dateOfDayNumber, learningRate, noteTitle, type DueSnapshot, type IndexedNote, type ReviewConfig } from '../engine';
+import { dateOfDayNumber, noteTitle, rateFromMask, type DueSnapshot, type IndexedNote, type ReviewConfig } from '../engine';
 import { stageText, t, uiLanguage } from './i18n';
 
 export type SectionId = 'overdue' | 'today' | 'upcoming';
@@ -53,7 +53,7 @@ export function buildDueModel(snapshot: DueSnapshot | null, indexedNotes: number
 		title: noteTitle(note.path),
 		badge: stageText(config.stages[note.stage] ?? { id: '', days: 0 }, 'badge'),
 		subject: note.subject,
-		rate: learningRate(config.rate, config.stages.map((stage, i) => ({ stage, due: new Date(0), done: (note.doneMask & (1 << i)) !== 0 }))),
+		rate: rateFromMask(config.rate, config.stages, note.doneMask),
 		when,
 	});
 	const late = (note: IndexedNote) => {
