@@ -1,4 +1,4 @@
-import { daysUntilDue, dueBucket, scheduleFor, stageJsonValue, toIsoDate, type DueBucket } from '../engine';
+import { daysUntilDue, dueBucket, scheduleFor, stageJsonValue, toIsoDate, UPCOMING_DAYS } from '../engine';
 import { readReviewNotes } from './notes-on-disk';
 import type { CommonOptions } from './options';
 import type { Output } from './output';
@@ -19,8 +19,6 @@ export interface DueReport {
 	refused: { path: string; reason: string }[];
 }
 
-const REPORT_KEY: Record<DueBucket, 'overdue' | 'dueToday' | 'upcoming'> = { overdue: 'overdue', today: 'dueToday', upcoming: 'upcoming' };
-const HORIZON_DAYS = 7;
 
 /** Lists overdue reviews, today's and the next seven days', one entry per note for its current stage. */
 export function runDue(options: CommonOptions, output: Output): number {
@@ -28,9 +26,9 @@ export function runDue(options: CommonOptions, output: Output): number {
 	const report: DueReport = { today: toIsoDate(options.clock.today), overdue: [], dueToday: [], upcoming: [], refused };
 	for (const note of notes) {
 		const schedule = scheduleFor(note.inputs, options.config, options.clock);
-		const bucket = dueBucket(schedule, HORIZON_DAYS);
+		const bucket = dueBucket(schedule);
 		if (!bucket || !schedule.current) continue;
-		report[REPORT_KEY[bucket]].push({
+		report[bucket].push({
 			path: note.path,
 			stage: stageJsonValue(schedule.current.stage.id),
 			due: toIsoDate(schedule.current.due),
@@ -57,7 +55,7 @@ function reportText(report: DueReport): string {
 		`Today: ${report.today}`,
 		...section('Overdue', report.overdue, (e) => `due ${e.due}, ${e.daysLate} day${e.daysLate === 1 ? '' : 's'} late`),
 		...section('Due today', report.dueToday, (e) => `due ${e.due}`),
-		...section(`Upcoming, next ${HORIZON_DAYS} days`, report.upcoming, (e) => `due ${e.due}`),
+		...section(`Upcoming, next ${UPCOMING_DAYS} days`, report.upcoming, (e) => `due ${e.due}`),
 		...report.refused.map((r) => `  refused ${r.path}: ${r.reason}`),
 	];
 	return `${lines.join('\n')}\n`;

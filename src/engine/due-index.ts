@@ -1,5 +1,6 @@
 import { dayNumberOf, fastDayNumber } from './day-numbers';
 import { currentStageIndex, dueDayOf } from './done-mask';
+import { FORECAST_DAYS, UPCOMING_DAYS } from './schedule';
 import { canonicalFrontmatter, canonicalKey } from './keys';
 import { parseCalendarDate } from './dates';
 import type { ReviewConfig } from './settings';
@@ -159,13 +160,13 @@ export class DueIndex {
 	}
 
 	/** How many reviews are overdue, due today and upcoming within `horizon` days: a snapshot with no rows. */
-	counts(today: Date | number, horizon = 7): DueCounts {
+	counts(today: Date | number, horizon = UPCOMING_DAYS): DueCounts {
 		return this.snapshot(today, { horizon, limits: { overdue: 0, dueToday: 0, upcoming: 0 } }).counts;
 	}
 
 	/** Overdue, due today, and upcoming within the horizon, each sorted by due day then path. */
 	snapshot(today: Date | number, options: SnapshotOptions = {}): DueSnapshot {
-		const { horizon = 7, forecastDays = 14, limits = {} } = options;
+		const { horizon = UPCOMING_DAYS, forecastDays = FORECAST_DAYS, limits = {} } = options;
 		const day = typeof today === 'number' ? today : dayNumberOf(today);
 		const sections = { overdue: new TopK(this, limits.overdue), dueToday: new TopK(this, limits.dueToday), upcoming: new TopK(this, limits.upcoming) };
 		const forecast = new Array<number>(forecastDays).fill(0);

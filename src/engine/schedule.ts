@@ -46,12 +46,17 @@ export function daysUntilDue(schedule: Schedule): number | null {
 	return schedule.current ? calendarDaysBetween(schedule.today, schedule.current.due) : null;
 }
 
-export type DueBucket = 'overdue' | 'today' | 'upcoming';
+/** How far ahead "upcoming" reviews are listed, and how many days the forecast shows (today first). */
+export const UPCOMING_DAYS = 7;
+export const FORECAST_DAYS = 14;
+
+/** The three sections of due reviews; the same names in the due list, the CLI's JSON and the index. */
+export type DueBucket = 'overdue' | 'dueToday' | 'upcoming';
 
 /** Where a note's current review falls: overdue, due today, or upcoming within `horizonDays`; else null. */
-export function dueBucket(schedule: Schedule, horizonDays = 7): DueBucket | null {
+export function dueBucket(schedule: Schedule, horizonDays = UPCOMING_DAYS): DueBucket | null {
 	const days = daysUntilDue(schedule);
 	if (days === null || days > horizonDays) return null;
 	if (days < 0) return 'overdue';
-	return days === 0 ? 'today' : 'upcoming';
+	return days === 0 ? 'dueToday' : 'upcoming';
 }

@@ -1,5 +1,5 @@
 import { setIcon } from 'obsidian';
-import { noteTitle } from '../engine';
+import { noteTitle, UPCOMING_DAYS } from '../engine';
 import { t } from './i18n';
 import type { DueModel, DueRow, DueSection, ForecastDay, SectionId } from './due-model';
 
@@ -31,7 +31,7 @@ export function renderDueList(parent: HTMLElement, model: DueModel, handlers: Du
 		emptyState(root, 'calendar-plus', t('view.no-notes-title'), t('view.no-notes-body'));
 	} else {
 		forecastStrip(root, model.forecast);
-		if (model.state === 'empty') emptyState(root, 'party-popper', t('view.empty-title'), t('view.empty-body'));
+		if (model.state === 'empty') emptyState(root, 'party-popper', t('view.empty-title'), t('view.empty-body', { days: UPCOMING_DAYS }));
 		else for (const section of model.sections) sectionEl(root, section, handlers);
 	}
 	root.addEventListener('keydown', (event) => moveFocus(root, event));
@@ -48,8 +48,9 @@ function emptyState(root: HTMLElement, icon: string, title: string, body: string
 /** Reviews per day for the next 14 days as a small bar chart (SVG attributes, not inline styles). */
 function forecastStrip(root: HTMLElement, days: ForecastDay[]): void {
 	const max = Math.max(1, ...days.map((d) => d.count));
-	const strip = root.createDiv({ cls: 'forgetting-curve-forecast', attr: { 'aria-label': t('view.forecast'), role: 'img' } });
-	strip.createDiv({ cls: 'forgetting-curve-forecast-caption', text: t('view.forecast') });
+	const caption = t('view.forecast', { days: days.length });
+	const strip = root.createDiv({ cls: 'forgetting-curve-forecast', attr: { 'aria-label': caption, role: 'img' } });
+	strip.createDiv({ cls: 'forgetting-curve-forecast-caption', text: caption });
 	const svg = strip.createSvg('svg', { attr: { viewBox: `0 0 ${days.length * 10} 30`, preserveAspectRatio: 'none' } });
 	days.forEach((day, i) => {
 		const height = day.count === 0 ? 1 : Math.max(3, Math.round((day.count / max) * 28));

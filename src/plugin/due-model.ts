@@ -1,7 +1,7 @@
-import { dateOfDayNumber, noteTitle, rateFromMask, type DueSnapshot, type IndexedNote, type ReviewConfig } from '../engine';
+import { dateOfDayNumber, noteTitle, rateFromMask, type DueBucket, type DueSnapshot, type IndexedNote, type ReviewConfig } from '../engine';
 import { stageText, t, uiLanguage } from './i18n';
 
-export type SectionId = 'overdue' | 'today' | 'upcoming';
+export type SectionId = DueBucket;
 
 export interface DueRow {
 	path: string;
@@ -62,7 +62,7 @@ export function buildDueModel(snapshot: DueSnapshot | null, indexedNotes: number
 	};
 	const sections: DueSection[] = [
 		{ id: 'overdue', title: t('view.overdue'), total: snapshot.counts.overdue, rows: snapshot.overdue.map((n) => row(n, late(n))) },
-		{ id: 'today', title: t('view.today'), total: snapshot.counts.dueToday, rows: snapshot.dueToday.map((n) => row(n, '')) },
+		{ id: 'dueToday', title: t('view.today'), total: snapshot.counts.dueToday, rows: snapshot.dueToday.map((n) => row(n, '')) },
 		{ id: 'upcoming', title: t('view.upcoming'), total: snapshot.counts.upcoming, rows: snapshot.upcoming.map((n) => row(n, weekday.format(dateOfDayNumber(n.dueDay)))) },
 	];
 	if (sections.every((s) => s.total === 0)) return { state: 'empty', forecast, conflictCopies };

@@ -17,7 +17,7 @@ export interface DueViewHost {
 
 /** The right-sidebar list of reviews: overdue, due today, upcoming, with a 14-day forecast. */
 export class DueView extends ItemView {
-	private shown: Record<SectionId, number> = { overdue: PAGE_SIZE, today: PAGE_SIZE, upcoming: PAGE_SIZE };
+	private shown: Record<SectionId, number> = { overdue: PAGE_SIZE, dueToday: PAGE_SIZE, upcoming: PAGE_SIZE };
 	private unsubscribe: (() => void) | null = null;
 
 	constructor(
@@ -56,7 +56,7 @@ export class DueView extends ItemView {
 		const { contentEl } = this;
 		const scroll = contentEl.scrollTop;
 		const focused = contentEl.ownerDocument.activeElement?.closest<HTMLElement>('.forgetting-curve-row')?.dataset.path;
-		const snapshot = this.host.service.snapshot({ overdue: this.shown.overdue, dueToday: this.shown.today, upcoming: this.shown.upcoming });
+		const snapshot = this.host.service.snapshot(this.shown);
 		const model = buildDueModel(snapshot, this.host.service.size, this.host.config(), this.host.service.conflictCopies());
 		renderDueList(contentEl, model, {
 			open: (path, newTab) => this.host.open(path, newTab),

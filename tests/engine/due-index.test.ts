@@ -72,7 +72,7 @@ describe('due index', () => {
 				const clock = clockAt(now);
 				const snapshot = index.snapshot(clock.today);
 				const section = (p: string) =>
-					snapshot.overdue.some((n) => n.path === p) ? 'overdue' : snapshot.dueToday.some((n) => n.path === p) ? 'today' : snapshot.upcoming.some((n) => n.path === p) ? 'upcoming' : null;
+					snapshot.overdue.some((n) => n.path === p) ? 'overdue' : snapshot.dueToday.some((n) => n.path === p) ? 'dueToday' : snapshot.upcoming.some((n) => n.path === p) ? 'upcoming' : null;
 				fms.forEach((fm, i) => {
 					const first = typeof fm?.['first study'] === 'string' ? parseCalendarDate(fm['first study']) : null;
 					const boxes = KEYS.map((k) => fm?.[k]);

@@ -21,7 +21,7 @@ describe('schedule', () => {
 	});
 
 	it('is due today on the due date, and beyond the horizon later', () => {
-		expect(dueBucket(computeSchedule(first, localDateForTest(2024, 10, 2), {}))).toBe('today');
+		expect(dueBucket(computeSchedule(first, localDateForTest(2024, 10, 2), {}))).toBe('dueToday');
 		const farAhead = computeSchedule(first, localDateForTest(2024, 10, 16), { '1': true, '4': true, '7': true, '14': true });
 		expect(farAhead.current?.stage.id).toBe('long-term');
 		expect(daysUntilDue(farAhead)).toBe(15);
