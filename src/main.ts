@@ -34,9 +34,16 @@ export default class ForgettingCurvePlugin extends Plugin implements SettingsHos
 		const ctx = (this.ctx = this.buildContext());
 		registerAutoRecompute(this, ctx);
 		this.actions = new ReviewActions(ctx);
-		registerCommands(this, this.actions, () => this.recomputeAll());
-		this.due = registerDueFeatures(this, ctx, this.actions);
-		this.push = registerReminderFeatures(this, ctx, this.due, () => ctx.guard.isTypingAnywhere());
+		const due = registerDueFeatures(this, ctx, this.actions);
+		this.due = due.service;
+		const calendar = registerReminderFeatures(this, ctx, due.service, () => ctx.guard.isTypingAnywhere());
+		this.push = calendar.push;
+		registerCommands(this, this.actions, {
+			recomputeAll: () => this.recomputeAll(),
+			openDueReviews: due.open,
+			exportCalendar: () => calendar.exporter.export(true),
+			syncCalendar: () => calendar.push.sync(true),
+		});
 		this.addSettingTab(new ForgettingCurveSettingTab(this.app, this));
 	}
 

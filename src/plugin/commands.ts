@@ -18,11 +18,34 @@ function noteActions(actions: ReviewActions): NoteAction[] {
 	];
 }
 
+/** What the plugin-wide commands run; each feature hands in its own. */
+export interface AppActions {
+	recomputeAll(): Promise<unknown>;
+	openDueReviews(): void;
+	exportCalendar(): Promise<unknown>;
+	syncCalendar(): Promise<unknown>;
+}
+
+interface AppCommand {
+	id: string;
+	name: MessageKey;
+	icon: string;
+	run: (actions: AppActions) => unknown;
+}
+
+/** Every command that is not about one note, in one table. */
+const APP_COMMANDS: readonly AppCommand[] = [
+	{ id: 'open-due-reviews', name: 'view.open', icon: 'calendar-clock', run: (a) => a.openDueReviews() },
+	{ id: 'recompute-all', name: 'command.recompute-all', icon: 'refresh-cw', run: (a) => a.recomputeAll() },
+	{ id: 'export-review-calendar', name: 'command.export-calendar', icon: 'calendar-range', run: (a) => a.exportCalendar() },
+	{ id: 'sync-review-calendar', name: 'command.sync-calendar', icon: 'refresh-ccw', run: (a) => a.syncCalendar() },
+];
+
 /**
- * Commands (no default hotkeys), shown only where they apply, and the same actions in a note's file
- * menu. Command ids carry no plugin id: Obsidian prefixes it.
+ * Commands (no default hotkeys): the note commands, shown only where they apply and also in a note's
+ * file menu, and the plugin-wide ones. Command ids carry no plugin id: Obsidian prefixes it.
  */
-export function registerCommands(plugin: Plugin, actions: ReviewActions, recomputeAll: () => Promise<unknown>): void {
+export function registerCommands(plugin: Plugin, actions: ReviewActions, app: AppActions): void {
 	const list = noteActions(actions);
 	for (const action of list) {
 		plugin.addCommand({
@@ -37,7 +60,9 @@ export function registerCommands(plugin: Plugin, actions: ReviewActions, recompu
 			},
 		});
 	}
-	plugin.addCommand({ id: 'recompute-all', name: t('command.recompute-all'), icon: 'refresh-cw', callback: () => void recomputeAll() });
+	for (const command of APP_COMMANDS) {
+		plugin.addCommand({ id: command.id, name: t(command.name), icon: command.icon, callback: () => void command.run(app) });
+	}
 
 	plugin.registerEvent(
 		plugin.app.workspace.on('file-menu', (menu: Menu, file: TAbstractFile) => {

@@ -10,7 +10,7 @@ import type { ReviewActions } from './review-actions';
  * The due list: index service, sidebar view, ribbon icon, "Open due reviews" command and (on desktop)
  * the status bar. The index is built once the layout is ready, never during onload.
  */
-export function registerDueFeatures(plugin: Plugin, ctx: PluginContext, actions: ReviewActions): DueService {
+export function registerDueFeatures(plugin: Plugin, ctx: PluginContext, actions: ReviewActions): { service: DueService; open: () => void } {
 	const service = new DueService(ctx);
 	const { app } = plugin;
 	const open = () => void activateDueView(plugin);
@@ -32,7 +32,6 @@ export function registerDueFeatures(plugin: Plugin, ctx: PluginContext, actions:
 			}),
 	);
 	plugin.addRibbonIcon('calendar-clock', t('view.open'), open);
-	plugin.addCommand({ id: 'open-due-reviews', name: t('view.open'), icon: 'calendar-clock', callback: open });
 	if (Platform.isDesktop) addDueStatusBar(plugin, service, open);
 
 	app.workspace.onLayoutReady(() => {
@@ -48,7 +47,7 @@ export function registerDueFeatures(plugin: Plugin, ctx: PluginContext, actions:
 		plugin.registerDomEvent(activeWindow, 'focus', () => service.checkDay());
 	});
 	plugin.register(() => service.dispose());
-	return service;
+	return { service, open };
 }
 
 async function activateDueView(plugin: Plugin): Promise<void> {

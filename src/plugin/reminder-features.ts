@@ -2,7 +2,6 @@ import { Platform, type Plugin } from 'obsidian';
 import { CalendarExporter } from './calendar-export';
 import { CalendarPush } from './calendar-push';
 import type { DueService } from './due-service';
-import { t } from './i18n';
 import type { PluginContext } from './plugin-context';
 import { requestUrlHttp } from './request-url-http';
 import { readSecret } from './secret-storage';
@@ -14,17 +13,15 @@ const REMINDER_TICK_MS = 30_000;
 
 /**
  * The daily reminder, the calendar file export (command and, if enabled, automatic) and the push into
- * a CalDAV calendar (phone reminders). Returns the push, which the settings tab drives.
+ * a CalDAV calendar (phone reminders). Returns the exporter and the push, for the commands and the settings tab.
  */
-export function registerReminderFeatures(plugin: Plugin, ctx: PluginContext, service: DueService, isTyping: () => boolean): CalendarPush {
+export function registerReminderFeatures(plugin: Plugin, ctx: PluginContext, service: DueService, isTyping: () => boolean): { exporter: CalendarExporter; push: CalendarPush } {
 	const exporter = new CalendarExporter(ctx, service);
-	plugin.addCommand({ id: 'export-review-calendar', name: t('command.export-calendar'), icon: 'calendar-range', callback: () => void exporter.export(true) });
 	plugin.register(service.subscribe(() => exporter.onDueListChanged()));
 	plugin.register(() => exporter.dispose());
 
 	// The password lives in Obsidian's SecretStorage (1.11.4+); data.json holds only its name.
 	const push = new CalendarPush(ctx, service, requestUrlHttp, () => readSecret(ctx.app, ctx.settings().caldavPasswordSecret));
-	plugin.addCommand({ id: 'sync-review-calendar', name: t('command.sync-calendar'), icon: 'refresh-ccw', callback: () => void push.sync(true) });
 	// Also at start-up: the index's first notice starts the first sync.
 	plugin.register(service.subscribe(() => push.schedule()));
 	plugin.register(() => push.dispose());
@@ -45,5 +42,5 @@ export function registerReminderFeatures(plugin: Plugin, ctx: PluginContext, ser
 	plugin.registerInterval(window.setInterval(() => reminder.tick(), REMINDER_TICK_MS));
 	// Also as soon as the due list is ready: a late start catches up at once.
 	plugin.register(service.subscribe(() => reminder.tick()));
-	return push;
+	return { exporter, push };
 }
