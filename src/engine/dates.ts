@@ -51,10 +51,6 @@ export function parseCalendarDate(text: string): DateParse {
 	return { ok: true, date };
 }
 
-export function localDate(year: number, month: number, day: number): Date {
-	return new Date(year, month - 1, day);
-}
-
 export function daysAfter(date: Date, days: number): Date {
 	return addDays(date, days);
 }

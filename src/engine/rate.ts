@@ -6,19 +6,16 @@ import type { StageId } from './stages';
  * `weight: 'even'` splits 1 evenly over the counted stages.
  */
 export interface RateFormula {
-	description: string;
 	stages: 'all' | readonly StageId[];
 	weight: number | 'even';
 }
 
 export const RATE_FORMULAS = {
 	milestones: {
-		description: 'Done milestones divided by all milestones (1, 4, 7, 14 days and long-term: 0.2 each).',
 		stages: 'all',
 		weight: 'even',
 	},
 	template: {
-		description: 'The Notion template: 0.2 × (1-day + 4-day + 7-day + long-term); the 14-day review is not counted.',
 		stages: ['1', '4', '7', 'long-term'],
 		weight: 0.2,
 	},

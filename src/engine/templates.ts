@@ -26,7 +26,6 @@ type ArgKind = 'none' | 'date-format' | 'pair';
 interface PlaceholderDef {
 	stage: boolean;
 	args: ArgKind;
-	help: string;
 	render: (ctx: TemplateContext, args: readonly string[], stage: StageStatus | undefined) => string;
 }
 
@@ -37,48 +36,41 @@ export const PLACEHOLDERS: Record<string, PlaceholderDef> = {
 	first: {
 		stage: false,
 		args: 'date-format',
-		help: 'first-study date',
 		render: (ctx, args) => formatDate(ctx.schedule.first, dateArg(args), ctx.locale),
 	},
 	today: {
 		stage: false,
 		args: 'date-format',
-		help: "today's date",
 		render: (ctx, args) => formatDate(ctx.schedule.today, dateArg(args), ctx.locale),
 	},
 	now: {
 		stage: false,
 		args: 'date-format',
-		help: 'date and time now (rewritten only when its date changes)',
 		render: (ctx, args) => formatDate(ctx.now, dateArg(args), ctx.locale),
 	},
 	due: {
 		stage: true,
 		args: 'date-format',
-		help: "a stage's due date",
 		render: (ctx, args, stage) => (stage ? formatDate(stage.due, dateArg(args), ctx.locale) : ''),
 	},
 	next: {
 		stage: false,
 		args: 'date-format',
-		help: 'the next review date (empty once every review is done)',
 		render: (ctx, args) => (ctx.schedule.current ? formatDate(ctx.schedule.current.due, dateArg(args), ctx.locale) : ''),
 	},
 	days: {
 		stage: false,
 		args: 'none',
-		help: 'days since first study',
 		render: (ctx) => String(ctx.schedule.dayCount),
 	},
 	done: {
 		stage: true,
 		args: 'pair',
-		help: "a stage's checkbox as 1/0 (or {{done:4|yes|no}})",
 		render: (_ctx, args, stage) => (stage?.done ? (args[0] ?? '1') : (args[1] ?? '0')),
 	},
-	rate: { stage: false, args: 'none', help: 'learning rate, e.g. 0.6', render: (ctx) => rateText(ctx.rate) },
-	percent: { stage: false, args: 'none', help: 'learning rate as a percent, e.g. 60%', render: (ctx) => percentText(ctx.rate) },
-	bar: { stage: false, args: 'none', help: 'progress bar, e.g. 🟩🟩🟩🟩🟩🟩⬜⬜⬜⬜ 60%', render: (ctx) => progressBar(ctx.rate, ctx.bar) },
+	rate: { stage: false, args: 'none', render: (ctx) => rateText(ctx.rate) },
+	percent: { stage: false, args: 'none', render: (ctx) => percentText(ctx.rate) },
+	bar: { stage: false, args: 'none', render: (ctx) => progressBar(ctx.rate, ctx.bar) },
 };
 
 /** The placeholder whose value carries a time of day. */

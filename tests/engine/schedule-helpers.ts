@@ -3,10 +3,6 @@ import { buildStages } from '../../src/engine/stages';
 
 const STAGES = buildStages([1, 4, 7, 14], 30);
 
-export function localDateForTest(year: number, month: number, day: number): Date {
-	return new Date(year, month - 1, day);
-}
-
 export function computeSchedule(first: Date, today: Date, done: Record<string, boolean>): Schedule {
 	return compute(first, today, STAGES, new Map(Object.entries(done)));
 }
