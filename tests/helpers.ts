@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { settingsProblemText } from '../src/locale/problems';
 import { formatStage } from '../src/locale/stages';
-import { loadSettings, resolveConfig, type ForgettingCurveSettings, type ReviewConfig, type Stage } from '../src/engine';
+import { loadSettings, PRESETS, resolveConfig, type ForgettingCurveSettings, type ReviewConfig, type Stage } from '../src/engine';
 
 export function fixture(name: string): string {
 	return readFileSync(join(__dirname, 'fixtures', name), 'utf8');
@@ -32,3 +32,14 @@ export function seedRecomputedOct28(): string {
 
 /** Calendar events' stage names as the CLI gives them (English). */
 export const englishStageNames = (stage: Stage) => formatStage(stage, 'review', 'en');
+
+/**
+ * A review note written the `en` preset's way: the first-study date, the first `done` checkboxes
+ * ticked, an optional subject, extra frontmatter lines and a body. The one note builder of the tests.
+ */
+export function reviewNote({ first, done = 0, subject, extra = '', body = '' }: { first: string; done?: number; subject?: string; extra?: string; body?: string }): string {
+	const preset = PRESETS.en;
+	if (!preset) throw new Error('en preset missing');
+	const ticked = Object.values(preset.checkboxKeys).slice(0, done).map((key) => `${key}: true\n`);
+	return `---\n${preset.firstStudyKey}: ${first}\n${ticked.join('')}${subject ? `${preset.subjectKey}: ${subject}\n` : ''}${extra}---\n${body}`;
+}

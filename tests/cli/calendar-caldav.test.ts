@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeHttp } from '../../src/cli/node-http';
 import { PASSWORD_VARIABLE, runCli } from '../../src/cli/run-cli';
 import { CalDavClient } from '../../src/engine';
+import { reviewNote } from '../helpers';
 import { RADICALE, startRadicale, type Radicale } from '../support/radicale';
 
 /** `calendar --caldav` against a real CalDAV server (Radicale on 127.0.0.1). */
@@ -16,8 +17,7 @@ let server: Radicale;
 let calendar = '';
 let vault = '';
 
-const note = (first: string, done = 0) =>
-	['---', `first study: ${first}`, ...['review 1d done', 'review 4d done'].slice(0, done).map((k) => `${k}: true`), '---', 'body', ''].join('\n');
+const note = (first: string, done = 0) => reviewNote({ first, done, body: 'body\n' });
 
 async function cli(args: string[], env: Record<string, string | undefined>) {
 	const out: string[] = [];

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli';
+import { reviewNote } from '../helpers';
 
 /** The CLI over notes that try to break it: each is refused and left byte for byte, the run goes on. */
-const NOTE = (extra: string) => `---\nfirst study: 2024-10-01\n${extra}---\nbody\n`;
+const NOTE = (extra: string) => reviewNote({ first: '2024-10-01', extra, body: 'body\n' });
 const POISON: Record<string, string> = {
 	'missing-anchor.md': NOTE('x: *nope\n'),
 	'self-reference.md': NOTE('l: &l [1, *l]\n'),

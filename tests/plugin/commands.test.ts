@@ -1,14 +1,12 @@
 // @vitest-environment happy-dom
 import type { Command } from 'obsidian';
 import { Menu as MockMenu, Notice as MockNotice } from 'obsidian-test-mocks/obsidian';
-import { setup } from 'obsidian-test-mocks/setup';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadPlugin, openInEditor, settle, type Harness } from './harness';
 
 const FRESH = '---\nfirst study: 2024-10-01\n---\nWhat I learned.\n';
 const EN = { preset: 'en' };
 
-beforeAll(() => setup());
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => {
 	vi.useRealTimers();

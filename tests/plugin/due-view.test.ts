@@ -1,12 +1,10 @@
 // @vitest-environment happy-dom
-import { WorkspaceLeaf } from 'obsidian-test-mocks/obsidian';
-import { setup } from 'obsidian-test-mocks/setup';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DAY_CHECK_MS } from '../../src/plugin/due-service';
-import { DUE_VIEW_TYPE, DueView } from '../../src/plugin/due-view';
+import type { DueView } from '../../src/plugin/due-view';
+import { reviewNote } from '../helpers';
 import { loadPlugin, settle, type Harness } from './harness';
 
-beforeAll(() => setup());
 beforeEach(() => {
 	vi.useFakeTimers();
 	vi.setSystemTime(new Date(2024, 9, 10, 9));
@@ -16,8 +14,7 @@ afterEach(() => {
 	vi.restoreAllMocks();
 });
 
-const note = (first: string, done: number, subject?: string) =>
-	['---', `first study: ${first}`, ...['review 1d done', 'review 4d done', 'review 7d done', 'review 14d done', 'long-term memory'].slice(0, done).map((k) => `${k}: true`), ...(subject ? [`subject: ${subject}`] : []), '---', ''].join('\n');
+const note = (first: string, done: number, subject?: string) => reviewNote({ first, done, ...(subject ? { subject } : {}) });
 
 const VAULT = {
 	'late.md': note('2024-10-01', 1, 'Kubernetes'), // 4d due 10-05: 5 days late
@@ -28,15 +25,7 @@ const VAULT = {
 	'plain.md': '# not a review note\n',
 };
 
-async function openView(h: Harness): Promise<DueView> {
-	h.app.workspace.setLayoutReady__();
-	vi.advanceTimersByTime(200);
-	const creator = (h.plugin as unknown as { views__: Map<string, (leaf: WorkspaceLeaf) => DueView> }).views__.get(DUE_VIEW_TYPE);
-	if (!creator) throw new Error('view not registered');
-	const view = creator(WorkspaceLeaf.create2__(h.app));
-	await view.onOpen();
-	return view;
-}
+const openView = (h: Harness) => h.openDueView();
 
 function sections(view: DueView) {
 	return [...view.contentEl.querySelectorAll('.forgetting-curve-section')].map((section) => ({

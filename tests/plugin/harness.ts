@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PluginManifest } from 'obsidian';
-import { App, Notice, TFile } from 'obsidian-test-mocks/obsidian';
+import type { Command, PluginManifest, WorkspaceLeaf } from 'obsidian';
+import { App, Notice, TFile, WorkspaceLeaf as MockLeaf } from 'obsidian-test-mocks/obsidian';
 import { vi } from 'vitest';
 import ForgettingCurvePlugin from '../../src/main';
+import { DUE_VIEW_TYPE, type DueView } from '../../src/plugin/due-view';
 import { faithfulVault } from '../support/faithful-vault';
 import { AUTOSAVE_MS, openNoteInEditor, type NoteInEditor } from '../support/note-in-editor';
 
@@ -17,6 +18,10 @@ export interface Harness {
 	notices: string[];
 	file(path: string): TFile;
 	read(path: string): Promise<string>;
+	/** Runs a plugin-wide command by id (note commands: see commands.test.ts). */
+	runCommand(id: string): void;
+	/** Marks the layout ready, lets the due index build, and opens the due view. */
+	openDueView(): Promise<DueView>;
 }
 
 /** Loads the real plugin class against obsidian-test-mocks' in-memory app. */
@@ -58,7 +63,26 @@ export async function loadPlugin(files: Record<string, string>, data: object = {
 		if (!(found instanceof TFile)) throw new Error(`no file ${path}`);
 		return found;
 	};
-	return { app, plugin, writes, notices, file, read: (path) => app.vault.read(file(path)) };
+	// The mock keeps registered commands and views in fields of its own; read them here, once.
+	const internals = plugin as unknown as { commands__: Map<string, Command>; views__: Map<string, (leaf: WorkspaceLeaf) => DueView> };
+	return {
+		app,
+		plugin,
+		writes,
+		notices,
+		file,
+		read: (path) => app.vault.read(file(path)),
+		runCommand: (id) => void internals.commands__.get(id)?.callback?.(),
+		openDueView: async () => {
+			app.workspace.setLayoutReady__();
+			vi.advanceTimersByTime(200);
+			const creator = internals.views__.get(DUE_VIEW_TYPE);
+			if (!creator) throw new Error('the due view is not registered');
+			const view = creator(MockLeaf.create2__(app) as unknown as WorkspaceLeaf);
+			await view.onOpen();
+			return view;
+		},
+	};
 }
 
 export type OpenNote = NoteInEditor;

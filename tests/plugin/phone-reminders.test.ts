@@ -1,13 +1,12 @@
 // @vitest-environment happy-dom
 import { existsSync } from 'node:fs';
-import type { Command } from 'obsidian';
-import { setup } from 'obsidian-test-mocks/setup';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { nodeHttp } from '../../src/cli/node-http';
 import { CalDavClient, type ForgettingCurveSettings } from '../../src/engine';
 import { PUSH_DELAY_MS, RETRY_FIRST_MS } from '../../src/plugin/calendar-push';
 import { nodeRequestUrl } from '../support/node-request-url';
 import { RADICALE, startRadicale, type Radicale } from '../support/radicale';
+import { reviewNote } from '../helpers';
 import { loadPlugin, settle, type Harness } from './harness';
 
 /**
@@ -27,7 +26,7 @@ const available = existsSync(RADICALE);
 const describeServer = available || process.env.CI === 'true' ? describe : describe.skip;
 const PASSWORD = 'app-Specific-pa55word';
 
-const note = (first: string, done = 0) => ['---', `first study: ${first}`, ...['review 1d done', 'review 4d done'].slice(0, done).map((k) => `${k}: true`), '---', ''].join('\n');
+const note = (first: string, done = 0) => reviewNote({ first, done });
 const VAULT = { 'Kubernetes.md': note('2024-10-09'), 'Kafka.md': note('2024-10-01', 2), 'plain.md': '# x\n' };
 
 let server: Radicale;
@@ -35,7 +34,6 @@ let calendar = '';
 let consoleLines: string[] = [];
 
 beforeAll(async () => {
-	setup();
 	if (!available && process.env.CI !== 'true') return;
 	server = await startRadicale({ learner: PASSWORD });
 }, 30_000);
@@ -78,9 +76,7 @@ async function start(settings: Partial<ForgettingCurveSettings> = {}): Promise<{
 	return { h, saved };
 }
 
-function runCommand(h: Harness, id: string): void {
-	void (h.plugin as unknown as { commands__: Map<string, Command> }).commands__.get(id)?.callback?.();
-}
+
 
 describeServer('phone reminders over CalDAV (Radicale)', () => {
 	it('pushes the reviews a few seconds after start-up, then a review marked done leaves the calendar', async () => {
@@ -102,7 +98,7 @@ describeServer('phone reminders over CalDAV (Radicale)', () => {
 
 	it('"Sync review calendar now" says what it did', async () => {
 		const { h } = await start();
-		runCommand(h, 'sync-review-calendar');
+		h.runCommand('sync-review-calendar');
 		await until(() => h.notices.length > 0);
 		expect(h.notices).toEqual(['Review calendar synced: 8 added, 0 changed, 0 removed, 0 unchanged.']);
 	});
@@ -155,10 +151,10 @@ describeServer('phone reminders over CalDAV (Radicale)', () => {
 	it('never puts the password into data.json, a notice or the console', async () => {
 		const { h, saved } = await start();
 		await h.plugin.updateSettings({ caldavCalendar: calendar });
-		runCommand(h, 'sync-review-calendar');
+		h.runCommand('sync-review-calendar');
 		await until(() => h.notices.length > 0);
 		h.app.secretStorage.setSecret('caldav-password', `${PASSWORD}-old`);
-		runCommand(h, 'sync-review-calendar');
+		h.runCommand('sync-review-calendar');
 		await until(() => h.notices.length > 1);
 		expect(saved.length).toBeGreaterThan(0);
 		const everything = JSON.stringify({ saved, notices: h.notices, consoleLines });

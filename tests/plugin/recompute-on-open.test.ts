@@ -1,6 +1,5 @@
 // @vitest-environment happy-dom
-import { setup } from 'obsidian-test-mocks/setup';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fixture, seedRecomputedOct28 } from '../helpers';
 import { advance, AUTOSAVE_MS, loadPlugin, openInEditor, settle } from './harness';
 
@@ -11,7 +10,6 @@ const SEED_NEXT_DAY = seedRecomputedOct28();
 const TEMPLATE = { rateFormula: 'template' };
 
 
-beforeAll(() => setup());
 beforeEach(() => {
 	vi.useFakeTimers();
 	vi.setSystemTime(NEXT_DAY);

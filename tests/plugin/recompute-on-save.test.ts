@@ -1,6 +1,5 @@
 // @vitest-environment happy-dom
-import { setup } from 'obsidian-test-mocks/setup';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fixture } from '../helpers';
 import { SAVE_DEBOUNCE_MS } from '../../src/plugin/auto-recompute';
 import type { CodeMirrorEditor } from '../support/codemirror-editor';
@@ -9,7 +8,6 @@ import { advance, AUTOSAVE_MS, loadPlugin, openInEditor, settle } from './harnes
 const SEED = fixture('seed-note.md');
 
 
-beforeAll(() => setup());
 beforeEach(() => {
 	vi.useFakeTimers();
 	vi.setSystemTime(new Date(2024, 9, 28, 9, 5));

@@ -1,11 +1,8 @@
 // @vitest-environment happy-dom
-import type { Command } from 'obsidian';
 import ICAL from 'ical.js';
-import { setup } from 'obsidian-test-mocks/setup';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadPlugin, openInEditor, settle, type Harness } from './harness';
 
-beforeAll(() => setup());
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => {
 	vi.useRealTimers();
@@ -92,14 +89,9 @@ describe('daily reminder', () => {
 });
 
 describe('review calendar export', () => {
-	function runCommand(h: Harness, id: string): void {
-		const command = (h.plugin as unknown as { commands__: Map<string, Command> }).commands__.get(id);
-		command?.callback?.();
-	}
-
 	it('writes the .ics at the vault root, and leaves it alone when nothing changed', async () => {
 		const h = await start(new Date(2024, 9, 10, 8, 0));
-		runCommand(h, 'export-review-calendar');
+		h.runCommand('export-review-calendar');
 		await settle();
 		const text = await h.read('Forgetting Curve.ics');
 		const events = new ICAL.Component(ICAL.parse(text) as unknown[]).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
@@ -107,7 +99,7 @@ describe('review calendar export', () => {
 		expect(events.map((e) => `${e.startDate.toString()} ${e.summary}`).slice(0, 3).sort()).toEqual(['2024-10-10 due-today · 1-day review', '2024-10-10 overdue · 4-day review', '2024-10-10 overdue · 7-day review']);
 		expect(h.notices.at(-1)).toBe('Wrote 13 review events to Forgetting Curve.ics.');
 		vi.setSystemTime(new Date(2024, 9, 10, 8, 30));
-		runCommand(h, 'export-review-calendar');
+		h.runCommand('export-review-calendar');
 		await settle();
 		expect(h.writes.filter((w) => w.path === 'Forgetting Curve.ics')).toEqual([]);
 	});

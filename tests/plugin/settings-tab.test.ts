@@ -1,13 +1,11 @@
 // @vitest-environment happy-dom
 import type { SettingDefinitionGroup, SettingGroupItem } from 'obsidian';
 import { Setting, TextComponent, ToggleComponent } from 'obsidian-test-mocks/obsidian';
-import { setup } from 'obsidian-test-mocks/setup';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PRESETS } from '../../src/engine';
 import { ForgettingCurveSettingTab } from '../../src/plugin/settings-tab';
 import { loadPlugin, settle } from './harness';
 
-beforeAll(() => setup());
 afterEach(() => vi.restoreAllMocks());
 
 /** Records every text and toggle component the tab creates, in creation order (spies call through). */

@@ -1,13 +1,10 @@
 // @vitest-environment happy-dom
-import type { Command } from 'obsidian';
-import { WorkspaceLeaf } from 'obsidian-test-mocks/obsidian';
-import { setup } from 'obsidian-test-mocks/setup';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isConflictCopy } from '../../src/engine';
-import { DUE_VIEW_TYPE, type DueView } from '../../src/plugin/due-view';
+import type { DueView } from '../../src/plugin/due-view';
+import { reviewNote } from '../helpers';
 import { advance, loadPlugin, settle, type Harness } from './harness';
 
-beforeAll(() => setup());
 beforeEach(() => {
 	vi.useFakeTimers();
 	vi.setSystemTime(new Date(2024, 9, 10, 9));
@@ -17,7 +14,7 @@ afterEach(() => {
 	vi.restoreAllMocks();
 });
 
-const note = (first: string) => `---\nfirst study: ${first}\n---\n`;
+const note = (first: string) => reviewNote({ first });
 const VAULT = {
 	'today.md': note('2024-10-09'), // 1-day review due today
 	'today (Conflicted copy Laptop 202410091200).md': note('2024-10-09'),
@@ -25,15 +22,7 @@ const VAULT = {
 	'soon.md': note('2024-10-10'), // 1-day review due tomorrow
 };
 
-async function openView(h: Harness): Promise<DueView> {
-	h.app.workspace.setLayoutReady__();
-	vi.advanceTimersByTime(200);
-	const creator = (h.plugin as unknown as { views__: Map<string, (leaf: WorkspaceLeaf) => DueView> }).views__.get(DUE_VIEW_TYPE);
-	if (!creator) throw new Error('view not registered');
-	const view = creator(WorkspaceLeaf.create2__(h.app));
-	await view.onOpen();
-	return view;
-}
+const openView = (h: Harness) => h.openDueView();
 
 const rowPaths = (view: DueView) => [...view.contentEl.querySelectorAll<HTMLElement>('.forgetting-curve-row')].map((row) => row.dataset.path);
 const counts = (view: DueView) => [...view.contentEl.querySelectorAll('.forgetting-curve-count')].map((el) => el.textContent);
@@ -67,7 +56,7 @@ describe('sync conflict copies', () => {
 		const h = await loadPlugin(VAULT, { preset: 'en' });
 		h.app.workspace.setLayoutReady__();
 		vi.advanceTimersByTime(200);
-		(h.plugin as unknown as { commands__: Map<string, Command> }).commands__.get('export-review-calendar')?.callback?.();
+		h.runCommand('export-review-calendar');
 		await settle();
 		const calendar = await h.read('Forgetting Curve.ics');
 		const titles = (calendar.match(/^SUMMARY:.*$/gm) ?? []).map((line) => line.slice('SUMMARY:'.length).split(' · ')[0]);
