@@ -1,17 +1,13 @@
-import { Notice, Plugin, TFile, getAllTags } from 'obsidian';
-import { clockAt, loadSettings, resolveConfig, type Clock, type ForgettingCurveSettings, type ReviewConfig } from './engine';
+import { Notice, Plugin } from 'obsidian';
+import { loadSettings, resolveConfig, type ForgettingCurveSettings, type ReviewConfig } from './engine';
 import { registerAutoRecompute } from './plugin/auto-recompute';
 import type { CalendarPush } from './plugin/calendar-push';
 import { registerCommands } from './plugin/commands';
 import { registerDueFeatures } from './plugin/due-features';
 import type { DueService } from './plugin/due-service';
-import { EditingGuard } from './plugin/editing-guard';
 import { problemText, t, useObsidianLanguage } from './plugin/i18n';
-import { isInScope } from './plugin/note-scope';
-import { NoteWriter } from './plugin/note-writer';
-import type { PluginContext } from './plugin/plugin-context';
+import { createPluginContext, type PluginContext } from './plugin/plugin-context';
 import { recomputeAll } from './plugin/recompute-all';
-import { RefusalNotices } from './plugin/refusal-notices';
 import { registerReminderFeatures } from './plugin/reminder-features';
 import { ReviewActions } from './plugin/review-actions';
 import { ForgettingCurveSettingTab, type SettingsHost } from './plugin/settings-tab';
@@ -31,7 +27,7 @@ export default class ForgettingCurvePlugin extends Plugin implements SettingsHos
 		useObsidianLanguage();
 		await this.loadSettings();
 		// One context for every part: one writer, one editing guard, one set of refusal notices.
-		const ctx = (this.ctx = this.buildContext());
+		const ctx = (this.ctx = createPluginContext(this.app, { settings: () => this.reviewSettings, config: () => this.config, now: () => this.now() }));
 		registerAutoRecompute(this, ctx);
 		this.actions = new ReviewActions(ctx);
 		const due = registerDueFeatures(this, ctx, this.actions);
@@ -72,23 +68,5 @@ export default class ForgettingCurvePlugin extends Plugin implements SettingsHos
 		this.config = resolved.ok ? resolved.config : null;
 		const problems = [...loaded.problems, ...(resolved.ok ? [] : resolved.errors)];
 		if (problems.length > 0) new Notice(t('notice.settings-invalid', { reason: problems.map(problemText).join(' ') }));
-	}
-
-	private buildContext(): PluginContext {
-		const guard = new EditingGuard();
-		return {
-			app: this.app,
-			writer: new NoteWriter(this.app, guard),
-			guard,
-			notices: new RefusalNotices(),
-			settings: () => this.reviewSettings,
-			config: () => this.config,
-			clock: (): Clock => clockAt(this.now(), this.reviewSettings.dayStartHour),
-			inScope: (file: TFile) =>
-				isInScope(file.path, () => {
-					const cache = this.app.metadataCache.getFileCache(file);
-					return cache ? (getAllTags(cache) ?? []) : [];
-				}, this.reviewSettings),
-		};
 	}
 }

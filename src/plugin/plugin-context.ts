@@ -1,8 +1,10 @@
-import type { App, TFile } from 'obsidian';
-import { recompute, type Clock, type ForgettingCurveSettings, type Refusal, type ReviewConfig } from '../engine';
-import type { EditingGuard } from './editing-guard';
-import type { NoteWriter, Transform, WriteMode, WriteOutcome } from './note-writer';
-import type { RefusalNotices } from './refusal-notices';
+import { getAllTags, type App, type TFile } from 'obsidian';
+import { clockAt, recompute, type Clock, type ForgettingCurveSettings, type Refusal, type ReviewConfig } from '../engine';
+import { EditingGuard } from './editing-guard';
+import { isInScope } from './note-scope';
+import { NoteWriter } from './note-writer';
+import { RefusalNotices } from './refusal-notices';
+import type { Transform, WriteMode, WriteOutcome } from './note-writer';
 
 /** What the plugin's parts share: the app, the writer, and the current settings, config and clock. */
 export interface PluginContext {
@@ -15,6 +17,28 @@ export interface PluginContext {
 	config(): ReviewConfig | null;
 	clock(): Clock;
 	inScope(file: TFile): boolean;
+}
+
+/**
+ * The one context of a loaded plugin: one writer and one editing guard for the automatic recompute,
+ * the commands and "Recompute all"; settings, config and clock read live from the plugin.
+ */
+export function createPluginContext(app: App, live: { settings: () => ForgettingCurveSettings; config: () => ReviewConfig | null; now: () => Date }): PluginContext {
+	const guard = new EditingGuard();
+	return {
+		app,
+		writer: new NoteWriter(app, guard),
+		guard,
+		notices: new RefusalNotices(),
+		settings: live.settings,
+		config: live.config,
+		clock: (): Clock => clockAt(live.now(), live.settings().dayStartHour),
+		inScope: (file: TFile) =>
+			isInScope(file.path, () => {
+				const cache = app.metadataCache.getFileCache(file);
+				return cache ? (getAllTags(cache) ?? []) : [];
+			}, live.settings()),
+	};
 }
 
 /** A transform that recomputes a note, telling the caller about a refusal instead of writing. */
