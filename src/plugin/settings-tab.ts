@@ -1,4 +1,4 @@
-import { PluginSettingTab, Setting, type App, type DropdownComponent, type Plugin, type SettingDefinitionItem } from 'obsidian';
+import { PluginSettingTab, Setting, type App, type DropdownComponent, type Plugin, type SettingDefinitionItem, type TextComponent } from 'obsidian';
 import type { CalendarPush } from './calendar-push';
 import { phoneStatusText } from './phone-status';
 import { addSecretPicker, secretStorageAvailable } from './secret-storage';
@@ -332,26 +332,19 @@ export class ForgettingCurveSettingTab extends PluginSettingTab {
 		const draft: FieldSpec[] = structuredClone(fields);
 		const saveDraft = () => void this.save({ fields: structuredClone(draft) });
 		draft.forEach((field, index) => {
+			// The key and the template of one field, each edited in place in the draft.
+			const part = (name: 'key' | 'template', placeholder: MessageKey) => (text: TextComponent) =>
+				text
+					.setPlaceholder(t(placeholder))
+					.setValue(field[name])
+					.onChange((value) => {
+						field[name] = value;
+						saveDraft();
+					});
 			new Setting(container)
 				.setClass('forgetting-curve-field')
-				.addText((text) =>
-					text
-						.setPlaceholder(t('settings.field-key'))
-						.setValue(field.key)
-						.onChange((key) => {
-							field.key = key;
-							saveDraft();
-						}),
-				)
-				.addText((text) =>
-					text
-						.setPlaceholder(t('settings.field-template'))
-						.setValue(field.template)
-						.onChange((template) => {
-							field.template = template;
-							saveDraft();
-						}),
-				)
+				.addText(part('key', 'settings.field-key'))
+				.addText(part('template', 'settings.field-template'))
 				.addExtraButton((button) =>
 					button
 						.setIcon('trash')
