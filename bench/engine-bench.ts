@@ -35,7 +35,17 @@ export function engineBench(): Record<string, number> {
 		doc.toString();
 	}, 300);
 
+	// Work grows with the frontmatter: a stale seed with 1,000 and with 10,000 extra keys of its own.
+	const withKeys = (n: number) => SEED.replace('복습: 추가 복습\n', `복습: 추가 복습\n${Array.from({ length: n }, (_, i) => `my key ${i}: value ${i}\n`).join('')}`);
+	const keys1k = withKeys(1000);
+	const keys10k = withKeys(10_000);
+	const keys1kMs = medianMs(() => recompute(keys1k, cfg, nextDay), 5, 3);
+	const keys10kMs = medianMs(() => recompute(keys10k, cfg, nextDay), 1, 3);
+
 	return {
+		recompute_stale_1k_keys_ms: round(keys1kMs, 1),
+		recompute_stale_10k_keys_ms: round(keys10kMs, 1),
+		recompute_10k_vs_1k_keys_ratio: round(keys10kMs / keys1kMs, 2),
 		recompute_unchanged_notes_per_s: Math.round(1000 / unchangedMs),
 		recompute_changed_notes_per_s: Math.round(1000 / changedMs),
 		recompute_unchanged_ms: round(unchangedMs, 4),
