@@ -105,12 +105,23 @@ describe('review calendar export', () => {
 	});
 
 	it('rewrites the file by itself after reviews change, when asked to', async () => {
-		const h = await start(new Date(2024, 9, 10, 8, 0), { calendarAutoExport: true, calendarPath: 'Calendars/reviews.ics' });
-		await h.app.vault.createFolder('Calendars');
+		// The folders on the way do not exist yet: they are made.
+		const h = await start(new Date(2024, 9, 10, 8, 0), { calendarAutoExport: true, calendarPath: 'Calendars/Phone/reviews.ics' });
+		expect(h.app.vault.getAbstractFileByPath('Calendars')).toBeNull();
 		await advance(6000);
-		expect(await h.read('Calendars/reviews.ics')).toContain('SUMMARY:later · 4-day review');
+		expect(await h.read('Calendars/Phone/reviews.ics')).toContain('SUMMARY:later · 4-day review');
 		await h.app.vault.modify(h.file('later.md'), '---\nfirst study: 2024-10-09\nreview 1d done: true\nreview 4d done: true\n---\n');
 		await advance(6000);
-		expect(await h.read('Calendars/reviews.ics')).not.toContain('SUMMARY:later · 4-day review');
+		expect(await h.read('Calendars/Phone/reviews.ics')).not.toContain('SUMMARY:later · 4-day review');
+	});
+
+	it('says so in a notice when the file cannot be written', async () => {
+		const h = await start(new Date(2024, 9, 10, 8, 0), { calendarPath: 'Blocked/reviews.ics' });
+		// A file where the folder should be: Obsidian refuses to create the calendar there.
+		await h.app.vault.create('Blocked', 'not a folder');
+		vi.spyOn(h.app.vault, 'create').mockRejectedValue(new Error('Not a folder: Blocked'));
+		h.runCommand('export-review-calendar');
+		await settle();
+		expect(h.notices.at(-1)).toBe('Could not write the review calendar to Blocked/reviews.ics: Not a folder: Blocked');
 	});
 });
