@@ -1,7 +1,7 @@
 import { dayNumberOf, fastDayNumber } from './day-numbers';
 import { currentStageIndex, dueDayOf } from './done-mask';
 import { FORECAST_DAYS, UPCOMING_DAYS } from './schedule';
-import { canonicalFrontmatter, canonicalKey } from './keys';
+import { lookupKey } from './keys';
 import { parseCalendarDate } from './dates';
 import type { ReviewConfig } from './settings';
 
@@ -216,10 +216,8 @@ export class DueIndex {
 	/** Reads a frontmatter object into a slot; false (slot untouched) for anything not a valid review note. */
 	private readInto(slot: number, path: string, frontmatter: Frontmatter): boolean {
 		if (!frontmatter) return false;
-		let first = frontmatter[this.firstKey];
-		// The key spelled another way (U+FE0F, decomposed Hangul): read the note by canonical keys.
-		if (first === undefined) first = canonicalFrontmatter(frontmatter).get(canonicalKey(this.firstKey));
-		const firstDay = readDay(first);
+		// lookupKey also finds the key spelled another way (U+FE0F, decomposed Hangul).
+		const firstDay = readDay(lookupKey(frontmatter, this.firstKey));
 		if (firstDay === null) return false;
 		let mask = this.readMask(frontmatter);
 		if (mask === MISSING_KEY) mask = this.readMaskByCanonicalKeys(frontmatter);
@@ -259,10 +257,9 @@ export class DueIndex {
 
 	/** The slow path for a note with a checkbox key missing as spelled: every key compared canonically. */
 	private readMaskByCanonicalKeys(frontmatter: Record<string, unknown>): number {
-		const keys = canonicalFrontmatter(frontmatter);
 		let mask = 0;
 		for (let i = 0; i < this.checkboxKeys.length; i++) {
-			const bit = checkbox(keys.get(canonicalKey(this.checkboxKeys[i] ?? '')));
+			const bit = checkbox(lookupKey(frontmatter, this.checkboxKeys[i] ?? ''));
 			if (bit === INVALID) return INVALID;
 			if (bit === 1) mask |= 1 << i;
 		}

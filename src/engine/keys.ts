@@ -14,22 +14,23 @@ function isAscii(text: string): boolean {
 	return true;
 }
 
-/** A frontmatter object's values by canonical key (the first spelling wins). */
-export function canonicalFrontmatter(frontmatter: Record<string, unknown>): Map<string, unknown> {
-	const byKey = new Map<string, unknown>();
-	for (const key of Object.keys(frontmatter)) {
-		const canonical = canonicalKey(key);
-		if (!byKey.has(canonical)) byKey.set(canonical, frontmatter[key]);
+/**
+ * The value of `key` in a frontmatter object (Obsidian's metadata cache), spelled exactly or any way
+ * that is the same key; undefined when absent. Allocation-free: the due index calls it for every note
+ * whose first-study key is not spelled exactly, which is most notes that are not review notes.
+ */
+export function lookupKey(frontmatter: Record<string, unknown>, key: string): unknown {
+	const exact = frontmatter[key];
+	if (exact !== undefined) return exact;
+	const target = canonicalKey(key);
+	for (const name in frontmatter) {
+		// An ASCII name is its own canonical form: equal only when it is the target itself.
+		if (isAscii(name) ? name === target : canonicalKey(name) === target) return frontmatter[name];
 	}
-	return byKey;
+	return undefined;
 }
 
-/** Looks keys up in a frontmatter object (Obsidian's metadata cache) as spelled, else canonically. */
+/** Looks keys up in a frontmatter object as spelled, else canonically (see lookupKey). */
 export function frontmatterLookup(frontmatter: Record<string, unknown>): (key: string) => unknown {
-	let canonical: Map<string, unknown> | null = null;
-	return (key) => {
-		if (key in frontmatter) return frontmatter[key];
-		canonical ??= canonicalFrontmatter(frontmatter);
-		return canonical.get(canonicalKey(key));
-	};
+	return (key) => lookupKey(frontmatter, key);
 }
