@@ -1,18 +1,11 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DAY_CHECK_MS } from '../../src/plugin/due-service';
 import type { DueView } from '../../src/plugin/due-view';
 import { reviewNote } from '../helpers';
-import { loadPlugin, settle, type Harness } from './harness';
+import { fakeClockEachTest, type Harness, loadPlugin, settle } from './harness';
 
-beforeEach(() => {
-	vi.useFakeTimers();
-	vi.setSystemTime(new Date(2024, 9, 10, 9));
-});
-afterEach(() => {
-	vi.useRealTimers();
-	vi.restoreAllMocks();
-});
+fakeClockEachTest(new Date(2024, 9, 10, 9));
 
 const note = (first: string, done: number, subject?: string) => reviewNote({ first, done, ...(subject ? { subject } : {}) });
 

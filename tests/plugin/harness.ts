@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command, PluginManifest, WorkspaceLeaf } from 'obsidian';
 import { App, Notice, TFile, WorkspaceLeaf as MockLeaf } from 'obsidian-test-mocks/obsidian';
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import ForgettingCurvePlugin from '../../src/main';
 import { DUE_VIEW_TYPE, type DueView } from '../../src/plugin/due-view';
 import { faithfulVault } from '../support/faithful-vault';
@@ -91,6 +91,18 @@ export { AUTOSAVE_MS };
 /** Opens a note in a real CodeMirror 6 editor (tests/support/note-in-editor.ts); the plugin's writes go into `h.writes`. */
 export function openInEditor(h: Harness, path: string, options: { cursor?: number; loaded?: boolean } = {}): Promise<OpenNote> {
 	return openNoteInEditor(h.app, h.file(path), { ...options, onPluginWrite: () => h.writes.push({ via: 'editor', path }) });
+}
+
+/** Each test of the file starts on fake timers at `at` and ends with real timers and no mocks left. */
+export function fakeClockEachTest(at: Date): void {
+	beforeEach(() => {
+		vi.useFakeTimers();
+		vi.setSystemTime(at);
+	});
+	afterEach(() => {
+		vi.useRealTimers();
+		vi.restoreAllMocks();
+	});
 }
 
 /** Lets fake time pass in steps, running the plugin's async work after each. */

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fixture, seedRecomputedOct28 } from '../helpers';
-import { advance, AUTOSAVE_MS, loadPlugin, openInEditor, settle } from './harness';
+import { advance, AUTOSAVE_MS, fakeClockEachTest, loadPlugin, openInEditor, settle } from './harness';
 
 const SEED = fixture('seed-note.md');
 const NEXT_DAY = new Date(2024, 9, 28, 9, 5);
@@ -10,14 +10,7 @@ const SEED_NEXT_DAY = seedRecomputedOct28();
 const TEMPLATE = { rateFormula: 'template' };
 
 
-beforeEach(() => {
-	vi.useFakeTimers();
-	vi.setSystemTime(NEXT_DAY);
-});
-afterEach(() => {
-	vi.useRealTimers();
-	vi.restoreAllMocks();
-});
+fakeClockEachTest(NEXT_DAY);
 
 describe('recompute on open', () => {
 	it('writes a stale note once, with the expected text, and not again on a second open', async () => {

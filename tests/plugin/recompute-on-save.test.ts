@@ -1,21 +1,14 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fixture } from '../helpers';
 import { SAVE_DEBOUNCE_MS } from '../../src/plugin/auto-recompute';
 import type { CodeMirrorEditor } from '../support/codemirror-editor';
-import { advance, AUTOSAVE_MS, loadPlugin, openInEditor, settle } from './harness';
+import { advance, AUTOSAVE_MS, fakeClockEachTest, loadPlugin, openInEditor, settle } from './harness';
 
 const SEED = fixture('seed-note.md');
 
 
-beforeEach(() => {
-	vi.useFakeTimers();
-	vi.setSystemTime(new Date(2024, 9, 28, 9, 5));
-});
-afterEach(() => {
-	vi.useRealTimers();
-	vi.restoreAllMocks();
-});
+fakeClockEachTest(new Date(2024, 9, 28, 9, 5));
 
 describe('recompute on save', () => {
 	it('recomputes once after the learner\'s edit is saved, however many saves come', async () => {

@@ -1,18 +1,11 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { isConflictCopy } from '../../src/engine';
 import type { DueView } from '../../src/plugin/due-view';
 import { reviewNote } from '../helpers';
-import { advance, loadPlugin, settle, type Harness } from './harness';
+import { advance, fakeClockEachTest, type Harness, loadPlugin, settle } from './harness';
 
-beforeEach(() => {
-	vi.useFakeTimers();
-	vi.setSystemTime(new Date(2024, 9, 10, 9));
-});
-afterEach(() => {
-	vi.useRealTimers();
-	vi.restoreAllMocks();
-});
+fakeClockEachTest(new Date(2024, 9, 10, 9));
 
 const note = (first: string) => reviewNote({ first });
 const VAULT = {
