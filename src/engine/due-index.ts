@@ -1,7 +1,7 @@
 import { dayNumberOf, fastDayNumber } from './day-numbers';
 import { currentStageIndex, dueDayOf } from './done-mask';
 import { FORECAST_DAYS, UPCOMING_DAYS } from './schedule';
-import { lookupKey } from './keys';
+import { canonicalKey, lookupKey } from './keys';
 import { parseCalendarDate } from './dates';
 import type { ReviewConfig } from './settings';
 
@@ -72,6 +72,8 @@ export class DueIndex {
 	private readonly stageDays: number[];
 	private readonly checkboxKeys: readonly string[];
 	private readonly firstKey: string;
+	/** The first-study key in canonical form, made once: most notes are looked up by it (see lookupKey). */
+	private readonly firstKeyCanonical: string;
 	private readonly subjectKey: string | null;
 
 	constructor(config: Pick<ReviewConfig, 'stages' | 'checkboxKeys' | 'firstStudyKey' | 'subjectKey'>) {
@@ -79,6 +81,7 @@ export class DueIndex {
 		this.stageDays = config.stages.map((s) => s.days);
 		this.checkboxKeys = config.stages.map((s) => config.checkboxKeys.get(s.id) ?? '');
 		this.firstKey = config.firstStudyKey;
+		this.firstKeyCanonical = canonicalKey(config.firstStudyKey);
 		this.subjectKey = config.subjectKey;
 	}
 
@@ -217,7 +220,7 @@ export class DueIndex {
 	private readInto(slot: number, path: string, frontmatter: Frontmatter): boolean {
 		if (!frontmatter) return false;
 		// lookupKey also finds the key spelled another way (U+FE0F, decomposed Hangul).
-		const firstDay = readDay(lookupKey(frontmatter, this.firstKey));
+		const firstDay = readDay(lookupKey(frontmatter, this.firstKey, this.firstKeyCanonical));
 		if (firstDay === null) return false;
 		let mask = this.readMask(frontmatter);
 		if (mask === MISSING_KEY) mask = this.readMaskByCanonicalKeys(frontmatter);

@@ -17,12 +17,12 @@ function isAscii(text: string): boolean {
 /**
  * The value of `key` in a frontmatter object (Obsidian's metadata cache), spelled exactly or any way
  * that is the same key; undefined when absent. Allocation-free: the due index calls it for every note
- * whose first-study key is not spelled exactly, which is most notes that are not review notes.
+ * whose first-study key is not spelled exactly, which is most notes that are not review notes, so it
+ * passes `target` (the key's canonical form) made once.
  */
-export function lookupKey(frontmatter: Record<string, unknown>, key: string): unknown {
+export function lookupKey(frontmatter: Record<string, unknown>, key: string, target = canonicalKey(key)): unknown {
 	const exact = frontmatter[key];
 	if (exact !== undefined) return exact;
-	const target = canonicalKey(key);
 	for (const name in frontmatter) {
 		// An ASCII name is its own canonical form: equal only when it is the target itself.
 		if (isAscii(name) ? name === target : canonicalKey(name) === target) return frontmatter[name];
