@@ -1,5 +1,4 @@
 // @vitest-environment happy-dom
-import type { Command } from 'obsidian';
 import { Menu as MockMenu, Notice as MockNotice } from 'obsidian-test-mocks/obsidian';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadPlugin, openInEditor, settle, type Harness } from './harness';
@@ -13,14 +12,10 @@ afterEach(() => {
 	vi.restoreAllMocks();
 });
 
-function commands(h: Harness): Map<string, Command> {
-	return (h.plugin as unknown as { commands__: Map<string, Command> }).commands__;
-}
-
 /** Runs a command's checkCallback with `path` as the active note; false when it does not apply. */
 async function runCommand(h: Harness, id: string, path: string): Promise<boolean> {
 	vi.spyOn(h.app.workspace, 'getActiveFile').mockReturnValue(h.file(path));
-	const command = commands(h).get(id);
+	const command = h.commands.get(id);
 	if (!command?.checkCallback) throw new Error(`no command ${id}`);
 	if (!command.checkCallback(true)) return false;
 	command.checkCallback(false);
@@ -199,7 +194,7 @@ describe('"Recompute all review notes"', () => {
 		});
 		expect(await h.read('a.md')).toContain('next review: 2024-10-02');
 		expect(await h.read('plain.md')).toBe('# x\n');
-		expect(commands(h).get('recompute-all')?.name).toBe('Recompute all review notes');
+		expect(h.commands.get('recompute-all')?.name).toBe('Recompute all review notes');
 	});
 });
 

@@ -18,6 +18,8 @@ export interface Harness {
 	notices: string[];
 	file(path: string): TFile;
 	read(path: string): Promise<string>;
+	/** The plugin's registered commands by id. */
+	commands: ReadonlyMap<string, Command>;
 	/** Runs a plugin-wide command by id (note commands: see commands.test.ts). */
 	runCommand(id: string): void;
 	/** Marks the layout ready, lets the due index build, and opens the due view. */
@@ -72,6 +74,7 @@ export async function loadPlugin(files: Record<string, string>, data: object = {
 		notices,
 		file,
 		read: (path) => app.vault.read(file(path)),
+		commands: internals.commands__,
 		runCommand: (id) => void internals.commands__.get(id)?.callback?.(),
 		openDueView: async () => {
 			app.workspace.setLayoutReady__();
