@@ -32,8 +32,13 @@ export class EditingGuard {
 	/** Whether the learner typed in any note within the quiet time (the reminder waits then). */
 	isTypingAnywhere(): boolean {
 		const now = Date.now();
-		for (const at of this.lastTyped.values()) if (now - at < TYPING_QUIET_MS) return true;
-		return false;
+		let typing = false;
+		for (const [path, at] of this.lastTyped) {
+			// Older than every window: no rule reads it again, so the map stays as small as the notes in use.
+			if (now - at >= FRONTMATTER_QUIET_MS) this.lastTyped.delete(path);
+			else if (now - at < TYPING_QUIET_MS) typing = true;
+		}
+		return typing;
 	}
 
 	/** Why the note is being edited right now, or null; `view` is the editor showing it, if any. */
