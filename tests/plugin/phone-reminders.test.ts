@@ -1,9 +1,11 @@
 // @vitest-environment happy-dom
 import { existsSync } from 'node:fs';
+import { ButtonComponent } from 'obsidian-test-mocks/obsidian';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { nodeHttp } from '../../src/cli/node-http';
 import { CalDavClient, type ForgettingCurveSettings } from '../../src/engine';
 import { PUSH_DELAY_MS, RETRY_FIRST_MS } from '../../src/plugin/calendar-push';
+import { ForgettingCurveSettingTab } from '../../src/plugin/settings-tab';
 import { nodeRequestUrl } from '../support/node-request-url';
 import { RADICALE, startRadicale, type Radicale } from '../support/radicale';
 import { reviewNote } from '../helpers';
@@ -160,5 +162,30 @@ describeServer('phone reminders over CalDAV (Radicale)', () => {
 		const everything = JSON.stringify({ saved, notices: h.notices, consoleLines });
 		expect(everything).not.toContain(PASSWORD);
 		expect(JSON.stringify(saved)).toContain('"caldavPasswordSecret":"caldav-password"');
+	});
+
+	it('settings: Connect lists the account\'s calendars, Create makes a "Reviews" calendar and saves its address', async () => {
+		const { h } = await start({ caldavCalendar: '' });
+		const clicks = vi.spyOn(ButtonComponent.prototype, 'onClick');
+		const tab = new ForgettingCurveSettingTab(h.app as never, h.plugin);
+		tab.display();
+		const button = (text: string) => {
+			const index = clicks.mock.contexts.findIndex((b) => (b as ButtonComponent).buttonEl.textContent === text);
+			const handler = clicks.mock.calls[index]?.[0];
+			if (!handler) throw new Error(`no button "${text}"`);
+			return () => void handler(new MouseEvent('click'));
+		};
+		const picker = [...tab.containerEl.querySelectorAll('select')].at(-1);
+		button('Connect')();
+		await until(() => (picker?.options.length ?? 0) > 1);
+		expect([...(picker?.options ?? [])].map((o) => o.textContent)).toEqual(expect.arrayContaining(['Choose a calendar', 'Reviews']));
+		expect(tab.containerEl.textContent).toMatch(/Found \d+ calendars\./);
+		button('Create a "Reviews" calendar')();
+		await until(() => h.plugin.reviewSettings.caldavCalendar !== '');
+		expect(h.plugin.reviewSettings.caldavCalendar).toBe(`${server.url}${server.user}/forgetting-curve-reviews/`);
+		const found = await new CalDavClient(nodeHttp, server.user, PASSWORD).discover(server.url);
+		expect(found.calendars.map((c) => c.url)).toContain(h.plugin.reviewSettings.caldavCalendar);
+		expect(tab.containerEl.textContent).toContain('Created the calendar "Reviews".');
+		tab.hide();
 	});
 });
