@@ -77,13 +77,13 @@ export class NoteWriter {
 			if (view && withLf(view.editor.getValue()) !== withLf(saved)) return 'not-loaded';
 		}
 		if (view) {
-			const rewrite = transform(view.editor.getValue());
-			if (!rewrite) return 'unchanged';
+			if (!transform(view.editor.getValue())) return 'unchanged';
 			const bytes = await this.bytesRefusal(file);
 			if (bytes) return bytes;
-			// The await gave the learner a turn again: write only what still holds.
+			// The await gave the learner a turn again: look again, and compute from the text as it is now.
 			if (this.openView(file) !== view || (mode === 'automatic' && this.guard.reason(file.path, view))) return 'deferred';
-			if (transform(view.editor.getValue())?.text !== rewrite.text) return 'deferred';
+			const rewrite = transform(view.editor.getValue());
+			if (!rewrite) return 'unchanged';
 			this.dispatching = true;
 			try {
 				if (mode === 'automatic') applyEditsQuietly(view.editor, rewrite.edits);
