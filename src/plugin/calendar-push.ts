@@ -19,6 +19,11 @@ const NEEDS_ACTION: Partial<Record<CalDavFailure, MessageKey>> = {
 	protocol: 'caldav.protocol',
 };
 
+/** A CalDAV failure in the UI language, with the HTTP status when there was one. */
+export function caldavErrorText(e: CalDavError): string {
+	return `${t(`caldav.failure.${e.failure}`)}${e.status === null ? '' : ` (HTTP ${e.status})`}`;
+}
+
 export interface PushStatus {
 	lastSync: Date | null;
 	/** Review events in the calendar after the last sync. */
@@ -131,7 +136,7 @@ export class CalendarPush {
 			this.succeeded(events.length, counts, announce);
 		} catch (e) {
 			if (!(e instanceof CalDavError)) throw e;
-			this.fail(e.failure, `${t(`caldav.failure.${e.failure}`)}${e.status === null ? '' : ` (HTTP ${e.status})`}`, announce);
+			this.fail(e.failure, caldavErrorText(e), announce);
 		}
 	}
 

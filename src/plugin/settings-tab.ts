@@ -1,5 +1,5 @@
 import { PluginSettingTab, Setting, type App, type DropdownComponent, type Plugin, type SettingDefinitionItem, type TextComponent } from 'obsidian';
-import type { CalendarPush } from './calendar-push';
+import { caldavErrorText, type CalendarPush } from './calendar-push';
 import { phoneStatusText } from './phone-status';
 import { addSecretPicker, secretStorageAvailable } from './secret-storage';
 import { CalDavError, PRESETS, RATE_FORMULAS, type FieldSpec, type ForgettingCurveSettings, type RateFormulaId } from '../engine';
@@ -381,5 +381,5 @@ function describe(setting: Setting, row: Row): Setting {
 }
 
 function errorText(e: unknown): string {
-	return e instanceof CalDavError ? `${t(`caldav.failure.${e.failure}`)}${e.status === null ? '' : ` (HTTP ${e.status})`}` : String(e);
+	return e instanceof CalDavError ? caldavErrorText(e) : String(e);
 }
