@@ -302,14 +302,17 @@ export function uiLanguage(): string {
 	return activeLanguage;
 }
 
+/** The UI language as src/locale's tables know it. */
+const localeLanguage = (): Language => (activeLanguage === 'ko' ? 'ko' : 'en');
+
 /** A stage in words, in the UI language (src/locale/stages.ts). */
 export function stageText(stage: Pick<Stage, 'id' | 'days'>, form: StageForm): string {
-	return formatStage(stage, form, activeLanguage === 'ko' ? 'ko' : 'en');
+	return formatStage(stage, form, localeLanguage());
 }
 
 /** A refusal or a settings problem from the engine, in the UI language. */
 export function problemText(problem: Refusal | SettingsProblem): string {
-	const language: Language = activeLanguage === 'ko' ? 'ko' : 'en';
+	const language = localeLanguage();
 	return isRefusalCode(problem.code) ? refusalText(problem as Refusal, language) : settingsProblemText(problem as SettingsProblem, language);
 }
 

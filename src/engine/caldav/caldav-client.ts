@@ -117,7 +117,7 @@ export class CalDavClient {
 
 	/** Makes a calendar for events in `home` (MKCALENDAR); an existing one at that address is reused. */
 	async createCalendar(home: string, slug: string, name: string): Promise<CalendarInfo> {
-		const url = new URL(`${encodeURIComponent(slug)}/`, home.endsWith('/') ? home : `${home}/`).href;
+		const url = new URL(`${encodeURIComponent(slug)}/`, asCollection(home)).href;
 		const body = `${xmlHeader}<c:mkcalendar xmlns:d="DAV:" xmlns:c="${CALDAV}"><d:set><d:prop><d:displayname>${escapeXml(name)}</d:displayname><c:supported-calendar-component-set><c:comp name="VEVENT"/></c:supported-calendar-component-set></d:prop></d:set></c:mkcalendar>`;
 		const response = await this.send({ url, method: 'MKCALENDAR', headers: { 'Content-Type': 'application/xml; charset=utf-8' }, body });
 		// 405 (RFC 4791), or 409 from some servers: something is there already; usable if it is a calendar.
@@ -206,6 +206,11 @@ export class CalDavClient {
 	private errorFor(status: number, what: string): CalDavError {
 		return new CalDavError(failureOf(status), status, `${what}: HTTP ${status}`);
 	}
+}
+
+/** A collection's address ends in "/", so relative names resolve inside it, not beside it. */
+export function asCollection(url: string): string {
+	return url.endsWith('/') ? url : `${url}/`;
 }
 
 /** The first propstat with a 2xx status, as a prop element. */

@@ -1,6 +1,6 @@
 import { propertyValues, writeEventResource, type CalendarEvent } from '../ical';
 import { EVENT_UID_SUFFIX, hash, utcStamp } from '../review-calendar';
-import { CalDavError, type CalDavClient, type RemoteResource } from './caldav-client';
+import { asCollection, CalDavError, type CalDavClient, type RemoteResource } from './caldav-client';
 
 /**
  * Pushes the review calendar into a CalDAV calendar. The server is the source of truth: each sync
@@ -42,8 +42,7 @@ function contentHash(event: CalendarEvent): string {
 
 /** The address of an event's resource: derived from its UID, so every device PUTs to the same one. */
 export function resourceUrl(calendarUrl: string, uid: string): string {
-	const base = calendarUrl.endsWith('/') ? calendarUrl : `${calendarUrl}/`;
-	return new URL(`${encodeURIComponent(uid.replace(EVENT_UID_SUFFIX, ''))}.ics`, base).href;
+	return new URL(`${encodeURIComponent(uid.replace(EVENT_UID_SUFFIX, ''))}.ics`, asCollection(calendarUrl)).href;
 }
 
 /** Our events among what the server sent: our UID suffix and our mark, nothing less. */
