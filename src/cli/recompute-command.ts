@@ -1,5 +1,5 @@
 import { createTwoFilesPatch } from 'diff';
-import { recompute, refusal, type RecomputeResult, type Refusal } from '../engine';
+import { recompute, refusal, type Refusal } from '../engine';
 import { refusalText } from '../locale/problems';
 import { collectNotes, readNote, replaceNote } from './notes-on-disk';
 import type { CommonOptions } from './options';
@@ -37,7 +37,8 @@ export function runRecompute(options: CommonOptions, output: Output): number {
 			continue;
 		}
 		const text = read.text;
-		const result = recomputeGuarded(text, options);
+		// recompute reads each note in its own guard: whatever one note holds, the run goes on.
+		const result = recompute(text, options.config, options.clock);
 		if (result.kind === 'not-review') summary.notReview++;
 		else if (result.kind === 'unchanged') summary.unchanged++;
 		else if (result.kind === 'refused') summary.refused.push(refusedNote(note.shown, result.refusal));
@@ -58,15 +59,6 @@ export function runRecompute(options: CommonOptions, output: Output): number {
 		output.out(summaryText(summary));
 	}
 	return summary.refused.length > 0 ? 1 : 0;
-}
-
-/** One note's recompute; whatever it throws is that note's refusal, and the run goes on. */
-function recomputeGuarded(text: string, options: CommonOptions): RecomputeResult {
-	try {
-		return recompute(text, options.config, options.clock);
-	} catch (e) {
-		return { kind: 'refused', refusal: refusal('unreadable', { detail: (e as Error).message.split('\n')[0] ?? '' }) };
-	}
 }
 
 function refusedNote(path: string, why: Refusal): RefusedNote {

@@ -48,8 +48,9 @@ export function planUpdates(
 		if (isAlias(node)) {
 			return refusal('alias', { key: name, name: node.source }, name);
 		}
-		if (isScalar(node) && node.tag && !tagFits(node.tag, value)) {
-			return refusal('tagged-value', { key: name, tag: node.tag.replace('tag:yaml.org,2002:', '!!') }, name);
+		const tag = isScalar(node) && node.tag ? node.tag.replace('tag:yaml.org,2002:', '!!') : null;
+		if (tag && !tagFits(tag, value)) {
+			return refusal('tagged-value', { key: name, tag }, name);
 		}
 		if (!isScalar(node) || !node.range) {
 			return refusal('not-a-single-value', { key: name }, name);
@@ -64,11 +65,10 @@ export function planUpdates(
 
 /** A value keeps its tag when the new value is of the tag's type ("!!str" over text, say). */
 function tagFits(tag: string, value: ScalarValue): boolean {
-	const type = tag.replace('tag:yaml.org,2002:', '');
-	if (type === 'str') return typeof value === 'string';
-	if (type === 'int') return Number.isInteger(value);
-	if (type === 'float') return typeof value === 'number';
-	if (type === 'bool') return typeof value === 'boolean';
+	if (tag === '!!str') return typeof value === 'string';
+	if (tag === '!!int') return Number.isInteger(value);
+	if (tag === '!!float') return typeof value === 'number';
+	if (tag === '!!bool') return typeof value === 'boolean';
 	return false;
 }
 
