@@ -16,6 +16,14 @@ export interface IndexedNote {
 	/** Day number the current stage is due; Infinity once every stage is done. */
 	dueDay: number;
 	subject: string | null;
+	/** Set while the current review is snoozed: the day it comes back. */
+	snoozedUntil?: number;
+}
+
+/** A review put off: stage index and the day number it comes back on. */
+export interface IndexSnooze {
+	stage: number;
+	until: number;
 }
 
 export interface DueCounts {
@@ -68,6 +76,7 @@ export class DueIndex {
 	private live = 0;
 	private readonly free: number[] = [];
 	private slotOf: Map<string, number> | null = null;
+	private snoozes: ReadonlyMap<string, IndexSnooze> = new Map();
 
 	private readonly stageDays: number[];
 	private readonly checkboxKeys: readonly string[];
@@ -83,6 +92,15 @@ export class DueIndex {
 		this.firstKey = config.firstStudyKey;
 		this.firstKeyCanonical = canonicalKey(config.firstStudyKey);
 		this.subjectKey = config.subjectKey;
+	}
+
+	/**
+	 * Reviews put off by the learner, by path. A snooze holds only while its stage is the note's current
+	 * one and its day is still ahead: it hides the review from the sections and the counts and moves it
+	 * in the forecast to the day it comes back. The note's schedule is untouched.
+	 */
+	setSnoozes(snoozes: ReadonlyMap<string, IndexSnooze>): void {
+		this.snoozes = snoozes;
 	}
 
 	get size(): number {
@@ -174,9 +192,19 @@ export class DueIndex {
 		const sections = { overdue: new TopK(this, limits.overdue), dueToday: new TopK(this, limits.dueToday), upcoming: new TopK(this, limits.upcoming) };
 		const forecast = new Array<number>(forecastDays).fill(0);
 		const due = this.dueDays;
+		const anySnoozed = this.snoozes.size > 0;
+		const reach = Math.max(horizon + 1, forecastDays);
 		for (let slot = 0; slot < this.used; slot++) {
 			if (this.paths[slot] === '' || due[slot] === NOT_DUE) continue;
-			const ahead = due[slot]! - day;
+			let ahead = due[slot]! - day;
+			if (anySnoozed && ahead < reach) {
+				const until = this.snoozedUntil(slot, day);
+				if (until !== null) {
+					ahead = until - day;
+					if (ahead < forecastDays) forecast[ahead] = (forecast[ahead] ?? 0) + 1;
+					continue;
+				}
+			}
 			if (ahead < 0) sections.overdue.offer(slot);
 			else if (ahead === 0) sections.dueToday.offer(slot);
 			else if (ahead <= horizon) sections.upcoming.offer(slot);
@@ -206,7 +234,7 @@ export class DueIndex {
 
 	noteAt(slot: number): IndexedNote {
 		const due = this.dueDays[slot]!;
-		return {
+		const note: IndexedNote = {
 			path: this.paths[slot] ?? '',
 			firstDay: this.firstDays[slot]!,
 			doneMask: this.masks[slot]!,
@@ -214,6 +242,25 @@ export class DueIndex {
 			dueDay: due === NOT_DUE ? Infinity : due,
 			subject: this.subjects[slot] ?? null,
 		};
+		const snooze = this.snoozes.get(note.path);
+		if (snooze && snooze.stage === note.stage) note.snoozedUntil = snooze.until;
+		return note;
+	}
+
+	/** The day a slot's current review comes back, when it is snoozed past today and past its due day; else null. */
+	private snoozedUntil(slot: number, today: number): number | null {
+		const snooze = this.snoozes.get(this.paths[slot]!);
+		return snooze && snooze.stage === this.stages[slot] && snooze.until > today && snooze.until > this.dueDays[slot]! ? snooze.until : null;
+	}
+
+	/** Fills the index from schedules already read (the CLI reads notes itself, not frontmatter objects). */
+	buildFromSchedules(notes: Iterable<{ path: string; firstDay: number; doneMask: number }>): void {
+		this.build([]);
+		for (const note of notes) {
+			if (this.used === this.firstDays.length) this.grow();
+			this.fill(this.used++, note.path, note.firstDay, note.doneMask, null);
+			this.live++;
+		}
 	}
 
 	/** Reads a frontmatter object into a slot; false (slot untouched) for anything not a valid review note. */
@@ -225,15 +272,19 @@ export class DueIndex {
 		let mask = this.readMask(frontmatter);
 		if (mask === MISSING_KEY) mask = this.readMaskByCanonicalKeys(frontmatter);
 		if (mask < 0) return false;
-		const stage = currentStageIndex(mask, this.stageDays.length);
 		const subject = this.subjectKey === null ? undefined : frontmatter[this.subjectKey];
+		this.fill(slot, path, firstDay, mask, typeof subject === 'string' && subject !== '' ? subject : null);
+		return true;
+	}
+
+	private fill(slot: number, path: string, firstDay: number, mask: number, subject: string | null): void {
+		const stage = currentStageIndex(mask, this.stageDays.length);
 		this.paths[slot] = path;
 		this.firstDays[slot] = firstDay;
 		this.masks[slot] = mask;
 		this.stages[slot] = stage;
 		this.dueDays[slot] = stage < 0 ? NOT_DUE : dueDayOf(firstDay, { days: this.stageDays[stage]! });
-		this.subjects[slot] = typeof subject === 'string' && subject !== '' ? subject : null;
-		return true;
+		this.subjects[slot] = subject;
 	}
 
 	/**

@@ -3,7 +3,7 @@ import { writeCalendar, type CalendarEvent } from './ical';
 import type { ReviewConfig } from './settings';
 import { noteTitle } from './note-title';
 import type { Stage } from './stages';
-import { dueDayOf, isStageDone } from './done-mask';
+import { currentStageIndex, dueDayOf, isStageDone } from './done-mask';
 
 /** One review note as the calendar needs it: where it is, and its schedule as day numbers. */
 export interface CalendarNote {
@@ -11,6 +11,8 @@ export interface CalendarNote {
 	firstDay: number;
 	/** Bit i set: stage i is done. */
 	doneMask: number;
+	/** The current review is snoozed until this day number: its event moves there. */
+	snoozedUntil?: number;
 }
 
 export interface ReviewCalendarOptions {
@@ -27,7 +29,7 @@ export interface ReviewCalendarOptions {
 
 /**
  * The review calendar: one all-day event per review not yet done, on its due day; a review already
- * overdue is put on today, so the phone still reminds. UIDs are stable per (note, stage), so importing a
+ * overdue is put on today, so the phone still reminds; a snoozed one on the day it comes back. UIDs are stable per (note, stage), so importing a
  * newer export updates events instead of duplicating them.
  */
 export function reviewCalendar(notes: readonly CalendarNote[], config: ReviewConfig, options: ReviewCalendarOptions): string {
@@ -40,9 +42,11 @@ export function reviewEvents(notes: readonly CalendarNote[], config: ReviewConfi
 	for (const note of [...notes].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
 		const title = noteTitle(note.path);
 		const link = `obsidian://open?vault=${encodeURIComponent(options.vaultName)}&file=${encodeURIComponent(note.path.replace(/\.md$/, ''))}`;
+		const current = currentStageIndex(note.doneMask, config.stages.length);
 		config.stages.forEach((stage, i) => {
 			if (isStageDone(note.doneMask, i)) return;
-			const day = Math.max(dueDayOf(note.firstDay, stage), options.today);
+			const snoozed = i === current && note.snoozedUntil !== undefined ? note.snoozedUntil : -Infinity;
+			const day = Math.max(dueDayOf(note.firstDay, stage), options.today, snoozed);
 			const summary = `${title} · ${options.stageName(stage)}`;
 			events.push({
 				uid: `${hash(note.path)}-${stage.id}${EVENT_UID_SUFFIX}`,
