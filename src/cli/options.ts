@@ -9,6 +9,8 @@ export const USAGE = `Usage:
   forgetting-curve recompute <file-or-folder>... [--today YYYY-MM-DD] [--now YYYY-MM-DDTHH:mm]
                              [--settings FILE] [--dry-run] [--json]
   forgetting-curve due <folder> [--today YYYY-MM-DD] [--settings FILE] [--json]
+  forgetting-curve stats <folder> [--today YYYY-MM-DD] [--settings FILE] [--history DIR] [--json]
+      (--history defaults to <folder>/.obsidian/plugins/forgetting-curve/history)
   forgetting-curve calendar <folder> --out FILE [--today YYYY-MM-DD] [--settings FILE] [--vault NAME]
   forgetting-curve calendar <folder> --caldav CALENDAR-URL --user NAME [--today YYYY-MM-DD]
                             [--settings FILE] [--vault NAME]
@@ -26,6 +28,10 @@ export interface CommonOptions {
 	/** calendar: the CalDAV calendar collection to sync into, and the account's user name. */
 	caldav: string | undefined;
 	user: string | undefined;
+	/** stats: the folder of review journals. */
+	history: string | undefined;
+	/** The snoozes the settings file (the plugin's data.json) holds, unread. */
+	snoozes: unknown;
 	reminderEnabled: boolean;
 	reminderTime: string;
 	clock: Clock;
@@ -43,6 +49,7 @@ const OPTION_SPEC = {
 	vault: { type: 'string' },
 	caldav: { type: 'string' },
 	user: { type: 'string' },
+	history: { type: 'string' },
 	help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -54,7 +61,7 @@ export function parseCommandLine(args: readonly string[], wallClock: Date): Comm
 		throw new UsageError((e as Error).message);
 	}
 	const { values, positionals } = parsed;
-	const { settings, problems } = readSettingsFile(values.settings);
+	const { settings, problems, raw } = readSettingsFile(values.settings);
 	const resolved = resolveConfig(settings);
 	if (!resolved.ok) throw new UsageError(`The settings are not usable:\n  ${resolved.errors.map((p) => settingsProblemText(p, 'en')).join('\n  ')}`);
 	return {
@@ -65,6 +72,8 @@ export function parseCommandLine(args: readonly string[], wallClock: Date): Comm
 		vault: values.vault,
 		caldav: values.caldav,
 		user: values.user,
+		history: values.history,
+		snoozes: (raw as { snoozes?: unknown } | undefined)?.snoozes,
 		reminderEnabled: settings.reminderEnabled,
 		reminderTime: settings.reminderTime,
 		help: values.help === true,
@@ -75,14 +84,14 @@ export function parseCommandLine(args: readonly string[], wallClock: Date): Comm
 }
 
 function readSettingsFile(path: string | undefined) {
-	if (path === undefined) return loadSettings(undefined);
+	if (path === undefined) return { ...loadSettings(undefined), raw: undefined };
 	let raw: unknown;
 	try {
 		raw = JSON.parse(readFileSync(path, 'utf8'));
 	} catch (e) {
 		throw new UsageError(`Cannot read settings from ${path}: ${(e as Error).message}`);
 	}
-	return loadSettings(raw);
+	return { ...loadSettings(raw), raw };
 }
 
 const NOW_PATTERN = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/;

@@ -3,8 +3,9 @@ import { runDue } from './due-command';
 import { parseCommandLine, USAGE, UsageError } from './options';
 import type { Output } from './output';
 import { runRecompute } from './recompute-command';
+import { runStats } from './stats-command';
 
-const COMMANDS = { recompute: runRecompute, due: runDue, calendar: runCalendar };
+const COMMANDS = { recompute: runRecompute, due: runDue, calendar: runCalendar, stats: runStats };
 
 /** The environment variable that holds the CalDAV password: never a flag, so it stays out of shell history. */
 export const PASSWORD_VARIABLE = 'FORGETTING_CURVE_CALDAV_PASSWORD';
@@ -28,7 +29,7 @@ export function runCli(argv: readonly string[], wallClock: Date, output: Output,
 			return 0;
 		}
 		if (options.positionals.length === 0) throw new UsageError(`"${name}" needs a file or folder.`);
-		if ((name === 'due' || name === 'calendar') && options.positionals.length !== 1) throw new UsageError(`"${name}" takes one folder.`);
+		if ((name === 'due' || name === 'calendar' || name === 'stats') && options.positionals.length !== 1) throw new UsageError(`"${name}" takes one folder.`);
 		if (name === 'calendar' && !options.out && !options.caldav) throw new UsageError('"calendar" needs --out FILE or --caldav CALENDAR-URL.');
 		if (name === 'calendar' && options.caldav !== undefined && !options.user) throw new UsageError('--caldav needs --user NAME.');
 		if (name !== 'calendar' && [options.out, options.vault, options.caldav, options.user].some((v) => v !== undefined)) {
@@ -40,6 +41,7 @@ export function runCli(argv: readonly string[], wallClock: Date, output: Output,
 			for (const warning of options.warnings) output.err(`warning: ${warning}\n`);
 			return runCalendarSync(options, password, output);
 		}
+		if (options.history !== undefined && name !== 'stats') throw new UsageError('--history goes with "stats".');
 		if (options.dryRun && name !== 'recompute') throw new UsageError('--dry-run goes with "recompute".');
 		for (const warning of options.warnings) output.err(`warning: ${warning}\n`);
 		return command(options, output);
