@@ -19,7 +19,11 @@ import { readReviewNotes } from './notes-on-disk';
 import type { CommonOptions } from './options';
 import type { Output } from './output';
 
-/** Where the plugin keeps the journals, inside a vault with Obsidian's default config folder. */
+/**
+ * Where the plugin keeps the journals, inside a vault with Obsidian's default config folder. The CLI
+ * runs outside Obsidian and cannot ask Vault#configDir; --history names another folder.
+ */
+// eslint-disable-next-line obsidianmd/hardcoded-config-path -- see above: no Vault here
 export const DEFAULT_HISTORY_FOLDER = '.obsidian/plugins/forgetting-curve/history';
 
 /**

@@ -75,7 +75,7 @@ describe('stats', () => {
 			// b today; a snoozed to the 29th, e due the 29th; c's long-term on the 31st.
 			forecast: [1, 0, 2, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0],
 		});
-		expect(Object.keys(JSON.parse(out))).toEqual(['today', 'reviewsByDay', 'currentStreakDays', 'longestStreakDays', 'onTimeRate', 'stageCounts', 'forecast']);
+		expect(Object.keys(JSON.parse(out) as object)).toEqual(['today', 'reviewsByDay', 'currentStreakDays', 'longestStreakDays', 'onTimeRate', 'stageCounts', 'forecast']);
 		expect(err).toBe('warning: phone.jsonl: skipped 1 broken line (line 4)\n');
 	});
 
