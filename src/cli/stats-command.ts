@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
 	countedReviews,
@@ -19,12 +19,8 @@ import { readReviewNotes } from './notes-on-disk';
 import type { CommonOptions } from './options';
 import type { Output } from './output';
 
-/**
- * Where the plugin keeps the journals, inside a vault with Obsidian's default config folder. The CLI
- * runs outside Obsidian and cannot ask Vault#configDir; --history names another folder.
- */
-// eslint-disable-next-line obsidianmd/hardcoded-config-path -- see above: no Vault here
-export const DEFAULT_HISTORY_FOLDER = '.obsidian/plugins/forgetting-curve/history';
+/** The journals' folder inside a vault's config folder (`.obsidian` unless the learner chose another). */
+export const HISTORY_IN_CONFIG = 'plugins/forgetting-curve/history';
 
 /**
  * Statistics over a vault: the review history (every device's journal) and the notes' stages and
@@ -34,7 +30,8 @@ export function runStats(options: CommonOptions, output: Output): number {
 	const folder = options.positionals[0] ?? '.';
 	const { config, clock } = options;
 	const today = dayNumberOf(clock.today);
-	const journals = readJournals(options.history ?? join(folder, DEFAULT_HISTORY_FOLDER), options.history !== undefined, output);
+	const folders = options.history !== undefined ? [options.history] : historyFolders(folder);
+	const journals = readJournals(folders, options.history !== undefined, output);
 	const { notes, refused } = readReviewNotes(options.positionals, config, 'stats', output);
 	for (const r of refused) output.err(`refused ${r.path}: ${r.reason}\n`);
 	const schedules = notes.map((note) => ({ path: note.path, firstDay: dayNumberOf(note.inputs.first), doneMask: doneMaskOf(config.stages, note.inputs.done) }));
@@ -47,23 +44,43 @@ export function runStats(options: CommonOptions, output: Output): number {
 	return 0;
 }
 
-/** Every device's journal in the folder; broken lines are skipped and reported once per file. */
-function readJournals(folder: string, named: boolean, output: Output): Map<string, HistoryEntry[]> {
-	const journals = new Map<string, HistoryEntry[]>();
-	let names: string[];
-	try {
-		names = readdirSync(folder).filter((name) => name.endsWith('.jsonl'));
-	} catch (e) {
-		if (!named && (e as { code?: unknown }).code === 'ENOENT') return journals;
-		throw e;
-	}
-	for (const name of names) {
-		const parsed = parseJournal(readFileSync(join(folder, name), 'utf8'));
-		if (parsed.brokenLines.length > 0) {
-			const lines = parsed.brokenLines;
-			output.err(`warning: ${name}: skipped ${lines.length} broken line${lines.length === 1 ? '' : 's'} (line ${lines.slice(0, 5).join(', ')}${lines.length > 5 ? ', …' : ''})\n`);
+/**
+ * The history folders of a vault: one in each config folder (a dot-folder at the top; Obsidian lets
+ * each device name its own, e.g. `.obsidian` and `.obsidian-mobile`) that has one.
+ */
+function historyFolders(vault: string): string[] {
+	return readdirSync(vault, { withFileTypes: true })
+		.filter((entry) => entry.isDirectory() && entry.name.startsWith('.'))
+		.map((entry) => join(vault, entry.name, HISTORY_IN_CONFIG))
+		.filter((path) => existsSync(path));
+}
+
+/**
+ * Every device's journal; broken lines are skipped and reported once per file. A device's file found
+ * in two config folders (both synced) is read once, the longer copy.
+ */
+function readJournals(folders: readonly string[], named: boolean, output: Output): Map<string, HistoryEntry[]> {
+	const texts = new Map<string, { name: string; text: string }>();
+	for (const folder of folders) {
+		let names: string[];
+		try {
+			names = readdirSync(folder).filter((name) => name.endsWith('.jsonl'));
+		} catch (e) {
+			if (!named && (e as { code?: unknown }).code === 'ENOENT') continue;
+			throw e;
 		}
-		journals.set(name.slice(0, -'.jsonl'.length), parsed.entries);
+		for (const name of names) {
+			const text = readFileSync(join(folder, name), 'utf8');
+			const device = name.slice(0, -'.jsonl'.length);
+			if (text.length > (texts.get(device)?.text.length ?? -1)) texts.set(device, { name, text });
+		}
+	}
+	const journals = new Map<string, HistoryEntry[]>();
+	for (const [device, { name, text }] of texts) {
+		const parsed = parseJournal(text);
+		const lines = parsed.brokenLines;
+		if (lines.length > 0) output.err(`warning: ${name}: skipped ${lines.length} broken line${lines.length === 1 ? '' : 's'} (line ${lines.slice(0, 5).join(', ')}${lines.length > 5 ? ', …' : ''})\n`);
+		journals.set(device, parsed.entries);
 	}
 	return journals;
 }

@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli';
-import { DEFAULT_HISTORY_FOLDER } from '../../src/cli/stats-command';
+import { HISTORY_IN_CONFIG } from '../../src/cli/stats-command';
+
+/** Obsidian's default config folder. */
+const DEFAULT_HISTORY_FOLDER = `.obsidian/${HISTORY_IN_CONFIG}`;
 import { historyLine, type HistoryEntry, type ReviewAction } from '../../src/engine';
 
 let vault: string;
@@ -63,6 +66,8 @@ describe('stats', () => {
 	it('gives exactly the defined figures as JSON, reporting the broken line on stderr', () => {
 		const settings = join(vault, '..', `data-${Math.random().toString(36).slice(2)}.json`);
 		writeFileSync(settings, JSON.stringify({ snoozes: { 'a.md': { stage: '1', until: '2024-10-29' } } }));
+		// A second config folder (another device's) holding an older, shorter copy of the laptop's file: read once.
+		write(`.obsidian-mobile/${HISTORY_IN_CONFIG}/laptop.jsonl`, historyLine(entry('2024-10-24T23:00:00+09:00', 'd.md', 'long-term', '2024-10-01')));
 		const { code, out, err } = cli('stats', vault, '--today', '2024-10-27', '--settings', settings, '--json');
 		expect(code).toBe(0);
 		expect(JSON.parse(out)).toEqual({
