@@ -47,7 +47,7 @@ function renderMs(): number {
 	const due = snapshot.counts.overdue + snapshot.counts.dueToday + snapshot.counts.upcoming;
 	if (due !== 1000) throw new Error(`expected 1000 due notes, got ${due}`);
 	const service = { snapshot: (limits: SnapshotOptions['limits']) => index.snapshot(clockAt(TODAY).today, { limits }), size: index.size, subscribe: () => () => true, conflictCopies: () => [] } as unknown as DueService;
-	const view = new DueView(WorkspaceLeaf.create2__(App.createConfigured__({})) as never, { service, config: () => config, open: () => undefined, markDone: () => undefined });
+	const view = new DueView(WorkspaceLeaf.create2__(App.createConfigured__({})) as never, { service, config: () => config, open: () => undefined, markDone: () => undefined, startSession: () => undefined, openStatistics: () => undefined });
 	const samples: number[] = [];
 	for (let r = 0; r < 15; r++) {
 		const start = performance.now();

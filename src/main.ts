@@ -11,6 +11,7 @@ import { recomputeAll } from './plugin/recompute-all';
 import { registerReminderFeatures } from './plugin/reminder-features';
 import { ReviewActions } from './plugin/review-actions';
 import { ForgettingCurveSettingTab, type SettingsHost } from './plugin/settings-tab';
+import { createStudyRecords, registerStudyFeatures, type StudyRecords } from './plugin/study-features';
 
 export default class ForgettingCurvePlugin extends Plugin implements SettingsHost {
 	reviewSettings: ForgettingCurveSettings = loadSettings(undefined).settings;
@@ -20,6 +21,10 @@ export default class ForgettingCurvePlugin extends Plugin implements SettingsHos
 	/** The CalDAV push (phone reminders), which the settings tab drives. */
 	push: CalendarPush | null = null;
 	actions: ReviewActions | null = null;
+	/** The review journal and the snoozes. */
+	records: StudyRecords | null = null;
+	/** What data.json held beside the settings when loaded (the snoozes). */
+	private loadedSnoozes: unknown;
 	/** The clock; tests replace it. */
 	now: () => Date = () => new Date();
 
@@ -29,9 +34,15 @@ export default class ForgettingCurvePlugin extends Plugin implements SettingsHos
 		// One context for every part: one writer, one editing guard, one set of refusal notices.
 		const ctx = (this.ctx = createPluginContext(this.app, { settings: () => this.reviewSettings, config: () => this.config, now: () => this.now() }));
 		registerAutoRecompute(this, ctx);
-		this.actions = new ReviewActions(ctx);
-		const due = registerDueFeatures(this, ctx, this.actions);
+		const records = (this.records = createStudyRecords(this, ctx, () => this.saveAll()));
+		records.snoozes.load(this.loadedSnoozes);
+		this.actions = new ReviewActions(ctx, records.listener);
+		const study: { start?: () => Promise<void>; openStatistics?: () => void } = {};
+		const due = registerDueFeatures(this, ctx, this.actions, { startSession: () => void study.start?.(), openStatistics: () => study.openStatistics?.() });
 		this.due = due.service;
+		const { session, openStatistics } = registerStudyFeatures(this, ctx, due.service, this.actions, records);
+		study.start = () => session.start();
+		study.openStatistics = openStatistics;
 		const calendar = registerReminderFeatures(this, ctx, due.service, () => ctx.guard.isTypingAnywhere());
 		this.push = calendar.push;
 		registerCommands(this, this.actions, {
@@ -39,6 +50,8 @@ export default class ForgettingCurvePlugin extends Plugin implements SettingsHos
 			openDueReviews: due.open,
 			exportCalendar: () => calendar.exporter.export(true),
 			syncCalendar: () => calendar.push.sync(true),
+			reviewDueNotes: () => session.start(),
+			openStatistics,
 		});
 		this.addSettingTab(new ForgettingCurveSettingTab(this.app, this));
 	}
@@ -54,15 +67,22 @@ export default class ForgettingCurvePlugin extends Plugin implements SettingsHos
 		if (!resolved.ok) return resolved.errors.map(problemText);
 		this.reviewSettings = candidate.settings;
 		this.config = resolved.config;
-		await this.saveData(this.reviewSettings);
+		await this.saveAll();
 		// Which notes count and what they hold may have changed: the due list starts over.
 		if (this.due?.ready) this.due.rebuild();
 		if (Object.keys(change).some((key) => key.startsWith('caldav'))) this.push?.settingsChanged();
 		return [];
 	}
 
+	/** data.json: the settings and the snoozes (synced, so every device hides the same reviews). */
+	private async saveAll(): Promise<void> {
+		await this.saveData({ ...this.reviewSettings, snoozes: this.records?.snoozes.toJSON() ?? this.loadedSnoozes ?? {} });
+	}
+
 	private async loadSettings(): Promise<void> {
-		const loaded = loadSettings(await this.loadData());
+		const data: unknown = await this.loadData();
+		this.loadedSnoozes = (data as { snoozes?: unknown } | null)?.snoozes;
+		const loaded = loadSettings(data);
 		this.reviewSettings = loaded.settings;
 		const resolved = resolveConfig(loaded.settings);
 		this.config = resolved.ok ? resolved.config : null;

@@ -103,6 +103,10 @@ export class DueIndex {
 		this.snoozes = snoozes;
 	}
 
+	has(path: string): boolean {
+		return this.slots().has(path);
+	}
+
 	get size(): number {
 		return this.live;
 	}

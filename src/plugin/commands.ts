@@ -7,7 +7,7 @@ interface NoteAction {
 	name: MessageKey;
 	icon: string;
 	applies: (file: TFile) => boolean;
-	run: (file: TFile) => Promise<void>;
+	run: (file: TFile) => Promise<unknown>;
 }
 
 function noteActions(actions: ReviewActions): NoteAction[] {
@@ -15,6 +15,8 @@ function noteActions(actions: ReviewActions): NoteAction[] {
 		{ id: 'mark-review-done', name: 'command.mark-done', icon: 'check-circle', applies: (f) => actions.canMarkDone(f), run: (f) => actions.markDone(f) },
 		{ id: 'undo-review-mark', name: 'command.undo-mark', icon: 'undo-2', applies: (f) => actions.canUndo(f), run: (f) => actions.undo(f) },
 		{ id: 'start-reviewing', name: 'command.start', icon: 'calendar-plus', applies: (f) => actions.canStart(f), run: (f) => actions.start(f) },
+		{ id: 'snooze-review-tomorrow', name: 'command.snooze-tomorrow', icon: 'alarm-clock-off', applies: (f) => actions.dueReview(f) !== null, run: (f) => actions.snooze(f) },
+		{ id: 'snooze-review-until', name: 'command.snooze-until', icon: 'calendar-x', applies: (f) => actions.dueReview(f) !== null, run: (f) => actions.snoozeUntilPicked(f) },
 	];
 }
 
@@ -24,6 +26,8 @@ export interface AppActions {
 	openDueReviews(): void;
 	exportCalendar(): Promise<unknown>;
 	syncCalendar(): Promise<unknown>;
+	reviewDueNotes(): Promise<unknown>;
+	openStatistics(): void;
 }
 
 interface AppCommand {
@@ -39,6 +43,8 @@ const APP_COMMANDS: readonly AppCommand[] = [
 	{ id: 'recompute-all', name: 'command.recompute-all', icon: 'refresh-cw', run: (a) => a.recomputeAll() },
 	{ id: 'export-review-calendar', name: 'command.export-calendar', icon: 'calendar-range', run: (a) => a.exportCalendar() },
 	{ id: 'sync-review-calendar', name: 'command.sync-calendar', icon: 'refresh-ccw', run: (a) => a.syncCalendar() },
+	{ id: 'review-due-notes', name: 'command.review-due', icon: 'play', run: (a) => a.reviewDueNotes() },
+	{ id: 'open-review-statistics', name: 'command.open-stats', icon: 'bar-chart-3', run: (a) => a.openStatistics() },
 ];
 
 /**

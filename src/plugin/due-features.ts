@@ -10,7 +10,12 @@ import type { ReviewActions } from './review-actions';
  * The due list: index service, sidebar view, ribbon icon, "Open due reviews" command and (on desktop)
  * the status bar. The index is built once the layout is ready, never during onload.
  */
-export function registerDueFeatures(plugin: Plugin, ctx: PluginContext, actions: ReviewActions): { service: DueService; open: () => void } {
+export function registerDueFeatures(
+	plugin: Plugin,
+	ctx: PluginContext,
+	actions: ReviewActions,
+	study: { startSession(): void; openStatistics(): void },
+): { service: DueService; open: () => void } {
 	const service = new DueService(ctx);
 	const { app } = plugin;
 	const open = () => void activateDueView(plugin);
@@ -29,6 +34,8 @@ export function registerDueFeatures(plugin: Plugin, ctx: PluginContext, actions:
 					const file = app.vault.getFileByPath(path);
 					if (file) void actions.markDone(file);
 				},
+				startSession: () => study.startSession(),
+				openStatistics: () => study.openStatistics(),
 			}),
 	);
 	plugin.addRibbonIcon('calendar-clock', t('view.open'), open);

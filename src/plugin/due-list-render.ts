@@ -7,6 +7,8 @@ export interface DueListHandlers {
 	open(path: string, newTab: boolean): void;
 	markDone(path: string): void;
 	showMore(section: SectionId): void;
+	startSession(): void;
+	openStatistics(): void;
 }
 
 /**
@@ -30,12 +32,26 @@ export function renderDueList(parent: HTMLElement, model: DueModel, handlers: Du
 	} else if (model.state === 'no-notes') {
 		emptyState(root, 'calendar-plus', t('view.no-notes-title'), t('view.no-notes-body'));
 	} else {
+		toolbar(root, model, handlers);
 		forecastStrip(root, model.forecast);
 		if (model.state === 'empty') emptyState(root, 'party-popper', t('view.empty-title'), t('view.empty-body', { days: UPCOMING_DAYS }));
 		else for (const section of model.sections) sectionEl(root, section, handlers);
 	}
 	root.addEventListener('keydown', (event) => moveFocus(root, event));
 	parent.replaceChildren(root);
+}
+
+/** "Review due notes" (while reviews are due) and the statistics, above the list. */
+function toolbar(root: HTMLElement, model: DueModel, handlers: DueListHandlers): void {
+	const bar = root.createDiv({ cls: 'forgetting-curve-toolbar' });
+	const due = model.state === 'list' ? model.sections.filter((s) => s.id !== 'upcoming').reduce((n, s) => n + s.total, 0) : 0;
+	if (due > 0) {
+		const start = bar.createEl('button', { cls: 'mod-cta forgetting-curve-start-session', text: t('view.review-button') });
+		start.addEventListener('click', () => handlers.startSession());
+	}
+	const stats = bar.createEl('button', { cls: 'clickable-icon forgetting-curve-open-stats', attr: { 'aria-label': t('view.stats-button') } });
+	setIcon(stats, 'bar-chart-3');
+	stats.addEventListener('click', () => handlers.openStatistics());
 }
 
 function emptyState(root: HTMLElement, icon: string, title: string, body: string): void {
@@ -46,9 +62,8 @@ function emptyState(root: HTMLElement, icon: string, title: string, body: string
 }
 
 /** Reviews per day for the next 14 days as a small bar chart (SVG attributes, not inline styles). */
-function forecastStrip(root: HTMLElement, days: ForecastDay[]): void {
+export function forecastStrip(root: HTMLElement, days: ForecastDay[], caption = t('view.forecast', { days: days.length })): void {
 	const max = Math.max(1, ...days.map((d) => d.count));
-	const caption = t('view.forecast', { days: days.length });
 	const strip = root.createDiv({ cls: 'forgetting-curve-forecast', attr: { 'aria-label': caption, role: 'img' } });
 	strip.createDiv({ cls: 'forgetting-curve-forecast-caption', text: caption });
 	const svg = strip.createSvg('svg', { attr: { viewBox: `0 0 ${days.length * 10} 30`, preserveAspectRatio: 'none' } });

@@ -1,5 +1,5 @@
 import { TFile, type CachedMetadata, type TAbstractFile } from 'obsidian';
-import { dayNumberOf, DueIndex, frontmatterLookup, isConflictCopy, type CalendarNote, type DueCounts, type DueSnapshot, type SnapshotOptions } from '../engine';
+import { dayNumberOf, DueIndex, frontmatterLookup, isConflictCopy, type CalendarNote, type DueCounts, type DueSnapshot, type IndexSnooze, type SnapshotOptions } from '../engine';
 import type { PluginContext } from './plugin-context';
 
 /** Coalesces bursts of metadata changes (a sync, a bulk edit) into one refresh of the views. */
@@ -23,8 +23,22 @@ export class DueService {
 	private builtFor: number | null = null;
 	/** Conflict copies that carry the first-study key: not indexed, named in the view. */
 	private readonly conflicts = new Set<string>();
+	private snoozes: ReadonlyMap<string, IndexSnooze> = new Map();
 
 	constructor(private readonly ctx: PluginContext) {}
+
+	/** The learner's snoozes (snooze-book.ts): they hide reviews from every list, count and calendar. */
+	setSnoozes(snoozes: ReadonlyMap<string, IndexSnooze>): void {
+		this.snoozes = snoozes;
+		if (!this.index) return;
+		this.index.setSnoozes(snoozes);
+		this.notify();
+	}
+
+	/** Whether a path is an indexed review note. */
+	has(path: string): boolean {
+		return this.index?.has(path) ?? false;
+	}
 
 	get ready(): boolean {
 		return this.index !== null;
@@ -49,6 +63,7 @@ export class DueService {
 				}
 			})(this, this.ctx),
 		);
+		index.setSnoozes(this.snoozes);
 		this.index = index;
 		this.builtFor = this.today();
 		this.notify();
@@ -92,6 +107,12 @@ export class DueService {
 		if (moved && !inScope) this.index.remove(file.path);
 		if (!moved && inScope) this.index.update(file.path, this.ctx.app.metadataCache.getFileCache(file)?.frontmatter);
 		this.notify();
+	}
+
+	/** Paths of every review due today or overdue, overdue first, oldest due first: a review session's queue. */
+	duePaths(): string[] {
+		const snapshot = this.index?.snapshot(this.ctx.clock().today, { limits: { upcoming: 0 } });
+		return snapshot ? [...snapshot.overdue, ...snapshot.dueToday].map((note) => note.path) : [];
 	}
 
 	/** Today's sections, each cut to the rows the caller will draw. */

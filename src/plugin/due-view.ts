@@ -13,6 +13,8 @@ export interface DueViewHost {
 	config(): ReviewConfig | null;
 	open(path: string, newTab: boolean): void;
 	markDone(path: string): void;
+	startSession(): void;
+	openStatistics(): void;
 }
 
 /** The right-sidebar list of reviews: overdue, due today, upcoming, with a 14-day forecast. */
@@ -61,6 +63,8 @@ export class DueView extends ItemView {
 		renderDueList(contentEl, model, {
 			open: (path, newTab) => this.host.open(path, newTab),
 			markDone: (path) => this.host.markDone(path),
+			startSession: () => this.host.startSession(),
+			openStatistics: () => this.host.openStatistics(),
 			showMore: (section) => {
 				this.shown = { ...this.shown, [section]: this.shown[section] + MORE_STEP };
 				this.render();

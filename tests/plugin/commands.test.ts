@@ -173,8 +173,12 @@ describe('file menu', () => {
 			h.app.workspace.trigger('file-menu', menu, h.file(path), 'file-explorer-context-menu');
 			return menu.menuItems__.map((item) => item.title__);
 		};
-		expect(titles('topic.md')).toEqual(['Mark review done']);
+		// Its 1-day review is due today: it can be marked or snoozed.
+		expect(titles('topic.md')).toEqual(['Mark review done', 'Snooze this review until tomorrow', 'Snooze this review until…']);
 		expect(titles('plain.md')).toEqual(['Start reviewing this note']);
+		// The day before, nothing is due: marking early stays possible, snoozing is not offered.
+		vi.setSystemTime(new Date(2024, 9, 1, 8));
+		expect(titles('topic.md')).toEqual(['Mark review done']);
 	});
 });
 

@@ -1,0 +1,93 @@
+import { Notice, normalizePath, type App } from 'obsidian';
+import { historyLine, localTimestamp, mergeJournals, parseJournal, type HistoryEntry, type ReviewAction } from '../engine';
+import { t } from './i18n';
+
+/** This device's id, in the vault's local storage: never synced, so each device writes its own file. */
+const DEVICE_ID_KEY = 'forgetting-curve-device-id';
+
+/**
+ * The review journal: `<plugin folder>/history/<device id>.jsonl`, one line appended per mark done,
+ * undo, snooze, start and rename. Appends go one at a time, in order; a failed append is told once
+ * and never stops the action that caused it. Reading merges every device's file; a broken line is
+ * skipped and told once per file.
+ */
+export class ReviewHistory {
+	private readonly folder: string;
+	private writing: Promise<void> = Promise.resolve();
+	private folderReady = false;
+	private failureShown = false;
+	private readonly reportedBroken = new Map<string, number>();
+
+	constructor(
+		private readonly app: App,
+		pluginFolder: string,
+		private readonly now: () => Date,
+	) {
+		this.folder = normalizePath(`${pluginFolder}/history`);
+	}
+
+	/** This device's journal file. */
+	get file(): string {
+		return `${this.folder}/${this.deviceId()}.jsonl`;
+	}
+
+	review(action: ReviewAction, path: string, stage: number | string, due: string): Promise<void> {
+		return this.append({ at: localTimestamp(this.now()), path, stage, due, action });
+	}
+
+	renamed(from: string, path: string): Promise<void> {
+		return this.append({ at: localTimestamp(this.now()), action: 'rename', from, path });
+	}
+
+	/** Resolves once every append asked for so far is on disk (or has failed). */
+	flushed(): Promise<void> {
+		return this.writing;
+	}
+
+	/** Every device's entries in one timeline. */
+	async readAll(): Promise<HistoryEntry[]> {
+		await this.flushed();
+		const adapter = this.app.vault.adapter;
+		if (!(await adapter.exists(this.folder))) return [];
+		const listing = await adapter.list(this.folder);
+		const journals = new Map<string, HistoryEntry[]>();
+		for (const file of listing.files.filter((f) => f.endsWith('.jsonl'))) {
+			const parsed = parseJournal(await adapter.read(file));
+			const name = file.slice(file.lastIndexOf('/') + 1);
+			const broken = parsed.brokenLines.length;
+			// Told once per file and count: a second look at the same file stays quiet.
+			if (broken > 0 && this.reportedBroken.get(file) !== broken) {
+				this.reportedBroken.set(file, broken);
+				new Notice(t('notice.history-broken', { count: broken, file: name }));
+			}
+			journals.set(name.slice(0, -'.jsonl'.length), parsed.entries);
+		}
+		return mergeJournals(journals);
+	}
+
+	private append(entry: HistoryEntry): Promise<void> {
+		const line = historyLine(entry);
+		this.writing = this.writing.then(async () => {
+			try {
+				const adapter = this.app.vault.adapter;
+				if (!this.folderReady) {
+					if (!(await adapter.exists(this.folder))) await adapter.mkdir(this.folder);
+					this.folderReady = true;
+				}
+				await adapter.append(this.file, line);
+			} catch (e) {
+				if (!this.failureShown) new Notice(t('notice.history-failed', { reason: (e as Error).message }));
+				this.failureShown = true;
+			}
+		});
+		return this.writing;
+	}
+
+	private deviceId(): string {
+		const stored: unknown = this.app.loadLocalStorage(DEVICE_ID_KEY);
+		if (typeof stored === 'string' && /^[\w-]{6,64}$/.test(stored)) return stored;
+		const id = typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+		this.app.saveLocalStorage(DEVICE_ID_KEY, id);
+		return id;
+	}
+}

@@ -1,0 +1,80 @@
+import { ItemView, type WorkspaceLeaf } from 'obsidian';
+import type { HistoryEntry, ReviewConfig } from '../engine';
+import type { DueService } from './due-service';
+import { t } from './i18n';
+import { buildStatsModel } from './stats-model';
+import { renderStats } from './stats-render';
+
+export const STATS_VIEW_TYPE = 'forgetting-curve-stats';
+
+export interface StatsViewHost {
+	service: DueService;
+	config(): ReviewConfig | null;
+	/** Every device's journal, merged (review-history.ts). */
+	history(): Promise<HistoryEntry[]>;
+}
+
+/** Review statistics in their own view: streaks, on-time rate, a 26-week heatmap, stages, forecast. */
+export class StatsView extends ItemView {
+	private unsubscribe: (() => void) | null = null;
+	private rendering: Promise<void> | null = null;
+	private again = false;
+
+	constructor(
+		leaf: WorkspaceLeaf,
+		private readonly host: StatsViewHost,
+	) {
+		super(leaf);
+	}
+
+	override getViewType(): string {
+		return STATS_VIEW_TYPE;
+	}
+
+	override getDisplayText(): string {
+		return t('stats.title');
+	}
+
+	override getIcon(): string {
+		return 'bar-chart-3';
+	}
+
+	override async onOpen(): Promise<void> {
+		this.unsubscribe = this.host.service.subscribe(() => void this.render());
+		await this.render();
+	}
+
+	override onClose(): Promise<void> {
+		this.unsubscribe?.();
+		this.unsubscribe = null;
+		return Promise.resolve();
+	}
+
+	/** Reads the journals and redraws; one read at a time, and one more if asked meanwhile. */
+	render(): Promise<void> {
+		if (this.rendering) {
+			this.again = true;
+			return this.rendering;
+		}
+		this.rendering = (async () => {
+			try {
+				const config = this.host.config();
+				const snapshot = this.host.service.snapshot({ overdue: 0, dueToday: 0, upcoming: 0 });
+				if (!config || !snapshot) {
+					this.contentEl.replaceChildren(createDiv({ cls: 'forgetting-curve-empty', text: t('view.loading') }));
+					return;
+				}
+				const entries = await this.host.history();
+				const notes = this.host.service.calendarNotes() ?? [];
+				renderStats(this.contentEl, buildStatsModel(entries, notes, snapshot.forecast, config, snapshot.today));
+			} finally {
+				this.rendering = null;
+				if (this.again) {
+					this.again = false;
+					void this.render();
+				}
+			}
+		})();
+		return this.rendering;
+	}
+}
