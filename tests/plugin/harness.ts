@@ -13,6 +13,8 @@ const MANIFEST = JSON.parse(readFileSync(join(__dirname, '..', '..', 'manifest.j
 export interface Harness {
 	app: App;
 	plugin: ForgettingCurvePlugin;
+	/** Paths opened with WorkspaceLeaf.openFile, in order. */
+	opened: string[];
 	/** Every write to a note: Vault.process / modify calls and editor transactions. */
 	writes: { via: 'process' | 'modify' | 'editor'; path: string }[];
 	notices: string[];
@@ -59,6 +61,14 @@ export async function loadPlugin(files: Record<string, string>, data: object = {
 	vi.spyOn(Notice.prototype, 'constructor__').mockImplementation((message) => {
 		notices.push(typeof message === 'string' ? message : (message.textContent ?? ''));
 	});
+	// Opening a note shows it in a Markdown view with a real editor and fires file-open, as Obsidian does.
+	const opened: string[] = [];
+	vi.spyOn(MockLeaf.prototype, 'openFile').mockImplementation(async function (this: MockLeaf, target: TFile) {
+		opened.push(target.path);
+		(this as unknown as { file: TFile }).file = target;
+		await openNoteInEditor(app, target, { leaf: this, onPluginWrite: () => writes.push({ via: 'editor', path: target.path }) });
+		app.workspace.setActiveLeaf(this);
+	});
 	await plugin.onload();
 	const file = (path: string) => {
 		const found = app.vault.getFileByPath(path);
@@ -70,6 +80,7 @@ export async function loadPlugin(files: Record<string, string>, data: object = {
 	return {
 		app,
 		plugin,
+		opened,
 		writes,
 		notices,
 		file,

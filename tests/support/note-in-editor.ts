@@ -1,4 +1,4 @@
-import type { App, TFile } from 'obsidian-test-mocks/obsidian';
+import type { App, TFile, WorkspaceLeaf } from 'obsidian-test-mocks/obsidian';
 import { MarkdownView } from 'obsidian-test-mocks/obsidian';
 import { CodeMirrorEditor } from './codemirror-editor';
 
@@ -25,9 +25,11 @@ export interface NoteInEditor {
 export async function openNoteInEditor(
 	app: App,
 	file: TFile,
-	options: { cursor?: number; loaded?: boolean; onPluginWrite?: () => void } = {},
+	options: { cursor?: number; loaded?: boolean; onPluginWrite?: () => void; leaf?: WorkspaceLeaf } = {},
 ): Promise<NoteInEditor> {
-	const leaf = app.workspace.getLeaf(true);
+	const leaf = options.leaf ?? app.workspace.getLeaf(true);
+	// A leaf showing another note drops its view, as Obsidian's does.
+	(leaf.view as { containerEl?: HTMLElement } | null)?.containerEl?.remove();
 	const view = MarkdownView.create2__(leaf);
 	await leaf.open(view as unknown as Parameters<typeof leaf.open>[0]);
 	document.body.appendChild(view.containerEl);
