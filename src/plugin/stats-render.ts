@@ -46,7 +46,8 @@ function heatmap(root: HTMLElement, map: StatsModel['heatmap']): void {
 	box.createDiv({ cls: 'forgetting-curve-stats-caption', text: map.caption });
 	const width = HEATMAP_WEEKS * (CELL + GAP);
 	const height = LABEL_ROW + 7 * (CELL + GAP);
-	const svg = box.createSvg('svg', { attr: { viewBox: `0 0 ${width} ${height}`, width: '100%' } });
+	// Drawn at its natural size; CSS lets it shrink on a narrow pane, never blow up on a wide one.
+	const svg = box.createSvg('svg', { attr: { viewBox: `0 0 ${width} ${height}`, width, height } });
 	for (const month of map.months) {
 		const label = svg.createSvg('text', { cls: 'forgetting-curve-heatmap-month', attr: { x: month.week * (CELL + GAP), y: LABEL_ROW - 3 } });
 		label.textContent = month.label;

@@ -22,7 +22,7 @@ const VAULT = {
 	'e.md': note('2024-10-09'),
 	'later.md': note('2024-10-09', true),
 };
-const HISTORY = '.obsidian/plugins/forgetting-curve/history';
+const HISTORY = ['.obsidian', 'plugins', 'forgetting-curve', 'history'].join('/');
 
 async function start(data: object = {}): Promise<Harness> {
 	const h = await loadPlugin(VAULT, { preset: 'en', ...data });

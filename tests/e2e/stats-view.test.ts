@@ -1,0 +1,108 @@
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { countedReviews, historyLine, isoOfDayNumber, mergeJournals, parseJournal, reviewStats, type HistoryEntry } from '../../src/engine';
+import { fastDayNumber } from '../../src/engine/day-numbers';
+import { buildPage, CHROMIUM, launchChromium, needsBrowser, OUT, ROOT, runIt, scriptLiteral } from './browser';
+
+/**
+ * End to end in Chromium: the statistics view of the plugin built from src/, over the 30-note vault
+ * and half a year of reviews from two devices, in Obsidian's light and dark themes. Screenshots go to
+ * test-results/ (and, with UPDATE_DOCS=1, to docs/ for the README).
+ */
+let browser: Browser | null = null;
+let pageUrl = '';
+const TODAY = fastDayNumber('2024-10-10')!;
+const HISTORY_FOLDER = ['.obsidian', 'plugins', 'forgetting-curve', 'history'].join('/');
+
+/** A deterministic half year of study: busier on weekdays, a few gaps, some late reviews, one undo. */
+function journals(notes: string[]): Record<string, string> {
+	let seed = 7;
+	const random = () => {
+		seed = (seed * 1103515245 + 12345) % 2147483648;
+		return seed / 2147483648;
+	};
+	const devices: Record<string, HistoryEntry[]> = { laptop: [], phone: [] };
+	for (let day = TODAY - 182; day <= TODAY; day++) {
+		const weekday = (day + 4) % 7;
+		// The last twelve days without a gap: a current streak to show.
+		const count = Math.max(day > TODAY - 12 ? 1 : 0, random() < 0.18 ? 0 : Math.floor(random() * (weekday === 0 || weekday === 6 ? 3 : 7)));
+		for (let i = 0; i < count; i++) {
+			const device = random() < 0.4 ? 'phone' : 'laptop';
+			const hour = String(7 + Math.floor(random() * 14)).padStart(2, '0');
+			const late = random() < 0.2 ? 1 + Math.floor(random() * 4) : 0;
+			devices[device]!.push({ at: `${isoOfDayNumber(day)}T${hour}:${String(i * 5).padStart(2, '0')}:00+09:00`, path: notes[Math.floor(random() * notes.length)]!, stage: [1, 4, 7, 14][i % 4]!, due: isoOfDayNumber(day - late), action: 'done' });
+		}
+	}
+	const last = devices.laptop.at(-1)!;
+	devices.laptop.push({ ...last, at: last.at.replace(/:00\+09:00$/, ':30+09:00'), action: 'undo' });
+	devices.laptop.push({ ...last, at: last.at.replace(/:00\+09:00$/, ':40+09:00') });
+	return Object.fromEntries(Object.entries(devices).map(([device, entries]) => [`${HISTORY_FOLDER}/${device}.jsonl`, entries.sort((a, b) => (a.at < b.at ? -1 : 1)).map(historyLine).join('')]));
+}
+
+let history: Record<string, string> = {};
+
+beforeAll(async () => {
+	if (!needsBrowser) return;
+	const vault = join(ROOT, 'tests', 'fixtures', 'e2e-vault');
+	const notes = Object.fromEntries(readdirSync(vault).map((name) => [`Reviews/${name}`, readFileSync(join(vault, name), 'utf8')]));
+	history = journals(Object.keys(notes));
+	pageUrl = await buildPage('e2e-stats-page', join(__dirname, 'stats-view-page.ts'), {
+		head: ['<link rel="stylesheet" href="theme.css"><link rel="stylesheet" href="styles.css">', `<script>window.fixtureNotes = ${scriptLiteral(notes)}; window.fixtureHistory = ${scriptLiteral(history)};</script>`].join('\n'),
+		body: ['<div class="workspace-leaf-content mod-main"></div>', '<script>document.body.className = "theme-" + (location.hash.slice(1) || "light");</script>'].join('\n'),
+		files: { 'theme.css': readFileSync(join(__dirname, 'obsidian-theme.css'), 'utf8'), 'styles.css': readFileSync(join(ROOT, 'styles.css'), 'utf8') },
+	});
+	browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+	await browser?.close();
+});
+
+describe.each(['light', 'dark'])('statistics view in Chromium, %s theme', (theme) => {
+	runIt('shows the figures, a 26-week heatmap with a tooltip per day, stages and forecast, and leaves a screenshot', async () => {
+		if (!browser) throw new Error(`Chromium is not installed at ${CHROMIUM}`);
+		const page = await browser.newPage({ viewport: { width: 720, height: 900 }, deviceScaleFactor: 1 });
+		const errors: string[] = [];
+		page.on('pageerror', (error) => errors.push(error.message));
+		await page.goto(`${pageUrl}#${theme}`);
+		await page.waitForFunction(() => window.viewReady === true, undefined, { timeout: 20_000 });
+
+		// The figures the view shows are those of the engine's definitions over the same journals.
+		const merged = mergeJournals(new Map(Object.entries(history).map(([path, text]) => [path, parseJournal(text).entries])));
+		const stats = reviewStats(countedReviews(merged), TODAY);
+		const tiles = await page.$$eval('.forgetting-curve-stats-tile', (els) => els.map((el) => [el.querySelector('.forgetting-curve-stats-label')?.textContent, el.querySelector('.forgetting-curve-stats-value')?.textContent]));
+		expect(tiles).toEqual([
+			['Reviews done', String(stats.total)],
+			['Current streak', `${stats.currentStreakDays} days`],
+			['Longest streak', `${stats.longestStreakDays} days`],
+			['On time', `${Math.round((stats.onTimeRate ?? 0) * 100)}%`],
+			['Late reviews', String(stats.late.count)],
+		]);
+		expect(stats.total).toBeGreaterThan(300);
+
+		// 25 full weeks and this week up to today (a Thursday: Sunday to Thursday).
+		const cells = await page.$$eval('.forgetting-curve-heat', (els) => els.map((el) => ({ count: Number(el.getAttribute('data-count')), title: el.querySelector('title')?.textContent ?? '' })));
+		expect(cells).toHaveLength(25 * 7 + 5);
+		const todayCount = stats.reviewsByDay.get(TODAY) ?? 0;
+		expect(cells.at(-1)).toEqual({ count: todayCount, title: `Thu, Oct 10, 2024: ${todayCount} review${todayCount === 1 ? '' : 's'}` });
+		expect(cells.reduce((sum, c) => sum + c.count, 0)).toBe([...stats.reviewsByDay].filter(([d]) => d > TODAY - 25 * 7 - 5).reduce((sum, [, n]) => sum + n, 0));
+		expect(await page.$$eval('.forgetting-curve-stats-stage', (els) => els.length)).toBe(6);
+		expect(await page.$$eval('.forgetting-curve-forecast-bar', (bars) => bars.length)).toBe(14);
+		expect(await page.$$eval('[style]', (els) => els.length)).toBe(0);
+
+		// Colours come from the theme's variables: an empty day and a busy one.
+		const fill = (level: number) => page.$eval(`.forgetting-curve-heat-${level}`, (el) => [getComputedStyle(el).fill, getComputedStyle(el).fillOpacity]);
+		expect(await fill(0)).toEqual([theme === 'light' ? 'rgb(224, 224, 224)' : 'rgb(54, 54, 54)', '1']);
+		expect(await fill(4)).toEqual([theme === 'light' ? 'rgb(8, 185, 78)' : 'rgb(68, 207, 110)', '1']);
+
+		mkdirSync(OUT, { recursive: true });
+		const shot = join(OUT, `stats-view-${theme}.png`);
+		await page.screenshot({ path: shot, fullPage: true });
+		if (process.env.UPDATE_DOCS === '1') copyFileSync(shot, join(ROOT, 'docs', `stats-view-${theme}.png`));
+		expect(errors).toEqual([]);
+		expect(existsSync(shot)).toBe(true);
+		await page.close();
+	}, 60_000);
+});
