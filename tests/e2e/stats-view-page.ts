@@ -13,7 +13,7 @@ import { faithfulVault } from '../support/faithful-vault';
 declare global {
 	interface Window {
 		fixtureNotes: Record<string, string>;
-		/** Journal files by path inside the vault. */
+		/** Journal files' text by device id. */
 		fixtureHistory: Record<string, string>;
 		viewReady: boolean;
 	}
@@ -27,7 +27,8 @@ async function main(): Promise<void> {
 	addIcon('history', HISTORY_ICON);
 	const app = App.createConfigured__({ files: window.fixtureNotes });
 	faithfulVault(app);
-	for (const [path, text] of Object.entries(window.fixtureHistory)) await app.vault.adapter.write(path, text);
+	const history = `${app.vault.configDir}/plugins/forgetting-curve/history`;
+	for (const [device, text] of Object.entries(window.fixtureHistory)) await app.vault.adapter.write(`${history}/${device}.jsonl`, text);
 	const manifest: PluginManifest = { id: 'forgetting-curve', name: 'Forgetting Curve', version: '0', minAppVersion: '1.8.7', author: '', description: '' };
 	const plugin = new ForgettingCurvePlugin(app.asOriginalType__(), manifest);
 	plugin.loadData = () => Promise.resolve({});

@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from '
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { countedReviews, historyLine, isoOfDayNumber, mergeJournals, parseJournal, reviewStats, type HistoryEntry } from '../../src/engine';
+import { countedReviews, historyLine, isoOfDayNumber, mergeJournals, parseJournal, reviewStats, type HistoryEntry, type ReviewEntry } from '../../src/engine';
 import { fastDayNumber } from '../../src/engine/day-numbers';
 import { buildPage, CHROMIUM, launchChromium, needsBrowser, OUT, ROOT, runIt, scriptLiteral } from './browser';
 
@@ -14,7 +14,6 @@ import { buildPage, CHROMIUM, launchChromium, needsBrowser, OUT, ROOT, runIt, sc
 let browser: Browser | null = null;
 let pageUrl = '';
 const TODAY = fastDayNumber('2024-10-10')!;
-const HISTORY_FOLDER = ['.obsidian', 'plugins', 'forgetting-curve', 'history'].join('/');
 
 /** A deterministic half year of study: busier on weekdays, a few gaps, some late reviews, one undo. */
 function journals(notes: string[]): Record<string, string> {
@@ -23,7 +22,8 @@ function journals(notes: string[]): Record<string, string> {
 		seed = (seed * 1103515245 + 12345) % 2147483648;
 		return seed / 2147483648;
 	};
-	const devices: Record<string, HistoryEntry[]> = { laptop: [], phone: [] };
+	const laptop: ReviewEntry[] = [];
+	const devices: Record<string, HistoryEntry[]> = { laptop, phone: [] };
 	for (let day = TODAY - 182; day <= TODAY; day++) {
 		const weekday = (day + 4) % 7;
 		// The last twelve days without a gap: a current streak to show.
@@ -35,10 +35,10 @@ function journals(notes: string[]): Record<string, string> {
 			devices[device]!.push({ at: `${isoOfDayNumber(day)}T${hour}:${String(i * 5).padStart(2, '0')}:00+09:00`, path: notes[Math.floor(random() * notes.length)]!, stage: [1, 4, 7, 14][i % 4]!, due: isoOfDayNumber(day - late), action: 'done' });
 		}
 	}
-	const last = devices.laptop.at(-1)!;
-	devices.laptop.push({ ...last, at: last.at.replace(/:00\+09:00$/, ':30+09:00'), action: 'undo' });
-	devices.laptop.push({ ...last, at: last.at.replace(/:00\+09:00$/, ':40+09:00') });
-	return Object.fromEntries(Object.entries(devices).map(([device, entries]) => [`${HISTORY_FOLDER}/${device}.jsonl`, entries.sort((a, b) => (a.at < b.at ? -1 : 1)).map(historyLine).join('')]));
+	const last = laptop.at(-1)!;
+	laptop.push({ ...last, at: last.at.replace(/:00\+09:00$/, ':30+09:00'), action: 'undo' });
+	laptop.push({ ...last, at: last.at.replace(/:00\+09:00$/, ':40+09:00') });
+	return Object.fromEntries(Object.entries(devices).map(([device, entries]) => [device, entries.sort((a, b) => (a.at < b.at ? -1 : 1)).map(historyLine).join('')]));
 }
 
 let history: Record<string, string> = {};

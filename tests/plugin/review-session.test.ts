@@ -22,7 +22,6 @@ const VAULT = {
 	'e.md': note('2024-10-09'),
 	'later.md': note('2024-10-09', true),
 };
-const HISTORY = ['.obsidian', 'plugins', 'forgetting-curve', 'history'].join('/');
 
 async function start(data: object = {}): Promise<Harness> {
 	const h = await loadPlugin(VAULT, { preset: 'en', ...data });
@@ -45,7 +44,7 @@ async function click(h: Harness, button: 'done' | 'snooze' | 'skip' | 'end'): Pr
 }
 
 async function journal(h: Harness): Promise<HistoryEntry[]> {
-	const listing = await h.app.vault.adapter.list(HISTORY);
+	const listing = await h.app.vault.adapter.list(`${h.app.vault.configDir}/plugins/forgetting-curve/history`);
 	const entries: HistoryEntry[] = [];
 	for (const file of listing.files) entries.push(...parseJournal(await h.app.vault.adapter.read(file)).entries);
 	return entries;
