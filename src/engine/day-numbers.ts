@@ -56,20 +56,24 @@ const ZERO = 48;
  * or names a day that does not exist.
  */
 export function fastDayNumber(text: string): number | null {
-	if (text.length !== 10) return null;
-	const sep = text.charCodeAt(4);
-	if ((sep !== 45 && sep !== 47 && sep !== 46) || text.charCodeAt(7) !== sep) return null;
+	return text.length === 10 ? dayNumberAt(text, 0) : null;
+}
+
+/** The same read of ten characters at `at` inside a longer text (a journal's time stamp), with no copy. */
+export function dayNumberAt(text: string, at: number): number | null {
+	const sep = text.charCodeAt(at + 4);
+	if ((sep !== 45 && sep !== 47 && sep !== 46) || text.charCodeAt(at + 7) !== sep) return null;
 	let year = 0;
-	for (let i = 0; i < 4; i++) {
+	for (let i = at; i < at + 4; i++) {
 		const c = text.charCodeAt(i) - ZERO;
-		if (c < 0 || c > 9) return null;
+		if (!(c >= 0 && c <= 9)) return null;
 		year = year * 10 + c;
 	}
-	const m1 = text.charCodeAt(5) - ZERO;
-	const m2 = text.charCodeAt(6) - ZERO;
-	const d1 = text.charCodeAt(8) - ZERO;
-	const d2 = text.charCodeAt(9) - ZERO;
-	if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return null;
+	const m1 = text.charCodeAt(at + 5) - ZERO;
+	const m2 = text.charCodeAt(at + 6) - ZERO;
+	const d1 = text.charCodeAt(at + 8) - ZERO;
+	const d2 = text.charCodeAt(at + 9) - ZERO;
+	if (!(m1 >= 0 && m1 <= 9 && m2 >= 0 && m2 <= 9 && d1 >= 0 && d1 <= 9 && d2 >= 0 && d2 <= 9)) return null;
 	const month = m1 * 10 + m2;
 	const day = d1 * 10 + d2;
 	if (month < 1 || month > 12 || day < 1) return null;

@@ -1,5 +1,5 @@
 import { currentStageIndex } from './done-mask';
-import { fastDayNumber, isoOfDayNumber } from './day-numbers';
+import { dayNumberAt, isoOfDayNumber } from './day-numbers';
 import { dayOfEntry, type HistoryEntry } from './history';
 import type { Stage } from './stages';
 
@@ -31,8 +31,12 @@ export function countedReviews(entries: readonly HistoryEntry[]): CountedReview[
 		}
 		return id;
 	};
-	const reviews: { id: number; stage: string; day: number; dueDay: number; cancelled: boolean }[] = [];
-	const open = new Map<string, number[]>();
+	const reviews: CountedReview[] = [];
+	const ids: number[] = [];
+	const cancelled: boolean[] = [];
+	// Done reviews not yet taken back, by note and stage as one number (a string key costs more than the rest).
+	const open = new Map<number, number[]>();
+	const stageNumbers = new Map<string, number>();
 	for (const entry of entries) {
 		if (entry.action === 'rename') {
 			const id = identity(entry.from);
@@ -43,19 +47,30 @@ export function countedReviews(entries: readonly HistoryEntry[]): CountedReview[
 		}
 		if (entry.action !== 'done' && entry.action !== 'undo') continue;
 		const id = identity(entry.path);
-		const stage = String(entry.stage);
-		const key = `${id}\u0000${stage}`;
+		const stage = typeof entry.stage === 'string' ? entry.stage : String(entry.stage);
+		let stageNumber = stageNumbers.get(stage);
+		if (stageNumber === undefined) stageNumbers.set(stage, (stageNumber = stageNumbers.size));
+		const key = id * 4096 + stageNumber;
 		if (entry.action === 'done') {
-			reviews.push({ id, stage, day: dayOfEntry(entry), dueDay: fastDayNumber(entry.due) ?? 0, cancelled: false });
+			const at = reviews.length;
+			reviews.push({ path: '', stage, day: dayOfEntry(entry), dueDay: dayNumberAt(entry.due, 0) ?? 0 });
+			ids.push(id);
+			cancelled.push(false);
 			const stack = open.get(key);
-			if (stack) stack.push(reviews.length - 1);
-			else open.set(key, [reviews.length - 1]);
+			if (stack) stack.push(at);
+			else open.set(key, [at]);
 		} else {
-			const cancelled = open.get(key)?.pop();
-			if (cancelled !== undefined) reviews[cancelled]!.cancelled = true;
+			const taken = open.get(key)?.pop();
+			if (taken !== undefined) cancelled[taken] = true;
 		}
 	}
-	return reviews.filter((r) => !r.cancelled).map((r) => ({ path: latestPath[r.id]!, stage: r.stage, day: r.day, dueDay: r.dueDay }));
+	const counted: CountedReview[] = [];
+	reviews.forEach((review, i) => {
+		if (cancelled[i]) return;
+		review.path = latestPath[ids[i]!]!;
+		counted.push(review);
+	});
+	return counted;
 }
 
 export interface ReviewStats {

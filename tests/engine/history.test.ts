@@ -176,7 +176,7 @@ function reference(journals: Map<string, HistoryEntry[]>, today: number) {
 }
 
 describe('statistics from a random journal', () => {
-	const paths = ['a.md', 'b.md', 'c.md', '노트.md'];
+	const paths = ['a.md', 'b.md', 'c.md', '노트.md', 'say "hi".md', 'back\\slash},{.md'];
 	const entry = fc.oneof(
 		{ weight: 6, arbitrary: fc.record({ minute: fc.integer({ min: 0, max: 60 * 24 * 40 }), offset: fc.constantFrom(-300, 0, 60, 540), path: fc.constantFrom(...paths), stage: fc.constantFrom<number | string>(1, 4, 7, 14, 'long-term'), dueOffset: fc.integer({ min: -5, max: 5 }), action: fc.constantFrom<ReviewAction>('done', 'done', 'undo', 'snooze', 'start') }) },
 		{ weight: 1, arbitrary: fc.record({ minute: fc.integer({ min: 0, max: 60 * 24 * 40 }), offset: fc.constantFrom(-300, 0, 540), from: fc.constantFrom(...paths), to: fc.constantFrom(...paths), action: fc.constant('rename' as const) }) },
