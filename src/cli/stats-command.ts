@@ -1,18 +1,16 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-	countedReviews,
 	dayNumberOf,
 	doneMaskOf,
 	DueIndex,
 	indexSnoozes,
+	journalStats,
 	liveSnoozes,
-	mergeJournals,
-	parseJournal,
-	reviewStats,
+	readJournals,
 	stageCounts,
 	statisticsReport,
-	type HistoryEntry,
+	type Journals,
 	type StatisticsReport,
 } from '../engine';
 import { readReviewNotes } from './notes-on-disk';
@@ -31,14 +29,14 @@ export function runStats(options: CommonOptions, output: Output): number {
 	const { config, clock } = options;
 	const today = dayNumberOf(clock.today);
 	const folders = options.history !== undefined ? [options.history] : historyFolders(folder);
-	const journals = readJournals(folders, options.history !== undefined, output);
+	const journals = readJournalFiles(folders, options.history !== undefined, output);
 	const { notes, refused } = readReviewNotes(options.positionals, config, 'stats', output);
 	for (const r of refused) output.err(`refused ${r.path}: ${r.reason}\n`);
 	const schedules = notes.map((note) => ({ path: note.path, firstDay: dayNumberOf(note.inputs.first), doneMask: doneMaskOf(config.stages, note.inputs.done) }));
 	const index = new DueIndex(config);
 	index.buildFromSchedules(schedules);
 	index.setSnoozes(indexSnoozes(liveSnoozes(options.snoozes, config.stages, today), config.stages));
-	const stats = reviewStats(countedReviews(mergeJournals(journals)), today);
+	const stats = journalStats(journals, today);
 	const report = statisticsReport(stats, stageCounts(schedules, config.stages), index.snapshot(today).forecast, today);
 	output.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : reportText(report, stats.late));
 	return 0;
@@ -59,7 +57,7 @@ function historyFolders(vault: string): string[] {
  * Every device's journal; broken lines are skipped and reported once per file. A device's file found
  * in two config folders (both synced) is read once, the longer copy.
  */
-function readJournals(folders: readonly string[], named: boolean, output: Output): Map<string, HistoryEntry[]> {
+function readJournalFiles(folders: readonly string[], named: boolean, output: Output): Journals {
 	const texts = new Map<string, { name: string; text: string }>();
 	for (const folder of folders) {
 		let names: string[];
@@ -75,12 +73,10 @@ function readJournals(folders: readonly string[], named: boolean, output: Output
 			if (text.length > (texts.get(device)?.text.length ?? -1)) texts.set(device, { name, text });
 		}
 	}
-	const journals = new Map<string, HistoryEntry[]>();
-	for (const [device, { name, text }] of texts) {
-		const parsed = parseJournal(text);
-		const lines = parsed.brokenLines;
-		if (lines.length > 0) output.err(`warning: ${name}: skipped ${lines.length} broken line${lines.length === 1 ? '' : 's'} (line ${lines.slice(0, 5).join(', ')}${lines.length > 5 ? ', …' : ''})\n`);
-		journals.set(device, parsed.entries);
+	const journals = readJournals(new Map([...texts].map(([device, { text }]) => [device, text])));
+	for (const device of journals.devices) {
+		const lines = device.brokenLines;
+		if (lines.length > 0) output.err(`warning: ${device.id}.jsonl: skipped ${lines.length} broken line${lines.length === 1 ? '' : 's'} (line ${lines.slice(0, 5).join(', ')}${lines.length > 5 ? ', …' : ''})\n`);
 	}
 	return journals;
 }

@@ -58,25 +58,24 @@ export interface ParsedJournal {
 }
 
 /**
- * Reads one device's journal. A broken line is skipped and reported, never fatal. Lines as
- * historyLine writes them (a flat object, no escapes) are read by a small scanner, several times
- * faster than JSON.parse over a 100,000-line journal; any other line goes through JSON.parse.
+ * Reads one device's journal into entries (for tools and tests; the statistics read journals in
+ * columns, journal.ts). A broken line is skipped and reported, never fatal.
  */
 export function parseJournal(text: string): ParsedJournal {
 	const journal: ParsedJournal = { entries: [], brokenLines: [] };
-	let lineNumber = 0;
-	for (let from = 0; from < text.length; ) {
-		let to = text.indexOf('\n', from);
-		if (to < 0) to = text.length;
-		lineNumber++;
-		const line = text.slice(from, to);
-		from = to + 1;
-		if (line.trim() === '') continue;
-		const entry = readReviewLine(line) ?? asEntry(readFlatObject(line) ?? jsonValue(line));
+	text.split('\n').forEach((line, i) => {
+		if (line.trim() === '') return;
+		const entry = readEntryLine(line);
 		if (entry) journal.entries.push(entry);
-		else journal.brokenLines.push(lineNumber);
-	}
+		else journal.brokenLines.push(i + 1);
+	});
 	return journal;
+}
+
+/** One line of a journal as an entry, or null when it is not one. */
+export function readEntryLine(line: string): HistoryEntry | null {
+	const entry = readReviewLine(line) ?? asEntry(readFlatObject(line) ?? jsonValue(line));
+	return entry && instantOf(entry.at) !== null ? entry : null;
 }
 
 /**
@@ -110,7 +109,7 @@ function readReviewLine(line: string): ReviewEntry | null {
 	const path = line.slice(atEnd + 10, pathEnd);
 	const due = line.slice(i + 8, i + 18);
 	const action = line.slice(i + 30, actionEnd) as ReviewAction;
-	if (path === '' || instantOf(at) === null || dayNumberAt(due, 0) === null || due.charCodeAt(4) !== 45 || !REVIEW_ACTIONS.includes(action)) return null;
+	if (path === '' || dayNumberAt(due, 0) === null || due.charCodeAt(4) !== 45 || !REVIEW_ACTIONS.includes(action)) return null;
 	return { at, path, stage, due, action };
 }
 
@@ -158,7 +157,8 @@ function readFlatObject(line: string): Record<string, string | number> | null {
 function asEntry(value: unknown): HistoryEntry | null {
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
 	const v = value as Record<string, unknown>;
-	if (typeof v.at !== 'string' || instantOf(v.at) === null) return null;
+	// The caller checks the time stamp (instantOf), once per entry.
+	if (typeof v.at !== 'string') return null;
 	if (typeof v.path !== 'string' || v.path === '') return null;
 	if (v.action === 'rename') {
 		return typeof v.from === 'string' && v.from !== '' ? { at: v.at, action: 'rename', from: v.from, path: v.path } : null;
@@ -181,60 +181,47 @@ function digit(text: string, i: number): number {
  * or a regex per entry would cost most of the statistics' time.
  */
 export function instantOf(at: string): number | null {
-	if (at.charCodeAt(10) !== 84 || at.charCodeAt(13) !== 58 || at.charCodeAt(4) !== 45) return null;
-	const day = dayNumberAt(at, 0);
-	if (day === null) return null;
-	const hours = digit(at, 11) * 10 + digit(at, 12);
-	const minutes = digit(at, 14) * 10 + digit(at, 15);
-	let rest = 16;
+	return instantAt(at, 0, at.length);
+}
+
+/** instantOf for the characters [start, end) of a longer text (a journal line read in place). */
+export function instantAt(text: string, start: number, end: number): number | null {
+	if (text.charCodeAt(start + 4) !== 45) return null;
+	const day = dayNumberAt(text, start);
+	return day === null ? null : instantOnDay(text, start, end, day);
+}
+
+/** instantAt when the caller has already read the date part as `day` (dayNumberAt). */
+export function instantOnDay(text: string, start: number, end: number, day: number): number | null {
+	const at = (i: number) => start + i;
+	if (text.charCodeAt(at(10)) !== 84 || text.charCodeAt(at(13)) !== 58 || text.charCodeAt(at(4)) !== 45) return null;
+	const hours = digit(text, at(11)) * 10 + digit(text, at(12));
+	const minutes = digit(text, at(14)) * 10 + digit(text, at(15));
+	let rest = at(16);
 	let milliseconds = 0;
-	if (at.charCodeAt(16) === 58) {
-		milliseconds = (digit(at, 17) * 10 + digit(at, 18)) * 1000;
-		rest = 19;
-		if (at.charCodeAt(19) === 46) {
-			let end = 20;
+	if (text.charCodeAt(rest) === 58) {
+		milliseconds = (digit(text, at(17)) * 10 + digit(text, at(18))) * 1000;
+		rest = at(19);
+		if (text.charCodeAt(rest) === 46) {
+			let i = rest + 1;
 			let scale = 100;
-			while (end < at.length && end < 29 && at.charCodeAt(end) >= 48 && at.charCodeAt(end) <= 57) {
-				milliseconds += digit(at, end) * scale;
+			while (i < end && i < rest + 10 && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) {
+				milliseconds += digit(text, i) * scale;
 				scale /= 10;
-				end++;
+				i++;
 			}
-			if (end === 20) return null;
-			rest = end;
+			if (i === rest + 1) return null;
+			rest = i;
 		}
 	}
 	let offset = 0;
-	const zone = at.charCodeAt(rest);
+	const zone = text.charCodeAt(rest);
 	if (zone === 90) {
-		if (at.length !== rest + 1) return null;
+		if (end !== rest + 1) return null;
 	} else {
-		if ((zone !== 43 && zone !== 45) || at.charCodeAt(rest + 3) !== 58 || at.length !== rest + 6) return null;
-		offset = (zone === 45 ? -1 : 1) * ((digit(at, rest + 1) * 10 + digit(at, rest + 2)) * 60 + digit(at, rest + 4) * 10 + digit(at, rest + 5));
+		if ((zone !== 43 && zone !== 45) || text.charCodeAt(rest + 3) !== 58 || end !== rest + 6) return null;
+		offset = (zone === 45 ? -1 : 1) * ((digit(text, rest + 1) * 10 + digit(text, rest + 2)) * 60 + digit(text, rest + 4) * 10 + digit(text, rest + 5));
 	}
 	if (!(hours <= 23 && minutes <= 59 && milliseconds < 60_000) || Number.isNaN(offset)) return null;
 	return ((day * 24 + hours) * 60 + minutes - offset) * 60_000 + milliseconds;
-}
-
-/** The local calendar day an entry was made on: the date its `at` was written with. */
-export function dayOfEntry(entry: HistoryEntry): number {
-	// Entries are checked on reading, so the date is always there.
-	return dayNumberAt(entry.at, 0) ?? 0;
-}
-
-/**
- * Every device's entries in one timeline: by instant, and for equal instants in file order (devices
- * sorted by id), so the result does not depend on the order the files were listed in.
- */
-export function mergeJournals(journals: ReadonlyMap<string, readonly HistoryEntry[]>): HistoryEntry[] {
-	const merged: HistoryEntry[] = [];
-	const instants: number[] = [];
-	for (const device of [...journals.keys()].sort()) {
-		for (const entry of journals.get(device) ?? []) {
-			merged.push(entry);
-			instants.push(instantOf(entry.at) ?? 0);
-		}
-	}
-	const order = Array.from(merged.keys());
-	order.sort((a, b) => instants[a]! - instants[b]! || a - b);
-	return order.map((i) => merged[i]!);
 }

@@ -1,6 +1,6 @@
 import { currentStageIndex } from './done-mask';
-import { dayNumberAt, isoOfDayNumber } from './day-numbers';
-import { dayOfEntry, type HistoryEntry } from './history';
+import { isoOfDayNumber } from './day-numbers';
+import { countReviews, type Journals } from './journal';
 import type { Stage } from './stages';
 
 /** A "done" no later "undo" took back: what every figure below counts. */
@@ -13,64 +13,27 @@ export interface CountedReview {
 	dueDay: number;
 }
 
-/**
- * The reviews that count, from a merged journal in time order (mergeJournals): an "undo" cancels the
- * latest earlier "done" of the same note and stage not already cancelled, following renames, so a
- * review done, moved and then undone is still taken back.
- */
-export function countedReviews(entries: readonly HistoryEntry[]): CountedReview[] {
-	// Each path names a note identity; a rename hands the identity to the new path.
-	const identityOf = new Map<string, number>();
-	const latestPath: string[] = [];
-	const identity = (path: string) => {
-		let id = identityOf.get(path);
-		if (id === undefined) {
-			id = latestPath.length;
-			latestPath.push(path);
-			identityOf.set(path, id);
-		}
-		return id;
-	};
-	const reviews: CountedReview[] = [];
-	const ids: number[] = [];
-	const cancelled: boolean[] = [];
-	// Done reviews not yet taken back, by note and stage as one number (a string key costs more than the rest).
-	const open = new Map<number, number[]>();
-	const stageNumbers = new Map<string, number>();
-	for (const entry of entries) {
-		if (entry.action === 'rename') {
-			const id = identity(entry.from);
-			identityOf.delete(entry.from);
-			identityOf.set(entry.path, id);
-			latestPath[id] = entry.path;
-			continue;
-		}
-		if (entry.action !== 'done' && entry.action !== 'undo') continue;
-		const id = identity(entry.path);
-		const stage = typeof entry.stage === 'string' ? entry.stage : String(entry.stage);
-		let stageNumber = stageNumbers.get(stage);
-		if (stageNumber === undefined) stageNumbers.set(stage, (stageNumber = stageNumbers.size));
-		const key = id * 4096 + stageNumber;
-		if (entry.action === 'done') {
-			const at = reviews.length;
-			reviews.push({ path: '', stage, day: dayOfEntry(entry), dueDay: dayNumberAt(entry.due, 0) ?? 0 });
-			ids.push(id);
-			cancelled.push(false);
-			const stack = open.get(key);
-			if (stack) stack.push(at);
-			else open.set(key, [at]);
-		} else {
-			const taken = open.get(key)?.pop();
-			if (taken !== undefined) cancelled[taken] = true;
-		}
+/** The counted reviews as objects, in time order (for tools and tests; the statistics read columns). */
+export function countedReviews(journals: Journals): CountedReview[] {
+	const counted = countReviews(journals);
+	return Array.from(counted.entries, (i, k) => ({
+		path: journals.pathNames[counted.latestPaths[k]!]!,
+		stage: journals.stageNames[journals.stages[i]!]!,
+		day: journals.days[i]!,
+		dueDay: journals.dueDays[i]!,
+	}));
+}
+
+/** The statistics of every device's journals (journal.ts), as the view and the CLI show them. */
+export function journalStats(journals: Journals, today: number): ReviewStats {
+	const { entries } = countReviews(journals);
+	const days = new Int32Array(entries.length);
+	const dueDays = new Int32Array(entries.length);
+	for (let k = 0; k < entries.length; k++) {
+		days[k] = journals.days[entries[k]!]!;
+		dueDays[k] = journals.dueDays[entries[k]!]!;
 	}
-	const counted: CountedReview[] = [];
-	reviews.forEach((review, i) => {
-		if (cancelled[i]) return;
-		review.path = latestPath[ids[i]!]!;
-		counted.push(review);
-	});
-	return counted;
+	return reviewStats(days, dueDays, today);
 }
 
 export interface ReviewStats {
@@ -86,15 +49,17 @@ export interface ReviewStats {
 	late: { count: number; averageDays: number | null; maxDays: number | null };
 }
 
-export function reviewStats(reviews: readonly CountedReview[], today: number): ReviewStats {
+/** The figures from counted reviews' days (done on) and due days, index by index. */
+export function reviewStats(days: ArrayLike<number>, dueDays: ArrayLike<number>, today: number): ReviewStats {
 	const reviewsByDay = new Map<number, number>();
 	let onTime = 0;
 	let lateCount = 0;
 	let lateDays = 0;
 	let maxLate = 0;
-	for (const review of reviews) {
-		reviewsByDay.set(review.day, (reviewsByDay.get(review.day) ?? 0) + 1);
-		const late = review.day - review.dueDay;
+	for (let i = 0; i < days.length; i++) {
+		const day = days[i]!;
+		reviewsByDay.set(day, (reviewsByDay.get(day) ?? 0) + 1);
+		const late = day - dueDays[i]!;
 		if (late <= 0) onTime++;
 		else {
 			lateCount++;
@@ -114,10 +79,10 @@ export function reviewStats(reviews: readonly CountedReview[], today: number): R
 	}
 	return {
 		reviewsByDay,
-		total: reviews.length,
+		total: days.length,
 		currentStreakDays: current,
 		longestStreakDays: longest,
-		onTimeRate: reviews.length === 0 ? null : onTime / reviews.length,
+		onTimeRate: days.length === 0 ? null : onTime / days.length,
 		late: { count: lateCount, averageDays: lateCount === 0 ? null : lateDays / lateCount, maxDays: lateCount === 0 ? null : maxLate },
 	};
 }

@@ -1,5 +1,5 @@
 import { Notice, normalizePath, type App } from 'obsidian';
-import { historyLine, localTimestamp, mergeJournals, parseJournal, type HistoryEntry, type ReviewAction } from '../engine';
+import { historyLine, localTimestamp, readJournals, type HistoryEntry, type Journals, type ReviewAction } from '../engine';
 import { t } from './i18n';
 
 /** This device's id, in the vault's local storage: never synced, so each device writes its own file. */
@@ -44,25 +44,27 @@ export class ReviewHistory {
 		return this.writing;
 	}
 
-	/** Every device's entries in one timeline. */
-	async readAll(): Promise<HistoryEntry[]> {
+	/** Every device's journal (journal.ts). */
+	async readAll(): Promise<Journals> {
 		await this.flushed();
 		const adapter = this.app.vault.adapter;
-		if (!(await adapter.exists(this.folder))) return [];
-		const listing = await adapter.list(this.folder);
-		const journals = new Map<string, HistoryEntry[]>();
-		for (const file of listing.files.filter((f) => f.endsWith('.jsonl'))) {
-			const parsed = parseJournal(await adapter.read(file));
-			const name = file.slice(file.lastIndexOf('/') + 1);
-			const broken = parsed.brokenLines.length;
-			// Told once per file and count: a second look at the same file stays quiet.
-			if (broken > 0 && this.reportedBroken.get(file) !== broken) {
-				this.reportedBroken.set(file, broken);
-				new Notice(t('notice.history-broken', { count: broken, file: name }));
+		const texts = new Map<string, string>();
+		if (await adapter.exists(this.folder)) {
+			const listing = await adapter.list(this.folder);
+			for (const file of listing.files.filter((f) => f.endsWith('.jsonl'))) {
+				texts.set(file.slice(file.lastIndexOf('/') + 1, -'.jsonl'.length), await adapter.read(file));
 			}
-			journals.set(name.slice(0, -'.jsonl'.length), parsed.entries);
 		}
-		return mergeJournals(journals);
+		const journals = readJournals(texts);
+		for (const device of journals.devices) {
+			const broken = device.brokenLines.length;
+			// Told once per file and count: a second look at the same file stays quiet.
+			if (broken > 0 && this.reportedBroken.get(device.id) !== broken) {
+				this.reportedBroken.set(device.id, broken);
+				new Notice(t('notice.history-broken', { count: broken, file: `${device.id}.jsonl` }));
+			}
+		}
+		return journals;
 	}
 
 	private append(entry: HistoryEntry): Promise<void> {

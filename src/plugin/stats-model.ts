@@ -1,4 +1,4 @@
-import { countedReviews, dateOfDayNumber, FINISHED, reviewStats, stageCounts, type HistoryEntry, type ReviewConfig } from '../engine';
+import { dateOfDayNumber, FINISHED, journalStats, stageCounts, type Journals, type ReviewConfig } from '../engine';
 import type { ForecastDay } from './due-model';
 import { stageText, t, uiLanguage } from './i18n';
 
@@ -27,11 +27,11 @@ export interface StatsModel {
 }
 
 /**
- * The statistics view's content, in the UI language, from the merged journal, the review notes and
+ * The statistics view's content, in the UI language, from every device's journal, the review notes and
  * the due list's forecast. The figures follow the definitions of `stats --json` (review-stats.ts).
  */
-export function buildStatsModel(entries: readonly HistoryEntry[], notes: readonly { doneMask: number }[], forecast: readonly number[], config: ReviewConfig, today: number): StatsModel {
-	const stats = reviewStats(countedReviews(entries), today);
+export function buildStatsModel(journals: Journals, notes: readonly { doneMask: number }[], forecast: readonly number[], config: ReviewConfig, today: number): StatsModel {
+	const stats = journalStats(journals, today);
 	const language = uiLanguage();
 	const dayFormat = new Intl.DateTimeFormat(language, { year: 'numeric', month: 'short', day: 'numeric', weekday: 'short' });
 	const monthFormat = new Intl.DateTimeFormat(language, { month: 'short' });

@@ -1,5 +1,5 @@
 import { ItemView, type WorkspaceLeaf } from 'obsidian';
-import type { HistoryEntry, ReviewConfig } from '../engine';
+import type { Journals, ReviewConfig } from '../engine';
 import type { DueService } from './due-service';
 import { t } from './i18n';
 import { buildStatsModel } from './stats-model';
@@ -11,7 +11,7 @@ export interface StatsViewHost {
 	service: DueService;
 	config(): ReviewConfig | null;
 	/** Every device's journal, merged (review-history.ts). */
-	history(): Promise<HistoryEntry[]>;
+	history(): Promise<Journals>;
 }
 
 /** Review statistics in their own view: streaks, on-time rate, a 26-week heatmap, stages, forecast. */
@@ -64,9 +64,9 @@ export class StatsView extends ItemView {
 					this.contentEl.replaceChildren(createDiv({ cls: 'forgetting-curve-empty', text: t('view.loading') }));
 					return;
 				}
-				const entries = await this.host.history();
+				const journals = await this.host.history();
 				const notes = this.host.service.calendarNotes() ?? [];
-				renderStats(this.contentEl, buildStatsModel(entries, notes, snapshot.forecast, config, snapshot.today));
+				renderStats(this.contentEl, buildStatsModel(journals, notes, snapshot.forecast, config, snapshot.today));
 			} finally {
 				this.rendering = null;
 				if (this.again) {

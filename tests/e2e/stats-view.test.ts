@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from '
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { countedReviews, historyLine, isoOfDayNumber, mergeJournals, parseJournal, reviewStats, type HistoryEntry, type ReviewEntry } from '../../src/engine';
+import { historyLine, isoOfDayNumber, journalStats, readJournals, type HistoryEntry, type ReviewEntry } from '../../src/engine';
 import { fastDayNumber } from '../../src/engine/day-numbers';
 import { buildPage, CHROMIUM, launchChromium, needsBrowser, OUT, ROOT, runIt, scriptLiteral } from './browser';
 
@@ -70,8 +70,7 @@ describe.each(['light', 'dark'])('statistics view in Chromium, %s theme', (theme
 		await page.waitForFunction(() => window.viewReady === true, undefined, { timeout: 20_000 });
 
 		// The figures the view shows are those of the engine's definitions over the same journals.
-		const merged = mergeJournals(new Map(Object.entries(history).map(([path, text]) => [path, parseJournal(text).entries])));
-		const stats = reviewStats(countedReviews(merged), TODAY);
+		const stats = journalStats(readJournals(new Map(Object.entries(history))), TODAY);
 		const tiles = await page.$$eval('.forgetting-curve-stats-tile', (els) => els.map((el) => [el.querySelector('.forgetting-curve-stats-label')?.textContent, el.querySelector('.forgetting-curve-stats-value')?.textContent]));
 		expect(tiles).toEqual([
 			['Reviews done', String(stats.total)],
