@@ -1,5 +1,5 @@
 import { addDays } from 'date-fns';
-import { Modal, Setting, type App } from 'obsidian';
+import { Modal, type App } from 'obsidian';
 import { parseCalendarDate, toIsoDate } from '../engine';
 import { t } from './i18n';
 
@@ -44,9 +44,9 @@ class SnoozeModal extends Modal {
 		input.addEventListener('keydown', (event) => {
 			if (event.key === 'Enter') submit();
 		});
-		new Setting(this.contentEl)
-			.addButton((b) => b.setButtonText(t('button.cancel')).onClick(() => this.close()))
-			.addButton((b) => b.setButtonText(t('button.snooze')).setCta().onClick(submit));
+		const buttons = this.contentEl.createDiv({ cls: 'modal-button-container' });
+		buttons.createEl('button', { text: t('button.cancel') }).addEventListener('click', () => this.close());
+		buttons.createEl('button', { cls: 'mod-cta', text: t('button.snooze') }).addEventListener('click', submit);
 		input.focus();
 	}
 

@@ -59,6 +59,7 @@ export function buildStatsModel(journals: Journals, notes: readonly { doneMask: 
 	if (months.length > 1 && months[1]!.week - months[0]!.week < 2) months.shift();
 
 	const percent = (rate: number) => `${Math.round(rate * 100)}%`;
+	const dayCount = (count: number) => (count === 1 ? t('stats.day-one') : t('stats.days', { count }));
 	const late = stats.late;
 	const counts = stageCounts(notes, config.stages);
 	const short = new Intl.DateTimeFormat(language, { month: 'short', day: 'numeric' });
@@ -68,8 +69,8 @@ export function buildStatsModel(journals: Journals, notes: readonly { doneMask: 
 		heatmap: { caption: t('stats.heatmap', { weeks: HEATMAP_WEEKS }), days, months },
 		tiles: [
 			{ label: t('stats.total'), value: String(stats.total) },
-			{ label: t('stats.streak'), value: t('stats.days', { count: stats.currentStreakDays }) },
-			{ label: t('stats.longest'), value: t('stats.days', { count: stats.longestStreakDays }) },
+			{ label: t('stats.streak'), value: dayCount(stats.currentStreakDays) },
+			{ label: t('stats.longest'), value: dayCount(stats.longestStreakDays) },
 			{ label: t('stats.on-time'), value: stats.onTimeRate === null ? '–' : percent(stats.onTimeRate), detail: stats.onTimeRate === null ? t('stats.on-time-none') : undefined },
 			{
 				label: t('stats.late'),
