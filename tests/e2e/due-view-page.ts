@@ -22,9 +22,14 @@ declare global {
 const CHECK_ICON =
 	'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="M20 6 9 17l-5-5"/></svg>';
 
+/** Lucide's bar-chart-3, for the statistics button. */
+const CHART_ICON =
+	'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="M3 3v18h18"/><path d="M18 17V9"/><path d="M13 17V5"/><path d="M8 17v-3"/></svg>';
+
 async function main(): Promise<void> {
 	setup();
 	addIcon('check', CHECK_ICON);
+	addIcon('bar-chart-3', CHART_ICON);
 	const app = App.createConfigured__({ files: window.fixtureNotes });
 	faithfulVault(app);
 	const manifest: PluginManifest = { id: 'forgetting-curve', name: 'Forgetting Curve', version: '0', minAppVersion: '1.8.7', author: '', description: '' };

@@ -55,6 +55,9 @@ describe.each(['light', 'dark'])('due view in Chromium, %s theme', (theme) => {
 		]);
 		expect(firstOverdue).toEqual(['Prometheus 쿼리', '4d', '관측성 · 6 days late']);
 		expect(await page.$$eval('.forgetting-curve-forecast-bar', (bars) => bars.length)).toBe(14);
+		// Reviews are due: the session can start from the top of the view, beside the statistics.
+		expect(await page.$eval('.forgetting-curve-start-session', (el) => el.textContent)).toBe('Review due notes');
+		expect(await page.$eval('.forgetting-curve-open-stats', (el) => [el.getAttribute('aria-label'), el.querySelector('svg') !== null])).toEqual(['Statistics', true]);
 		expect(await page.$$eval('[style]', (els) => els.length)).toBe(0);
 
 		// Computed colours come from the theme's variables: the view follows light and dark.
