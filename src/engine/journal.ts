@@ -283,16 +283,21 @@ export function timeline(journals: Journals): Int32Array {
 		return order;
 	});
 	const merged = new Int32Array(journals.length);
-	const heads = runs.map(() => 0);
+	if (runs.length === 1) return runs[0]!;
+	const heads = new Int32Array(runs.length);
+	const count = runs.length;
 	for (let out = 0; out < merged.length; out++) {
 		let best = 0;
 		let bestInstant = Infinity;
-		for (let k = 0; k < runs.length; k++) {
-			const head = heads[k]!;
+		for (let k = 0; k < count; k++) {
 			const run = runs[k]!;
-			if (head < run.length && instants[run[head]!]! < bestInstant) {
-				best = k;
-				bestInstant = instants[run[head]!]!;
+			const head = heads[k]!;
+			if (head < run.length) {
+				const instant = instants[run[head]!]!;
+				if (instant < bestInstant) {
+					best = k;
+					bestInstant = instant;
+				}
 			}
 		}
 		merged[out] = runs[best]![heads[best]!]!;
@@ -332,7 +337,8 @@ export function countReviews(journals: Journals): Counted {
 	const cancelled = new Uint8Array(journals.length);
 	const open = new Map<number, number[]>();
 	const { actions, paths, froms, stages } = journals;
-	for (const i of order) {
+	for (let o = 0; o < order.length; o++) {
+		const i = order[o]!;
 		const action = actions[i]!;
 		if (action === RENAME) {
 			const id = identity(froms[i]!);
@@ -355,7 +361,10 @@ export function countReviews(journals: Journals): Counted {
 		}
 	}
 	const entries: number[] = [];
-	for (const i of order) if (actions[i] === DONE && cancelled[i] === 0) entries.push(i);
+	for (let o = 0; o < order.length; o++) {
+		const i = order[o]!;
+		if (actions[i] === DONE && cancelled[i] === 0) entries.push(i);
+	}
 	const latestPaths = new Int32Array(entries.length);
 	for (let k = 0; k < entries.length; k++) latestPaths[k] = latestPathOf[identities[entries[k]!]!]!;
 	return { entries: Int32Array.from(entries), latestPaths };

@@ -51,14 +51,21 @@ export interface ReviewStats {
 
 /** The figures from counted reviews' days (done on) and due days, index by index. */
 export function reviewStats(days: ArrayLike<number>, dueDays: ArrayLike<number>, today: number): ReviewStats {
-	const reviewsByDay = new Map<number, number>();
+	// Counted per day in an array over the days' span (a Map update per review cost more than the rest).
+	let first = Infinity;
+	let last = -Infinity;
+	for (let i = 0; i < days.length; i++) {
+		first = Math.min(first, days[i]!);
+		last = Math.max(last, days[i]!);
+	}
+	const perDay = new Int32Array(days.length === 0 ? 0 : last - first + 1);
 	let onTime = 0;
 	let lateCount = 0;
 	let lateDays = 0;
 	let maxLate = 0;
 	for (let i = 0; i < days.length; i++) {
 		const day = days[i]!;
-		reviewsByDay.set(day, (reviewsByDay.get(day) ?? 0) + 1);
+		perDay[day - first]!++;
 		const late = day - dueDays[i]!;
 		if (late <= 0) onTime++;
 		else {
@@ -67,6 +74,10 @@ export function reviewStats(days: ArrayLike<number>, dueDays: ArrayLike<number>,
 			maxLate = Math.max(maxLate, late);
 		}
 	}
+	const reviewsByDay = new Map<number, number>();
+	perDay.forEach((count, offset) => {
+		if (count > 0) reviewsByDay.set(first + offset, count);
+	});
 	let current = 0;
 	for (let day = reviewsByDay.has(today) ? today : today - 1; reviewsByDay.has(day); day--) current++;
 	let longest = 0;
