@@ -4,7 +4,7 @@ import { registerAutoRecompute } from './plugin/auto-recompute';
 import type { CalendarPush } from './plugin/calendar-push';
 import { registerCommands } from './plugin/commands';
 import { registerDueFeatures } from './plugin/due-features';
-import type { DueService } from './plugin/due-service';
+import { DueService } from './plugin/due-service';
 import { problemText, t, useObsidianLanguage } from './plugin/i18n';
 import { createPluginContext, type PluginContext } from './plugin/plugin-context';
 import { recomputeAll } from './plugin/recompute-all';
@@ -37,13 +37,10 @@ export default class ForgettingCurvePlugin extends Plugin implements SettingsHos
 		const records = (this.records = createStudyRecords(this, ctx, () => this.saveAll()));
 		records.snoozes.load(this.loadedSnoozes);
 		this.actions = new ReviewActions(ctx, records.listener);
-		const study: { start?: () => Promise<void>; openStatistics?: () => void } = {};
-		const due = registerDueFeatures(this, ctx, this.actions, { startSession: () => void study.start?.(), openStatistics: () => study.openStatistics?.() });
-		this.due = due.service;
-		const { session, openStatistics } = registerStudyFeatures(this, ctx, due.service, this.actions, records);
-		study.start = () => session.start();
-		study.openStatistics = openStatistics;
-		const calendar = registerReminderFeatures(this, ctx, due.service, () => ctx.guard.isTypingAnywhere());
+		const service = (this.due = new DueService(ctx));
+		const { session, openStatistics } = registerStudyFeatures(this, ctx, service, this.actions, records);
+		const due = registerDueFeatures(this, service, this.actions, { startSession: () => void session.start(), openStatistics });
+		const calendar = registerReminderFeatures(this, ctx, service, () => ctx.guard.isTypingAnywhere());
 		this.push = calendar.push;
 		registerCommands(this, this.actions, {
 			recomputeAll: () => this.recomputeAll(),

@@ -1,22 +1,21 @@
 import { Platform, type Plugin } from 'obsidian';
 import { addDueStatusBar } from './due-status-bar';
-import { DAY_CHECK_MS, DueService } from './due-service';
+import { DAY_CHECK_MS, type DueService } from './due-service';
 import { DUE_VIEW_TYPE, DueView } from './due-view';
 import { t } from './i18n';
-import type { PluginContext } from './plugin-context';
 import type { ReviewActions } from './review-actions';
 
 /**
- * The due list: index service, sidebar view, ribbon icon, "Open due reviews" command and (on desktop)
- * the status bar. The index is built once the layout is ready, never during onload.
+ * The due list: the index service's events, the sidebar view (with buttons for the review session and
+ * the statistics), the ribbon icon and (on desktop) the status bar. The index is built once the layout
+ * is ready, never during onload.
  */
 export function registerDueFeatures(
 	plugin: Plugin,
-	ctx: PluginContext,
+	service: DueService,
 	actions: ReviewActions,
 	study: { startSession(): void; openStatistics(): void },
-): { service: DueService; open: () => void } {
-	const service = new DueService(ctx);
+): { open: () => void } {
 	const { app } = plugin;
 	const open = () => void activateDueView(plugin);
 
@@ -25,7 +24,7 @@ export function registerDueFeatures(
 		(leaf) =>
 			new DueView(leaf, {
 				service,
-				config: () => ctx.config(),
+				config: () => service.config(),
 				open: (path, newTab) => {
 					const file = app.vault.getFileByPath(path);
 					if (file) void app.workspace.getLeaf(newTab ? 'tab' : false).openFile(file);
@@ -54,7 +53,7 @@ export function registerDueFeatures(
 		plugin.registerDomEvent(activeWindow, 'focus', () => service.checkDay());
 	});
 	plugin.register(() => service.dispose());
-	return { service, open };
+	return { open };
 }
 
 async function activateDueView(plugin: Plugin): Promise<void> {

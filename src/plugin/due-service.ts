@@ -1,5 +1,5 @@
 import { TFile, type CachedMetadata, type TAbstractFile } from 'obsidian';
-import { dayNumberOf, DueIndex, frontmatterLookup, isConflictCopy, type CalendarNote, type DueCounts, type DueSnapshot, type IndexSnooze, type SnapshotOptions } from '../engine';
+import { dayNumberOf, DueIndex, frontmatterLookup, isConflictCopy, type CalendarNote, type DueCounts, type DueSnapshot, type IndexSnooze, type ReviewConfig, type SnapshotOptions } from '../engine';
 import type { PluginContext } from './plugin-context';
 
 /** Coalesces bursts of metadata changes (a sync, a bulk edit) into one refresh of the views. */
@@ -33,6 +33,11 @@ export class DueService {
 		if (!this.index) return;
 		this.index.setSnoozes(snoozes);
 		this.notify();
+	}
+
+	/** The settings' review config; null while they do not work. */
+	config(): ReviewConfig | null {
+		return this.ctx.config();
 	}
 
 	/** Whether a path is an indexed review note. */

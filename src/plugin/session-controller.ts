@@ -1,4 +1,4 @@
-import { ItemView, Notice, type TFile, type WorkspaceLeaf } from 'obsidian';
+import { ItemView, MarkdownView, Notice, type TFile, type WorkspaceLeaf } from 'obsidian';
 import { ReviewSession, type SessionOutcome } from '../engine';
 import type { DueService } from './due-service';
 import { t } from './i18n';
@@ -76,8 +76,12 @@ export class SessionController {
 	onFileOpen(file: TFile | null): void {
 		const current = this.session?.current;
 		if (!current) return;
-		if (file?.path === current) this.attach();
-		else if (this.leaf && this.leafFile(this.leaf) !== current) this.detach();
+		if (file?.path === current) {
+			// Wherever the learner opened it: the bar goes with the note.
+			const leaf = this.ctx.app.workspace.getActiveViewOfType(MarkdownView)?.leaf;
+			if (leaf) this.leaf = leaf;
+			this.attach();
+		} else if (this.leaf && this.leafFile(this.leaf) !== current) this.detach();
 	}
 
 	dispose(): void {
@@ -94,8 +98,11 @@ export class SessionController {
 		this.busy = true;
 		this.bar?.setBusy(true);
 		try {
-			if (file && !(await action(file))) return;
-			session.record(path, outcome);
+			// A note deleted meanwhile is passed over; an action that did not take (a refusal, a
+			// cancelled question) leaves the session on the note.
+			if (!file) session.record(path, 'skipped');
+			else if (await action(file)) session.record(path, outcome);
+			else return;
 			const next = session.advance(this.service.duePaths());
 			if (next) await this.show(next);
 			else this.end();
