@@ -1,17 +1,15 @@
-import { isSameDay } from 'date-fns';
 import type { Document, YAMLMap } from 'yaml';
-import { parseWithPattern, type Clock } from './dates';
+import type { Clock } from './dates';
 import { findFrontmatter, type FrontmatterBlock } from './frontmatter-block';
 import { planUpdates, verifyWrite, type FieldUpdate } from './frontmatter-writer';
 import { findPair, parseFrontmatter, plainValue } from './frontmatter-yaml';
 import { readInputs, type FrontmatterLookup, type ReviewInputs } from './inputs';
-import { learningRate } from './rate';
 import { refusal, type Refusal } from './refusal';
 import { computeSchedule, type Schedule } from './schedule';
-import type { CompiledField, ReviewConfig } from './settings';
-import { readBackPattern, renderTemplate, type TemplateContext } from './templates';
+import type { ReviewConfig } from './settings';
+import { computedFieldUpdates } from './computed-fields';
+import { recomputeFlat } from './recompute-flat';
 import type { TextEdit } from './text-edits';
-import type { ScalarValue } from './yaml-scalar';
 
 export type RecomputeResult =
 	| { kind: 'not-review' }
@@ -54,12 +52,26 @@ export function scheduleFor(inputs: ReviewInputs, config: ReviewConfig, clock: C
  * (text, settings, clock), like a linter rule: no I/O, no Obsidian.
  */
 export function recompute(text: string, config: ReviewConfig, clock: Clock): RecomputeResult {
+	return guarded(() => recomputeFlat(text, config, clock) ?? recomputeParsed(text, config, clock));
+}
+
+/**
+ * The full path: the frontmatter parsed by the yaml library, the edits planned on its nodes, the result
+ * parsed again to verify it. Every note the fast path (recompute-flat.ts) does not take comes here.
+ */
+export function recomputeParsed(text: string, config: ReviewConfig, clock: Clock): RecomputeResult {
 	return guarded(() => {
 		const note = openReviewNote(text, config);
 		if (note.kind !== 'ok') return note;
 		const schedule = scheduleFor(note.inputs, config, clock);
-		return writeUpdates(text, note, computedFieldUpdates(note.map, schedule, config, clock), schedule);
+		return writeUpdates(text, note, computedFieldUpdates((key) => scalarValueOf(note.map, key), schedule, config, clock), schedule);
 	});
+}
+
+/** A key's value when it is a single scalar; undefined otherwise. */
+export function scalarValueOf(map: YAMLMap<unknown, unknown>, key: string): unknown {
+	const existing = findPair(map, key)?.value;
+	return existing && typeof existing === 'object' && 'value' in existing ? existing.value : undefined;
 }
 
 /**
@@ -79,20 +91,6 @@ export function guarded<T extends { kind: string }>(read: () => T | { kind: 'ref
 	}
 }
 
-/** The value every computed field should have for this schedule. */
-export function computedFieldUpdates(map: YAMLMap<unknown, unknown>, schedule: Schedule, config: ReviewConfig, clock: Clock): FieldUpdate[] {
-	const ctx: TemplateContext = {
-		schedule,
-		now: clock.now,
-		rate: learningRate(config.rate, schedule.stages),
-		bar: config.bar,
-		locale: config.locale,
-	};
-	return config.fields
-		.filter((field) => !(field.template.usesNow && writtenToday(field, map, ctx)))
-		.map((field) => ({ key: field.key, value: typedValue(field, renderTemplate(field.template, ctx)) }));
-}
-
 /** Applies updates to an opened note, verified; shared by recompute and the commands that tick boxes. */
 export function writeUpdates(
 	text: string,
@@ -106,17 +104,4 @@ export function writeUpdates(
 	const verified = verifyWrite(note.doc, text, note.block, planned);
 	if (!verified.ok) return { kind: 'refused', refusal: verified.refusal };
 	return { kind: 'changed', text: verified.text, edits: planned.edits, schedule };
-}
-
-/** A "now" field keeps its time of day until the date changes, so a note opened twice a day is written once. */
-function writtenToday(field: CompiledField, map: YAMLMap<unknown, unknown>, ctx: TemplateContext): boolean {
-	const existing = findPair(map, field.key)?.value;
-	const text = existing && typeof existing === 'object' && 'value' in existing ? existing.value : undefined;
-	if (typeof text !== 'string') return false;
-	const parsed = parseWithPattern(text, readBackPattern(field.template, ctx), ctx.schedule.today, ctx.locale);
-	return parsed !== null && isSameDay(parsed, ctx.schedule.today);
-}
-
-function typedValue(field: CompiledField, rendered: string): ScalarValue {
-	return field.type === 'number' && /^-?\d+(\.\d+)?$/.test(rendered) ? Number(rendered) : rendered;
 }

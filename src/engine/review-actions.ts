@@ -2,7 +2,8 @@ import { toIsoDate, type Clock } from './dates';
 import { findFrontmatter } from './frontmatter-block';
 import { planUpdates, verifyWrite, type FieldUpdate } from './frontmatter-writer';
 import { findPair, parseFrontmatter } from './frontmatter-yaml';
-import { computedFieldUpdates, guarded, openReviewNote, recompute, scheduleFor, writeUpdates } from './recompute';
+import { computedFieldUpdates } from './computed-fields';
+import { guarded, openReviewNote, recompute, scalarValueOf, scheduleFor, writeUpdates } from './recompute';
 import type { Refusal } from './refusal';
 import type { StageStatus } from './schedule';
 import type { ReviewConfig } from './settings';
@@ -32,7 +33,7 @@ function markDoneUnguarded(text: string, config: ReviewConfig, clock: Clock): Ma
 	const after = scheduleFor({ first: note.inputs.first, done }, config, clock);
 	const checkbox = config.checkboxKeys.get(stage.stage.id);
 	if (checkbox === undefined) return { kind: 'all-done' };
-	const updates: FieldUpdate[] = [{ key: checkbox, value: true }, ...computedFieldUpdates(note.map, after, config, clock)];
+	const updates: FieldUpdate[] = [{ key: checkbox, value: true }, ...computedFieldUpdates((key) => scalarValueOf(note.map, key), after, config, clock)];
 	const result = writeUpdates(text, note, updates, after);
 	if (result.kind === 'refused' || result.kind === 'not-review') return result;
 	// The checkbox always changes, so an unchanged result cannot happen; treat it as nothing to do.

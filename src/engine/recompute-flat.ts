@@ -1,0 +1,68 @@
+import type { Clock } from './dates';
+import { computedFieldUpdates } from './computed-fields';
+import { readFlatFrontmatter, type FlatFrontmatter } from './flat-frontmatter';
+import { findFrontmatter } from './frontmatter-block';
+import type { FieldUpdate } from './frontmatter-writer';
+import { readInputs } from './inputs';
+import { canonicalKey } from './keys';
+import type { RecomputeResult } from './recompute';
+import { computeSchedule } from './schedule';
+import type { ReviewConfig } from './settings';
+import { applyEdits, type TextEdit } from './text-edits';
+import { keySource, scalarSource } from './yaml-scalar';
+
+/**
+ * Recompute's fast path, for frontmatter the flat reader takes (flat-frontmatter.ts): one hand read
+ * instead of the yaml library's parse; "up to date" decided from the values read, with no rewrite
+ * built; a change verified by reading the result again with the same reader, with the same checks as
+ * the full path (every written key reads back as its new value, every other key as before, no key
+ * more or less). Null whenever it is not sure: the caller then takes the full path, so every refusal
+ * and every unusual note gets exactly the full path's answer.
+ */
+export function recomputeFlat(text: string, config: ReviewConfig, clock: Clock): RecomputeResult | null {
+	const block = findFrontmatter(text);
+	if (!block) return null;
+	const flat = readFlatFrontmatter(text.slice(block.start, block.end));
+	if (!flat) return null;
+	const lookup = (key: string) => flat.byKey.get(canonicalKey(key))?.value;
+	const inputs = readInputs(lookup, config);
+	if (inputs.kind !== 'ok') return null;
+	const schedule = computeSchedule(inputs.inputs.first, clock.today, config.stages, inputs.inputs.done);
+	const updates = computedFieldUpdates(lookup, schedule, config, clock);
+	const edits: TextEdit[] = [];
+	const written: FieldUpdate[] = [];
+	const appended: string[] = [];
+	for (const { key, value } of updates) {
+		const pair = flat.byKey.get(canonicalKey(key));
+		if (!pair) {
+			// Keys sit at column 0 in what the flat reader takes, so a new one does too.
+			appended.push(`${keySource(key)}: ${scalarSource(value, 'plain')}${block.eol}`);
+			written.push({ key, value });
+			continue;
+		}
+		written.push({ key: pair.key, value });
+		if (pair.value === value) continue;
+		edits.push({ from: block.start + pair.start, to: block.start + pair.end, insert: scalarSource(value, pair.style) });
+	}
+	if (appended.length > 0) edits.push({ from: block.insertAt, to: block.insertAt, insert: appended.join('') });
+	if (edits.length === 0) return { kind: 'unchanged', schedule };
+	const next = applyEdits(text, edits);
+	const grown = edits.reduce((sum, e) => sum + e.insert.length - (e.to - e.from), 0);
+	const after = readFlatFrontmatter(next.slice(block.start, block.end + grown));
+	if (!after || !readsBack(flat, after, written)) return null;
+	return { kind: 'changed', text: next, edits, schedule };
+}
+
+/** The full path's verification (verifyWrite) on flat reads: written keys as new, the rest as before. */
+function readsBack(before: FlatFrontmatter, after: FlatFrontmatter, written: readonly FieldUpdate[]): boolean {
+	const expected = new Map(written.map((u) => [u.key, u.value]));
+	const afterValues = new Map(after.pairs.map((p) => [p.key, p.value]));
+	for (const pair of before.pairs) {
+		if (expected.has(pair.key)) continue;
+		if (JSON.stringify(afterValues.get(pair.key) ?? null) !== JSON.stringify(pair.value ?? null)) return false;
+	}
+	const keyCount = new Set([...before.pairs.map((p) => p.key), ...expected.keys()]).size;
+	if (afterValues.size !== keyCount) return false;
+	for (const [key, value] of expected) if (afterValues.get(key) !== value) return false;
+	return true;
+}
