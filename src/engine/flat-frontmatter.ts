@@ -1,3 +1,5 @@
+import { isMap, isScalar, parseDocument, visit } from 'yaml';
+import { PARSE_OPTIONS } from './frontmatter-yaml';
 import { canonicalKey } from './keys';
 
 /**
@@ -21,6 +23,12 @@ export interface FlatPair {
 	/** The value's source: [start, end) in the YAML text, as yaml's node.range[0..1]. */
 	start: number;
 	end: number;
+	/**
+	 * Set for a value that is no single-line scalar (a list, a map, a block scalar): its pair's whole
+	 * source, checked by the yaml library on its own. Such a value is never read or written by the fast
+	 * path, only carried along; `value` is null then.
+	 */
+	opaque?: string;
 }
 
 export interface FlatFrontmatter {
@@ -43,7 +51,20 @@ export function readFlatFrontmatter(yaml: string): FlatFrontmatter | null {
 		if (first === 35 /* # */) {
 			if (!printable(yaml, lineStart, lineEnd)) return null;
 		} else if (!blank(yaml, lineStart, lineEnd)) {
-			const pair = readPair(yaml, lineStart, lineEnd);
+			let pair = readPair(yaml, lineStart, lineEnd);
+			if (pair === OPAQUE) {
+				// The value goes on over the following lines that are indented or list items ("- ").
+				let end = lineEnd;
+				while (end < yaml.length) {
+					const nextEnd = yaml.indexOf('\n', end + 1) < 0 ? yaml.length : yaml.indexOf('\n', end + 1);
+					const c = yaml.charCodeAt(end + 1);
+					const listItem = c === 45 && yaml.charCodeAt(end + 2) === 32;
+					if (!(c === 32 || listItem) || blank(yaml, end + 1, nextEnd)) break;
+					end = nextEnd;
+				}
+				pair = opaquePair(yaml, lineStart, end);
+				lineEnd = end;
+			}
 			if (!pair) return null;
 			const canonical = canonicalKey(pair.key);
 			// Two spellings of one key: the full path refuses, naming both.
@@ -76,7 +97,10 @@ function printable(text: string, from: number, to: number): boolean {
 	return true;
 }
 
-function readPair(text: string, from: number, to: number): FlatPair | null {
+/** readPair's answer for a value that is no single-line scalar: the caller gathers its lines. */
+const OPAQUE = 'opaque';
+
+function readPair(text: string, from: number, to: number): FlatPair | typeof OPAQUE | null {
 	if (to - from > 100_000 || !printable(text, from, to)) return null;
 	let key: string;
 	let afterKey: number;
@@ -101,11 +125,13 @@ function readPair(text: string, from: number, to: number): FlatPair | null {
 		afterKey = colon;
 	}
 	if (key.length === 0 || key.length > MAX_KEY) return null;
-	// ": " then the value; "key:" with nothing after is an empty value, which the full path handles.
+	// ": " then the value. Nothing after the colon: the value is on the next lines (a list, a map), or
+	// empty (null), which the caller tells apart. A flow collection or a block scalar: the same.
 	let start = afterKey + 1;
+	if (start >= to || blank(text, start, to)) return OPAQUE;
 	if (text.charCodeAt(start) !== 32) return null;
 	while (start < to && text.charCodeAt(start) === 32) start++;
-	if (start >= to) return null;
+	if ('[{|>'.includes(text[start] ?? '')) return OPAQUE;
 	let end = to;
 	while (end > start && text.charCodeAt(end - 1) === 32) end--;
 	const c = text.charCodeAt(start);
@@ -116,6 +142,45 @@ function readPair(text: string, from: number, to: number): FlatPair | null {
 	if (source.includes(': ') || source.includes(' #') || source.endsWith(':')) return null;
 	const value = plainValue(source);
 	return value === undefined ? null : { key, value, style: 'plain', start, end };
+}
+
+/**
+ * A pair whose value spans lines or is a collection, checked by the yaml library on its own: one map
+ * of one pair, the same key, no error, and a value that is not empty (an empty value is null with a
+ * zero-width range, which the full path writes with care). Null when anything is off.
+ */
+function opaquePair(text: string, from: number, to: number): FlatPair | null {
+	const source = text.slice(from, to);
+	const key = checkedOpaque.get(source) ?? checkOpaque(source);
+	if (checkedOpaque.size >= 5000) checkedOpaque.clear();
+	checkedOpaque.set(source, key);
+	return key === null ? null : { key, value: null, style: 'plain', start: from, end: to, opaque: source };
+}
+
+/** The same lists recur from note to note ("tags: [study]"): each source is checked once. */
+const checkedOpaque = new Map<string, string | null>();
+
+/** The pair's key when the yaml library reads `source` as one clean pair with a non-empty value. */
+function checkOpaque(source: string): string | null {
+	if (!printableLines(source)) return null;
+	const doc = parseDocument(source, PARSE_OPTIONS);
+	if (doc.errors.length > 0 || doc.warnings.length > 0 || !isMap(doc.contents) || doc.contents.items.length !== 1) return null;
+	const pair = doc.contents.items[0]!;
+	if (!isScalar(pair.key) || typeof pair.key.value !== 'string' || pair.value === null || pair.value === undefined) return null;
+	if (isScalar(pair.value) && pair.value.value === null) return null;
+	if (containsAlias(pair.value)) return null;
+	return pair.key.value;
+}
+
+function printableLines(source: string): boolean {
+	for (const line of source.split('\n')) if (!printable(line, 0, line.length)) return false;
+	return true;
+}
+
+function containsAlias(node: unknown): boolean {
+	let found = false;
+	visit(node as Parameters<typeof visit>[0], { Alias: () => ((found = true), visit.BREAK) });
+	return found;
 }
 
 /**

@@ -24,16 +24,24 @@ export function recomputeFlat(text: string, config: ReviewConfig, clock: Clock):
 	if (!block) return null;
 	const flat = readFlatFrontmatter(text.slice(block.start, block.end));
 	if (!flat) return null;
-	const lookup = (key: string) => flat.byKey.get(canonicalKey(key))?.value;
+	// A key the engine reads or writes must hold a single-line scalar; a list there is the full path's.
+	let readOpaque = false;
+	const lookup = (key: string) => {
+		const pair = flat.byKey.get(canonicalKey(key));
+		if (pair?.opaque !== undefined) readOpaque = true;
+		return pair?.value;
+	};
 	const inputs = readInputs(lookup, config);
-	if (inputs.kind !== 'ok') return null;
+	if (inputs.kind !== 'ok' || readOpaque) return null;
 	const schedule = computeSchedule(inputs.inputs.first, clock.today, config.stages, inputs.inputs.done);
 	const updates = computedFieldUpdates(lookup, schedule, config, clock);
+	if (readOpaque) return null;
 	const edits: TextEdit[] = [];
 	const written: FieldUpdate[] = [];
 	const appended: string[] = [];
 	for (const { key, value } of updates) {
 		const pair = flat.byKey.get(canonicalKey(key));
+		if (pair?.opaque !== undefined) return null;
 		if (!pair) {
 			// Keys sit at column 0 in what the flat reader takes, so a new one does too.
 			appended.push(`${keySource(key)}: ${scalarSource(value, 'plain')}${block.eol}`);
@@ -56,10 +64,13 @@ export function recomputeFlat(text: string, config: ReviewConfig, clock: Clock):
 /** The full path's verification (verifyWrite) on flat reads: written keys as new, the rest as before. */
 function readsBack(before: FlatFrontmatter, after: FlatFrontmatter, written: readonly FieldUpdate[]): boolean {
 	const expected = new Map(written.map((u) => [u.key, u.value]));
+	const afterPairs = new Map(after.pairs.map((p) => [p.key, p]));
 	const afterValues = new Map(after.pairs.map((p) => [p.key, p.value]));
 	for (const pair of before.pairs) {
 		if (expected.has(pair.key)) continue;
-		if (JSON.stringify(afterValues.get(pair.key) ?? null) !== JSON.stringify(pair.value ?? null)) return false;
+		const now = afterPairs.get(pair.key);
+		// A list or block is carried, never edited: the same source reads as the same value.
+		if (pair.opaque !== undefined ? now?.opaque !== pair.opaque : JSON.stringify(now?.value ?? null) !== JSON.stringify(pair.value ?? null)) return false;
 	}
 	const keyCount = new Set([...before.pairs.map((p) => p.key), ...expected.keys()]).size;
 	if (afterValues.size !== keyCount) return false;

@@ -25,9 +25,30 @@ export function isSafePlain(text: string): boolean {
 	);
 }
 
+/**
+ * Answers of the parser, remembered: the same few values (today's date, a progress bar, a day count)
+ * are written into note after note, and asking the parser again costs more than the rest of a write.
+ * Cleared when full, so it never grows without bound.
+ */
+const remembered = new Map<string, boolean>();
+const REMEMBER_AT_MOST = 20_000;
+
+function remember(key: string, ask: () => boolean): boolean {
+	const known = remembered.get(key);
+	if (known !== undefined) return known;
+	const answer = ask();
+	if (remembered.size >= REMEMBER_AT_MOST) remembered.clear();
+	remembered.set(key, answer);
+	return answer;
+}
+
 /** True when `source`, written as a value, reads back as exactly `value` (same type too). */
 function readsBackAsValue(source: string, value: ScalarValue): boolean {
 	if (typeof value === 'string' && source === value && isSafePlain(value)) return true;
+	return remember(`v${typeof value}\u0000${String(value)}\u0000${source}`, () => parsesAsValue(source, value));
+}
+
+function parsesAsValue(source: string, value: ScalarValue): boolean {
 	const doc = parseDocument(`k: ${source}\n`, PARSE_OPTIONS);
 	if (doc.errors.length > 0 || !isMap(doc.contents)) return false;
 	const pair = doc.contents.items[0];
@@ -35,6 +56,10 @@ function readsBackAsValue(source: string, value: ScalarValue): boolean {
 }
 
 function readsBackAsKey(source: string, key: string): boolean {
+	return remember(`k${key}\u0000${source}`, () => parsesAsKey(source, key));
+}
+
+function parsesAsKey(source: string, key: string): boolean {
 	const doc = parseDocument(`${source}: x\n`, PARSE_OPTIONS);
 	if (doc.errors.length > 0 || !isMap(doc.contents)) return false;
 	const pair = doc.contents.items[0];
