@@ -51,7 +51,7 @@ export function recomputeAllBench(): Record<string, number> {
 			start = performance.now();
 			const code = runCli(['recompute', folder, '--today', toIsoDate(TODAY), '--json'], TODAY, { out: (t) => (out += t), err: () => undefined });
 			all.push(performance.now() - start);
-			if (code !== 0) throw new Error(`recompute exited ${String(code)}`);
+			if (code !== 0) throw new Error('recompute did not exit 0');
 			changed = (JSON.parse(out) as { changed: string[] }).changed.length;
 		}
 		rmSync(folder, { recursive: true, force: true });

@@ -19,26 +19,151 @@ export const PAGE_SIZE = 30;
 export const MORE_STEP = 100;
 
 /**
- * Draws the due list into `parent`, replacing what was there in one step (no flicker). Only Obsidian
- * CSS variables style it (styles.css); no inline styles, no innerHTML.
+ * Draws the due list into `parent` and keeps it up to date in place: the first render builds it; a
+ * live update with the same sections only touches what changed (a count, a moved or changed row, the
+ * forecast), so a change on a 10,000-note list costs a few rows, not the page. Only Obsidian CSS
+ * variables style it (styles.css); no inline styles, no innerHTML.
  */
-export function renderDueList(parent: HTMLElement, model: DueModel, handlers: DueListHandlers): void {
-	const root = createDiv({ cls: 'forgetting-curve-due' });
-	if (model.conflictCopies.length > 0) {
-		root.createDiv({ cls: 'forgetting-curve-conflicts', text: t('view.conflicts', { names: model.conflictCopies.map(noteTitle).join(', ') }) });
+export class DueListRenderer {
+	private root: HTMLElement | null = null;
+	private shape = '';
+	private forecastKey = '';
+	private forecastEl: HTMLElement | null = null;
+	private readonly sections = new Map<SectionId, { el: HTMLElement; count: HTMLElement; list: HTMLElement; more: HTMLButtonElement | null }>();
+	/** Rows drawn, by path, with what they show: a row that shows the same is kept as it is. */
+	private rows = new Map<string, { shows: string; el: HTMLElement }>();
+	/** The done button's icon, drawn once and cloned into every row. */
+	private doneIcon: HTMLElement | null = null;
+
+	constructor(private readonly handlers: DueListHandlers) {}
+
+	render(parent: HTMLElement, model: DueModel): void {
+		const shape = shapeOf(model);
+		if (!this.root || this.shape !== shape || this.root.parentElement !== parent) return this.build(parent, model, shape);
+		if (model.state === 'list') {
+			this.updateForecast(model.forecast);
+			const kept = new Map<string, { shows: string; el: HTMLElement }>();
+			for (const section of model.sections) this.updateSection(section, kept);
+			this.rows = kept;
+		}
 	}
-	if (model.state === 'loading') {
-		root.createDiv({ cls: 'forgetting-curve-empty', text: t('view.loading') });
-	} else if (model.state === 'no-notes') {
-		emptyState(root, 'calendar-plus', t('view.no-notes-title'), t('view.no-notes-body'));
-	} else {
-		toolbar(root, model, handlers);
-		forecastStrip(root, model.forecast);
-		if (model.state === 'empty') emptyState(root, 'party-popper', t('view.empty-title'), t('view.empty-body', { days: UPCOMING_DAYS }));
-		else for (const section of model.sections) sectionEl(root, section, handlers);
+
+	private build(parent: HTMLElement, model: DueModel, shape: string): void {
+		const root = createDiv({ cls: 'forgetting-curve-due' });
+		this.sections.clear();
+		this.rows = new Map();
+		this.forecastEl = null;
+		if (model.conflictCopies.length > 0) {
+			root.createDiv({ cls: 'forgetting-curve-conflicts', text: t('view.conflicts', { names: model.conflictCopies.map(noteTitle).join(', ') }) });
+		}
+		if (model.state === 'loading') {
+			root.createDiv({ cls: 'forgetting-curve-empty', text: t('view.loading') });
+		} else if (model.state === 'no-notes') {
+			emptyState(root, 'calendar-plus', t('view.no-notes-title'), t('view.no-notes-body'));
+		} else {
+			toolbar(root, model, this.handlers);
+			this.forecastEl = root.createDiv();
+			this.updateForecast(model.forecast, true);
+			if (model.state === 'empty') emptyState(root, 'party-popper', t('view.empty-title'), t('view.empty-body', { days: UPCOMING_DAYS }));
+			else for (const section of model.sections) this.buildSection(root, section);
+		}
+		root.addEventListener('keydown', (event) => moveFocus(root, event));
+		parent.replaceChildren(root);
+		this.root = root;
+		this.shape = shape;
 	}
-	root.addEventListener('keydown', (event) => moveFocus(root, event));
-	parent.replaceChildren(root);
+
+	private updateForecast(days: ForecastDay[], force = false): void {
+		const key = days.map((d) => `${d.label}/${d.count}`).join('|');
+		if (!this.forecastEl || (!force && key === this.forecastKey)) return;
+		this.forecastKey = key;
+		const holder = createDiv();
+		forecastStrip(holder, days);
+		const strip = holder.firstElementChild;
+		if (strip) {
+			this.forecastEl.replaceWith(strip);
+			this.forecastEl = strip as HTMLElement;
+		}
+	}
+
+	private buildSection(root: HTMLElement, section: DueSection): void {
+		const el = root.createDiv({ cls: `forgetting-curve-section forgetting-curve-section-${section.id}` });
+		const header = el.createDiv({ cls: 'forgetting-curve-section-header' });
+		header.createSpan({ cls: 'forgetting-curve-section-title', text: section.title });
+		const count = header.createSpan({ cls: 'forgetting-curve-count' });
+		const list = el.createDiv({ cls: 'forgetting-curve-rows', attr: { role: 'list' } });
+		this.sections.set(section.id, { el, count, list, more: null });
+		const kept = this.rows;
+		this.updateSection(section, kept);
+	}
+
+	private updateSection(section: DueSection, kept: Map<string, { shows: string; el: HTMLElement }>): void {
+		const parts = this.sections.get(section.id);
+		if (!parts) return;
+		const total = String(section.total);
+		if (parts.count.textContent !== total) parts.count.setText(total);
+		const { list } = parts;
+		let at = list.firstElementChild;
+		for (const row of section.rows) {
+			const shows = `${row.title}\u0000${row.badge}\u0000${row.subject ?? ''}\u0000${row.when}\u0000${row.rate}`;
+			const drawn = this.rows.get(row.path);
+			const el = drawn && drawn.shows === shows ? drawn.el : this.rowEl(row);
+			kept.set(row.path, { shows, el });
+			if (el === at) at = at.nextElementSibling;
+			else list.insertBefore(el, at);
+		}
+		// Rows past the last one shown go.
+		while (at) {
+			const next = at.nextElementSibling;
+			at.remove();
+			at = next;
+		}
+		const hidden = section.total - section.rows.length;
+		if (hidden > 0 && !parts.more) {
+			parts.more = parts.el.createEl('button', { cls: 'forgetting-curve-more' });
+			parts.more.addEventListener('click', () => this.handlers.showMore(section.id));
+		}
+		if (hidden <= 0 && parts.more) {
+			parts.more.remove();
+			parts.more = null;
+		}
+		const label = t('view.show-more', { count: Math.min(hidden, MORE_STEP) });
+		if (parts.more && parts.more.textContent !== label) parts.more.setText(label);
+	}
+
+	/**
+	 * Five elements a row, laid out by a CSS grid: title and stage badge, then subject · when and a
+	 * progress meter, with the done button beside both.
+	 */
+	private rowEl(row: DueRow): HTMLElement {
+		const el = createDiv({ cls: 'forgetting-curve-row', attr: { role: 'listitem', tabindex: '0', 'data-path': row.path } });
+		el.createSpan({ cls: 'forgetting-curve-row-title', text: row.title });
+		el.createSpan({ cls: 'forgetting-curve-badge', text: row.badge });
+		el.createSpan({ cls: 'forgetting-curve-row-meta', text: [row.subject, row.when].filter((part) => part).join(' · ') });
+		el.createEl('progress', { cls: 'forgetting-curve-progress', attr: { max: 100, value: Math.round(row.rate * 100), 'aria-label': `${Math.round(row.rate * 100)}%` } });
+		const done = el.createEl('button', { cls: 'forgetting-curve-done clickable-icon', attr: { 'aria-label': t('view.done-button') } });
+		if (!this.doneIcon) {
+			this.doneIcon = createDiv();
+			setIcon(this.doneIcon, 'check');
+		}
+		for (const node of Array.from(this.doneIcon.childNodes)) done.appendChild(node.cloneNode(true));
+		const { handlers } = this;
+		done.addEventListener('click', (event) => {
+			event.stopPropagation();
+			handlers.markDone(row.path);
+		});
+		el.addEventListener('click', (event) => handlers.open(row.path, event.ctrlKey || event.metaKey));
+		el.addEventListener('keydown', (event) => {
+			if (event.key === 'Enter' && event.target === el) handlers.open(row.path, event.ctrlKey || event.metaKey);
+		});
+		return el;
+	}
+}
+
+/** What decides the page's structure: a change of it is drawn anew, anything else patched. */
+function shapeOf(model: DueModel): string {
+	const due = model.state === 'list' ? model.sections.filter((s) => s.id !== 'upcoming').reduce((n, s) => n + s.total, 0) > 0 : false;
+	return [model.state, model.conflictCopies.join('\u0000'), due, model.state === 'list' ? model.sections.map((s) => s.id).join() : ''].join('|');
 }
 
 /** "Review due notes" (while reviews are due) and the statistics, above the list. */
@@ -72,43 +197,6 @@ export function forecastStrip(root: HTMLElement, days: ForecastDay[], caption = 
 		const cls = ['forgetting-curve-forecast-bar', ...(day.isToday ? ['is-today'] : []), ...(day.count === 0 ? ['is-zero'] : [])];
 		const bar = svg.createSvg('rect', { cls, attr: { x: i * 10 + 1, y: 30 - height, width: 8, height } });
 		bar.createSvg('title').textContent = day.label;
-	});
-}
-
-function sectionEl(root: HTMLElement, section: DueSection, handlers: DueListHandlers): void {
-	const el = root.createDiv({ cls: `forgetting-curve-section forgetting-curve-section-${section.id}` });
-	const header = el.createDiv({ cls: 'forgetting-curve-section-header' });
-	header.createSpan({ cls: 'forgetting-curve-section-title', text: section.title });
-	header.createSpan({ cls: 'forgetting-curve-count', text: String(section.total) });
-	const list = el.createDiv({ cls: 'forgetting-curve-rows', attr: { role: 'list' } });
-	for (const row of section.rows) rowEl(list, row, handlers);
-	const hidden = section.total - section.rows.length;
-	if (hidden > 0) {
-		const more = el.createEl('button', { cls: 'forgetting-curve-more', text: t('view.show-more', { count: Math.min(hidden, MORE_STEP) }) });
-		more.addEventListener('click', () => handlers.showMore(section.id));
-	}
-}
-
-/**
- * Five elements a row, laid out by a CSS grid: title and stage badge, then subject · when and a progress
- * meter, with the done button beside both. Kept this lean because a page of rows is redrawn on every
- * live update.
- */
-function rowEl(list: HTMLElement, row: DueRow, handlers: DueListHandlers): void {
-	const el = list.createDiv({ cls: 'forgetting-curve-row', attr: { role: 'listitem', tabindex: '0', 'data-path': row.path } });
-	el.createSpan({ cls: 'forgetting-curve-row-title', text: row.title });
-	el.createSpan({ cls: 'forgetting-curve-badge', text: row.badge });
-	el.createSpan({ cls: 'forgetting-curve-row-meta', text: [row.subject, row.when].filter((part) => part).join(' · ') });
-	el.createEl('progress', { cls: 'forgetting-curve-progress', attr: { max: 100, value: Math.round(row.rate * 100), 'aria-label': `${Math.round(row.rate * 100)}%` } });
-	const done = el.createEl('button', { cls: 'forgetting-curve-done clickable-icon', attr: { 'aria-label': t('view.done-button') } });
-	setIcon(done, 'check');
-	done.addEventListener('click', (event) => {
-		event.stopPropagation();
-		handlers.markDone(row.path);
-	});
-	el.addEventListener('click', (event) => handlers.open(row.path, event.ctrlKey || event.metaKey));
-	el.addEventListener('keydown', (event) => {
-		if (event.key === 'Enter' && event.target === el) handlers.open(row.path, event.ctrlKey || event.metaKey);
 	});
 }
 

@@ -37,12 +37,26 @@ export type DueModel = (
 	conflictCopies: string[];
 };
 
+/** Date formats made once per language: making one costs more than formatting a whole page of rows. */
+const FORMATS = new Map<string, { day: Intl.DateTimeFormat; weekday: Intl.DateTimeFormat }>();
+
+function formatters(language: string): { day: Intl.DateTimeFormat; weekday: Intl.DateTimeFormat } {
+	let made = FORMATS.get(language);
+	if (!made) {
+		made = {
+			day: new Intl.DateTimeFormat(language, { month: 'short', day: 'numeric' }),
+			weekday: new Intl.DateTimeFormat(language, { weekday: 'short', month: 'short', day: 'numeric' }),
+		};
+		FORMATS.set(language, made);
+	}
+	return made;
+}
+
 /** Turns the index's snapshot into what the view shows, in the UI language. */
 export function buildDueModel(snapshot: DueSnapshot | null, indexedNotes: number, config: ReviewConfig | null, conflictCopies: string[] = []): DueModel {
 	if (!snapshot || !config) return { state: 'loading', conflictCopies };
 	if (indexedNotes === 0) return { state: 'no-notes', conflictCopies };
-	const day = new Intl.DateTimeFormat(uiLanguage(), { month: 'short', day: 'numeric' });
-	const weekday = new Intl.DateTimeFormat(uiLanguage(), { weekday: 'short', month: 'short', day: 'numeric' });
+	const { day, weekday } = formatters(uiLanguage());
 	const forecast = snapshot.forecast.map((count, offset) => ({
 		label: t('view.forecast-day', { date: day.format(dateOfDayNumber(snapshot.today + offset)), count }),
 		count,

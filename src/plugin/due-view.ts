@@ -1,6 +1,6 @@
 import { ItemView, type WorkspaceLeaf } from 'obsidian';
 import type { ReviewConfig } from '../engine';
-import { MORE_STEP, PAGE_SIZE, renderDueList } from './due-list-render';
+import { DueListRenderer, MORE_STEP, PAGE_SIZE } from './due-list-render';
 import { buildDueModel, type SectionId } from './due-model';
 import type { DueService } from './due-service';
 import { t } from './i18n';
@@ -21,6 +21,16 @@ export interface DueViewHost {
 export class DueView extends ItemView {
 	private shown: Record<SectionId, number> = { overdue: PAGE_SIZE, dueToday: PAGE_SIZE, upcoming: PAGE_SIZE };
 	private unsubscribe: (() => void) | null = null;
+	private readonly list = new DueListRenderer({
+		open: (path, newTab) => this.host.open(path, newTab),
+		markDone: (path) => this.host.markDone(path),
+		startSession: () => this.host.startSession(),
+		openStatistics: () => this.host.openStatistics(),
+		showMore: (section) => {
+			this.shown = { ...this.shown, [section]: this.shown[section] + MORE_STEP };
+			this.render();
+		},
+	});
 
 	constructor(
 		leaf: WorkspaceLeaf,
@@ -60,16 +70,7 @@ export class DueView extends ItemView {
 		const focused = contentEl.ownerDocument.activeElement?.closest<HTMLElement>('.forgetting-curve-row')?.dataset.path;
 		const snapshot = this.host.service.snapshot(this.shown);
 		const model = buildDueModel(snapshot, this.host.service.size, this.host.config(), this.host.service.conflictCopies());
-		renderDueList(contentEl, model, {
-			open: (path, newTab) => this.host.open(path, newTab),
-			markDone: (path) => this.host.markDone(path),
-			startSession: () => this.host.startSession(),
-			openStatistics: () => this.host.openStatistics(),
-			showMore: (section) => {
-				this.shown = { ...this.shown, [section]: this.shown[section] + MORE_STEP };
-				this.render();
-			},
-		});
+		this.list.render(contentEl, model);
 		contentEl.scrollTop = scroll;
 		if (focused) {
 			for (const row of contentEl.querySelectorAll<HTMLElement>('.forgetting-curve-row')) {

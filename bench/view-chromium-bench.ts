@@ -1,0 +1,47 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildPage, CHROMIUM, launchChromium } from '../tests/support/chromium';
+import { round } from './measure';
+
+const ROOT = join(__dirname, '..');
+
+/**
+ * The due view in a real browser (Debian's Chromium, as the end-to-end tests run it): drawing it with
+ * 1,000 and with 10,000 due notes, and one live update, each timed inside the page as the view's own
+ * work plus the style and layout the browser does before the next frame (median of 21).
+ */
+export async function viewChromiumBench(): Promise<Record<string, number>> {
+	if (!existsSync(CHROMIUM)) {
+		process.stderr.write(`No Chromium at ${CHROMIUM}: the view's browser figures are left out.\n`);
+		return {};
+	}
+	const tests = join(ROOT, 'tests', 'e2e');
+	const url = await buildPage(
+		'bench-view-page',
+		join(ROOT, 'bench', 'view-chromium-page.ts'),
+		{
+			head: '<link rel="stylesheet" href="theme.css"><link rel="stylesheet" href="styles.css">',
+			body: '<div class="workspace-leaf-content"></div><script>document.body.className = "theme-light";</script>',
+			files: { 'theme.css': readFileSync(join(tests, 'obsidian-theme.css'), 'utf8'), 'styles.css': readFileSync(join(ROOT, 'styles.css'), 'utf8') },
+		},
+		join(ROOT, 'test-results'),
+	);
+	const browser = await launchChromium();
+	try {
+		const results: Record<string, number> = {};
+		for (const notes of [1000, 10_000]) {
+			const page = await browser.newPage({ viewport: { width: 320, height: 900 } });
+			await page.goto(url);
+			await page.waitForFunction(() => window.bench?.ready === true);
+			const figures = await page.evaluate((n) => window.bench.run(n), notes);
+			if (figures.due !== notes) throw new Error(`expected ${notes} due notes, got ${figures.due}`);
+			results[`view_render_${notes}_chromium_ms`] = round(figures.renderMs, 2);
+			if (notes === 10_000) results.view_update_chromium_ms = round(figures.updateMs, 2);
+			results[`view_rows_drawn_${notes}`] = figures.rows;
+			await page.close();
+		}
+		return results;
+	} finally {
+		await browser.close();
+	}
+}
