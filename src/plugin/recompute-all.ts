@@ -1,4 +1,5 @@
 import { Modal, Notice, type App, type TFile } from 'obsidian';
+import { computedFieldUpdates, computeSchedule, frontmatterLookup, readInputs } from '../engine';
 import { problemText, t } from './i18n';
 import { recomputeNote, type PluginContext } from './plugin-context';
 
@@ -11,8 +12,12 @@ export interface RecomputeAllSummary {
 	cancelled: boolean;
 }
 
-/** Notes between pauses that let Obsidian repaint and handle the cancel button. */
+/**
+ * Pauses that let Obsidian repaint and handle the cancel button: after this many notes, or this much
+ * time, whichever comes first, so no stretch of work holds the app for more than a frame or three.
+ */
 const BATCH = 25;
+const SLICE_MS = 30;
 
 /**
  * Recomputes every review note in the vault with a cancellable progress notice, then a summary:
@@ -22,13 +27,19 @@ export async function recomputeAll(ctx: PluginContext): Promise<RecomputeAllSumm
 	const files = ctx.app.vault.getMarkdownFiles().filter((file) => ctx.inScope(file));
 	const summary: RecomputeAllSummary = { total: files.length, done: 0, changed: 0, unchanged: 0, refused: [], cancelled: false };
 	const progress = new Notice(progressFragment(summary, () => (summary.cancelled = true)), 0);
+	let sliceStart = performance.now();
+	let inSlice = 0;
 	for (const file of files) {
 		if (summary.cancelled) break;
-		await recomputeOne(ctx, file, summary);
+		if (upToDateByCache(ctx, file)) summary.unchanged++;
+		else await recomputeOne(ctx, file, summary);
 		summary.done++;
-		if (summary.done % BATCH === 0) {
+		inSlice++;
+		if (inSlice >= BATCH || performance.now() - sliceStart >= SLICE_MS) {
 			progress.setMessage(progressFragment(summary, () => (summary.cancelled = true)));
 			await new Promise((resolve) => window.setTimeout(resolve, 0));
+			sliceStart = performance.now();
+			inSlice = 0;
 		}
 	}
 	progress.hide();
@@ -37,6 +48,24 @@ export async function recomputeAll(ctx: PluginContext): Promise<RecomputeAllSumm
 	if (summary.refused.length > 0) new RefusedNotesModal(ctx.app, message, summary.refused).open();
 	else new Notice(message);
 	return summary;
+}
+
+/**
+ * True when Obsidian's metadata cache already shows every computed field at the value a recompute
+ * would write: the note is counted unchanged without being read. Safe because the check only ever
+ * skips work: when the cache is behind the file, or reads a value another way, the note is recomputed
+ * as before (or, at worst, on its next open or save); nothing is written from the cache.
+ */
+function upToDateByCache(ctx: PluginContext, file: TFile): boolean {
+	const config = ctx.config();
+	const frontmatter = ctx.app.metadataCache.getFileCache(file)?.frontmatter;
+	if (!config || !frontmatter) return false;
+	const lookup = frontmatterLookup(frontmatter);
+	const inputs = readInputs(lookup, config);
+	if (inputs.kind !== 'ok') return false;
+	const clock = ctx.clock();
+	const schedule = computeSchedule(inputs.inputs.first, clock.today, config.stages, inputs.inputs.done);
+	return computedFieldUpdates(lookup, schedule, config, clock).every(({ key, value }) => lookup(key) === value);
 }
 
 async function recomputeOne(ctx: PluginContext, file: TFile, summary: RecomputeAllSummary): Promise<void> {

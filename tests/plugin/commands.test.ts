@@ -202,6 +202,58 @@ describe('"Recompute all review notes"', () => {
 	});
 });
 
+describe('"Recompute all review notes" over notes already up to date', () => {
+	it('counts a note whose cached frontmatter shows nothing to change without reading it, and reads a stale one', async () => {
+		vi.setSystemTime(new Date(2024, 9, 5, 8));
+		const h = await loadPlugin({ 'a.md': FRESH, 'b.md': FRESH }, EN);
+		await h.plugin.recomputeAll();
+		await settle();
+		// A day later b's fields are stale in the cache; a's were just written, and are for today.
+		const reads = vi.spyOn(h.app.vault, 'read');
+		const cachedReads = vi.spyOn(h.app.vault, 'cachedRead');
+		const processed: string[] = [];
+		vi.spyOn(h.app.vault, 'process').mockImplementation((file, fn) => {
+			processed.push(file.path);
+			return Promise.resolve(fn(''));
+		});
+		const summary = await h.plugin.recomputeAll();
+		expect(summary).toMatchObject({ total: 2, changed: 0, unchanged: 2 });
+		expect(processed).toEqual([]);
+		expect([...reads.mock.calls, ...cachedReads.mock.calls]).toEqual([]);
+		vi.restoreAllMocks();
+		vi.setSystemTime(new Date(2024, 9, 6, 8));
+		const next = await h.plugin.recomputeAll();
+		expect(next).toMatchObject({ total: 2, changed: 2, unchanged: 0 });
+	});
+});
+
+describe('"Recompute all review notes" in slices', () => {
+	it('pauses for the app whenever a slice of work has taken 30 ms, however few notes that was', async () => {
+		vi.setSystemTime(new Date(2024, 9, 5, 8));
+		const files = Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`n${i}.md`, FRESH]));
+		const h = await loadPlugin(files, EN);
+		// The clock is read once per note and moves 20 ms each time: slow notes, as on a phone.
+		let now = 0;
+		vi.spyOn(performance, 'now').mockImplementation(() => (now += 20));
+		const pauses: number[] = [];
+		const setTimeout = window.setTimeout.bind(window);
+		vi.spyOn(window, 'setTimeout').mockImplementation(((fn: () => void, ms?: number) => {
+			if (ms === 0) pauses.push(now);
+			return setTimeout(fn, ms);
+		}) as typeof window.setTimeout);
+		const running = h.plugin.recomputeAll();
+		for (let i = 0; i < 50; i++) {
+			vi.advanceTimersByTime(1);
+			await settle();
+		}
+		const summary = await running;
+		expect(summary).toMatchObject({ total: 6, done: 6, changed: 6 });
+		// The clock moves 20 ms per note: the 30 ms budget is spent every second note, so 3 pauses for 6
+		// notes, where the 25-note batches alone would have made none.
+		expect(pauses).toHaveLength(3);
+	});
+});
+
 describe('"Recompute all review notes" progress', () => {
 	it('can be cancelled from its progress notice, and says how far it got', async () => {
 		vi.setSystemTime(new Date(2024, 9, 5, 8));
