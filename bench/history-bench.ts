@@ -74,12 +74,28 @@ async function appendMs(): Promise<{ median: number; bytes: number }> {
 	return { median: samples[150]!, bytes };
 }
 
+/** The floor: JSON.parse of every device's journal as one array, no checks, no figures. */
+function jsonFloorMs(files: Map<string, string>): number {
+	const samples: number[] = [];
+	for (let round = 0; round < 7; round++) {
+		const start = performance.now();
+		for (const text of files.values()) JSON.parse(`[${text.trimEnd().split('\n').join(',')}]`);
+		samples.push(performance.now() - start);
+	}
+	samples.sort((a, b) => a - b);
+	return samples[3]!;
+}
+
 export async function historyBench(): Promise<Record<string, number>> {
 	const files = journals();
+	const floor = jsonFloorMs(files);
+	const stats = statsMs(files);
 	const bytes = [...files.values()].reduce((sum, text) => sum + text.length, 0);
 	const append = await appendMs();
 	return {
-		stats_100k_entries_ms: round(statsMs(files), 2),
+		stats_100k_entries_ms: round(stats, 2),
+		stats_100k_json_parse_floor_ms: round(floor, 2),
+		stats_100k_ratio_to_json_parse_floor: round(stats / floor, 2),
 		stats_100k_entries_mb: round(bytes / 1e6, 2),
 		history_append_ms: round(append.median, 4),
 	};

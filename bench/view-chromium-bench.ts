@@ -8,7 +8,8 @@ const ROOT = join(__dirname, '..');
 /**
  * The due view in a real browser (Debian's Chromium, as the end-to-end tests run it): drawing it with
  * 1,000 and with 10,000 due notes, and one live update, each timed inside the page as the view's own
- * work plus the style and layout the browser does before the next frame (median of 21).
+ * work plus the style and layout the browser does before the next frame (median of 21), beside its
+ * floor: the same number of bare rows made with document.createElement and laid out.
  */
 export async function viewChromiumBench(): Promise<Record<string, number>> {
 	if (!existsSync(CHROMIUM)) {
@@ -36,6 +37,7 @@ export async function viewChromiumBench(): Promise<Record<string, number>> {
 			const figures = await page.evaluate((n) => window.bench.run(n), notes);
 			if (figures.due !== notes) throw new Error(`expected ${notes} due notes, got ${figures.due}`);
 			results[`view_render_${notes}_chromium_ms`] = round(figures.renderMs, 2);
+			results[`view_floor_${notes}_chromium_ms`] = round(figures.floorMs, 2);
 			if (notes === 10_000) results.view_update_chromium_ms = round(figures.updateMs, 2);
 			results[`view_rows_drawn_${notes}`] = figures.rows;
 			await page.close();

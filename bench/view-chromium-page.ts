@@ -11,7 +11,7 @@ import { DueView } from '../src/plugin/due-view';
 
 declare global {
 	interface Window {
-		bench: { ready: boolean; run(notes: number): { renderMs: number; updateMs: number; rows: number; due: number } };
+		bench: { ready: boolean; run(notes: number): { floorMs: number; renderMs: number; updateMs: number; rows: number; due: number } };
 	}
 }
 
@@ -88,7 +88,32 @@ function run(count: number) {
 		layout(view.contentEl);
 		update.push(performance.now() - start);
 	}
-	return { renderMs: median(render), updateMs: median(update), rows: view.contentEl.querySelectorAll('.forgetting-curve-row').length, due: counts.overdue + counts.dueToday + counts.upcoming };
+	// The floor: as many bare rows as the view draws (same classes, so the same styles and grid), made
+	// with document.createElement and laid out: what any list of those rows costs in this browser.
+	const drawn = view.contentEl.querySelectorAll('.forgetting-curve-row').length;
+	const floor: number[] = [];
+	for (let r = 0; r < 21; r++) {
+		const start = performance.now();
+		const root = document.createElement('div');
+		root.className = 'forgetting-curve-due';
+		for (let i = 0; i < drawn; i++) {
+			const row = document.createElement('div');
+			row.className = 'forgetting-curve-row';
+			for (const cls of ['forgetting-curve-row-title', 'forgetting-curve-badge', 'forgetting-curve-row-meta']) {
+				const span = document.createElement('span');
+				span.className = cls;
+				span.textContent = `${cls} ${i}`;
+				row.appendChild(span);
+			}
+			row.appendChild(document.createElement('progress'));
+			row.appendChild(document.createElement('button'));
+			root.appendChild(row);
+		}
+		place?.replaceChildren(root);
+		layout(root);
+		floor.push(performance.now() - start);
+	}
+	return { floorMs: median(floor), renderMs: median(render), updateMs: median(update), rows: view.contentEl.querySelectorAll('.forgetting-curve-row').length, due: counts.overdue + counts.dueToday + counts.upcoming };
 }
 
 setup();

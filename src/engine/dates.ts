@@ -59,8 +59,24 @@ export function calendarDaysBetween(from: Date, to: Date): number {
 	return differenceInCalendarDays(to, from);
 }
 
+/**
+ * date-fns' format, remembered: recomputing a vault formats the same few days (today, each note's
+ * review days) with the same patterns over and over, and formatting is most of a recompute's time.
+ * Keyed by the moment, the pattern and the locale's code; cleared when full.
+ */
+const formatted = new Map<string, string>();
+const parsedBack = new Map<string, number | null>();
+const REMEMBER_AT_MOST = 10_000;
+
 export function formatDate(date: Date, pattern: string, locale: Locale): string {
-	return format(date, pattern, { locale });
+	const key = `${date.getTime()}\u0000${locale.code ?? ''}\u0000${pattern}`;
+	let text = formatted.get(key);
+	if (text === undefined) {
+		text = format(date, pattern, { locale });
+		if (formatted.size >= REMEMBER_AT_MOST) formatted.clear();
+		formatted.set(key, text);
+	}
+	return text;
 }
 
 export function toIsoDate(date: Date): string {
@@ -69,6 +85,14 @@ export function toIsoDate(date: Date): string {
 
 /** Reads text back with a date-fns pattern; null when it does not match. */
 export function parseWithPattern(text: string, pattern: string, reference: Date, locale: Locale): Date | null {
-	const parsed = parse(text, pattern, reference, { locale });
-	return isValid(parsed) ? parsed : null;
+	const key = `${reference.getTime()}\u0000${locale.code ?? ''}\u0000${pattern}\u0000${text}`;
+	let time = parsedBack.get(key);
+	if (time === undefined) {
+		const parsed = parse(text, pattern, reference, { locale });
+		time = isValid(parsed) ? parsed.getTime() : null;
+		if (parsedBack.size >= REMEMBER_AT_MOST) parsedBack.clear();
+		parsedBack.set(key, time);
+	}
+	// A new Date each time: callers may change theirs.
+	return time === null ? null : new Date(time);
 }
