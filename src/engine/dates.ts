@@ -65,11 +65,13 @@ export function calendarDaysBetween(from: Date, to: Date): number {
  * Keyed by the moment, the pattern and the locale's code; cleared when full.
  */
 const formatted = new Map<string, string>();
-const parsedBack = new Map<string, number | null>();
+/** Read-backs as local date and time fields, so a remembered one is rebuilt in the zone of the moment. */
+const parsedBack = new Map<string, readonly number[] | null>();
 const REMEMBER_AT_MOST = 10_000;
 
 export function formatDate(date: Date, pattern: string, locale: Locale): string {
-	const key = `${date.getTime()}\u0000${locale.code ?? ''}\u0000${pattern}`;
+	// The offset too: the same moment reads as other local fields in another zone (tests switch TZ).
+	const key = `${date.getTime()}\u0000${date.getTimezoneOffset()}\u0000${locale.code ?? ''}\u0000${pattern}`;
 	let text = formatted.get(key);
 	if (text === undefined) {
 		text = format(date, pattern, { locale });
@@ -85,14 +87,18 @@ export function toIsoDate(date: Date): string {
 
 /** Reads text back with a date-fns pattern; null when it does not match. */
 export function parseWithPattern(text: string, pattern: string, reference: Date, locale: Locale): Date | null {
-	const key = `${reference.getTime()}\u0000${locale.code ?? ''}\u0000${pattern}\u0000${text}`;
-	let time = parsedBack.get(key);
-	if (time === undefined) {
+	const key = `${reference.getTime()}\u0000${reference.getTimezoneOffset()}\u0000${locale.code ?? ''}\u0000${pattern}\u0000${text}`;
+	let fields = parsedBack.get(key);
+	if (fields === undefined) {
 		const parsed = parse(text, pattern, reference, { locale });
-		time = isValid(parsed) ? parsed.getTime() : null;
+		fields = isValid(parsed) ? [parsed.getFullYear(), parsed.getMonth(), parsed.getDate(), parsed.getHours(), parsed.getMinutes(), parsed.getSeconds(), parsed.getMilliseconds()] : null;
 		if (parsedBack.size >= REMEMBER_AT_MOST) parsedBack.clear();
-		parsedBack.set(key, time);
+		parsedBack.set(key, fields);
 	}
-	// A new Date each time: callers may change theirs.
-	return time === null ? null : new Date(time);
+	if (fields === null) return null;
+	// A new Date each time (callers may change theirs), built as parse builds it: from local fields.
+	const [year = 0, month = 0, day = 1, hours = 0, minutes = 0, seconds = 0, ms = 0] = fields;
+	const date = new Date(year, month, day, hours, minutes, seconds, ms);
+	date.setFullYear(year);
+	return date;
 }
