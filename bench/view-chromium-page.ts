@@ -88,26 +88,18 @@ function run(count: number) {
 		layout(view.contentEl);
 		update.push(performance.now() - start);
 	}
-	// The floor: as many bare rows as the view draws (same classes, so the same styles and grid), made
-	// with document.createElement and laid out: what any list of those rows costs in this browser.
+	// The floor: as many bare rows as the view draws (same classes, so the same styles and grid), each
+	// its five elements and nothing else, made and laid out: what any list of those rows costs here.
 	const drawn = view.contentEl.querySelectorAll('.forgetting-curve-row').length;
 	const floor: number[] = [];
 	for (let r = 0; r < 21; r++) {
 		const start = performance.now();
-		const root = document.createElement('div');
-		root.className = 'forgetting-curve-due';
+		const root = createDiv({ cls: 'forgetting-curve-due' });
 		for (let i = 0; i < drawn; i++) {
-			const row = document.createElement('div');
-			row.className = 'forgetting-curve-row';
-			for (const cls of ['forgetting-curve-row-title', 'forgetting-curve-badge', 'forgetting-curve-row-meta']) {
-				const span = document.createElement('span');
-				span.className = cls;
-				span.textContent = `${cls} ${i}`;
-				row.appendChild(span);
-			}
-			row.appendChild(document.createElement('progress'));
-			row.appendChild(document.createElement('button'));
-			root.appendChild(row);
+			const row = root.createDiv({ cls: 'forgetting-curve-row' });
+			for (const cls of ['forgetting-curve-row-title', 'forgetting-curve-badge', 'forgetting-curve-row-meta']) row.createSpan({ cls, text: `${cls} ${i}` });
+			row.createEl('progress');
+			row.createEl('button');
 		}
 		place?.replaceChildren(root);
 		layout(root);
