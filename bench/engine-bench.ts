@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDocument } from 'yaml';
+import { parseDocument, Parser } from 'yaml';
 import { clockAt, findFrontmatter, recompute } from '../src/engine';
 import { configWith } from '../tests/helpers';
 import { medianMs, round } from './measure';
@@ -35,6 +35,11 @@ export function engineBench(): Record<string, number> {
 		doc.toString();
 	}, 300);
 
+	// The floor for one note: yaml's Parser over the seed's frontmatter, tokens only (no document).
+	const cstMs = medianMs(() => {
+		for (const token of new Parser().parse(yamlText)) void token;
+	}, 300);
+
 	// Work grows with the frontmatter: a stale seed with 1,000 and with 10,000 extra keys of its own.
 	const withKeys = (n: number) => SEED.replace('복습: 추가 복습\n', `복습: 추가 복습\n${Array.from({ length: n }, (_, i) => `my key ${i}: value ${i}\n`).join('')}`);
 	const keys1k = withKeys(1000);
@@ -48,6 +53,7 @@ export function engineBench(): Record<string, number> {
 		recompute_10k_vs_1k_keys_ratio: round(keys10kMs / keys1kMs, 2),
 		recompute_uptodate_notes_per_s: Math.round(1000 / unchangedMs),
 		recompute_stale_notes_per_s: Math.round(1000 / changedMs),
+		cst_parse_seed_notes_per_s: Math.round(1000 / cstMs),
 		recompute_uptodate_ms: round(unchangedMs, 4),
 		recompute_stale_ms: round(changedMs, 4),
 		restringify_ms: round(restringifyMs, 4),
