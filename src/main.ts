@@ -49,6 +49,7 @@ export default class ForgettingCurvePlugin extends Plugin implements SettingsHos
 			syncCalendar: () => calendar.push.sync(true),
 			reviewDueNotes: () => session.start(),
 			openStatistics,
+			session,
 		});
 		this.addSettingTab(new ForgettingCurveSettingTab(this.app, this));
 	}

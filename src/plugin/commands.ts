@@ -28,6 +28,8 @@ export interface AppActions {
 	syncCalendar(): Promise<unknown>;
 	reviewDueNotes(): Promise<unknown>;
 	openStatistics(): void;
+	/** The review session's own actions, offered only while one runs. */
+	session: { readonly active: boolean; done(): Promise<void>; snooze(): Promise<void>; skip(): Promise<void>; end(): void };
 }
 
 interface AppCommand {
@@ -35,6 +37,8 @@ interface AppCommand {
 	name: MessageKey;
 	icon: string;
 	run: (actions: AppActions) => unknown;
+	/** When the command is offered; always when absent. */
+	when?: (actions: AppActions) => boolean;
 }
 
 /** Every command that is not about one note, in one table. */
@@ -45,6 +49,10 @@ const APP_COMMANDS: readonly AppCommand[] = [
 	{ id: 'sync-review-calendar', name: 'command.sync-calendar', icon: 'refresh-ccw', run: (a) => a.syncCalendar() },
 	{ id: 'review-due-notes', name: 'command.review-due', icon: 'play', run: (a) => a.reviewDueNotes() },
 	{ id: 'open-review-statistics', name: 'command.open-stats', icon: 'bar-chart-3', run: (a) => a.openStatistics() },
+	{ id: 'review-session-done', name: 'command.session-done', icon: 'check', run: (a) => a.session.done(), when: (a) => a.session.active },
+	{ id: 'review-session-snooze', name: 'command.session-snooze', icon: 'alarm-clock-off', run: (a) => a.session.snooze(), when: (a) => a.session.active },
+	{ id: 'review-session-skip', name: 'command.session-skip', icon: 'skip-forward', run: (a) => a.session.skip(), when: (a) => a.session.active },
+	{ id: 'review-session-end', name: 'command.session-end', icon: 'square', run: (a) => a.session.end(), when: (a) => a.session.active },
 ];
 
 /**
@@ -67,7 +75,21 @@ export function registerCommands(plugin: Plugin, actions: ReviewActions, app: Ap
 		});
 	}
 	for (const command of APP_COMMANDS) {
-		plugin.addCommand({ id: command.id, name: t(command.name), icon: command.icon, callback: () => void command.run(app) });
+		const { when } = command;
+		if (!when) {
+			plugin.addCommand({ id: command.id, name: t(command.name), icon: command.icon, callback: () => void command.run(app) });
+			continue;
+		}
+		plugin.addCommand({
+			id: command.id,
+			name: t(command.name),
+			icon: command.icon,
+			checkCallback: (checking) => {
+				if (!when(app)) return false;
+				if (!checking) void command.run(app);
+				return true;
+			},
+		});
 	}
 
 	plugin.registerEvent(

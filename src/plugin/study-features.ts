@@ -1,7 +1,6 @@
 import { TFile, type Plugin } from 'obsidian';
 import { stageJsonValue, toIsoDate, type ReviewAction, type StageStatus } from '../engine';
 import type { DueService } from './due-service';
-import { t, type MessageKey } from './i18n';
 import type { PluginContext } from './plugin-context';
 import type { ReviewActions, ReviewListener } from './review-actions';
 import { ReviewHistory } from './review-history';
@@ -49,24 +48,10 @@ export function createStudyRecords(plugin: Plugin, ctx: PluginContext, saveData:
 	};
 }
 
-interface SessionCommand {
-	id: string;
-	name: MessageKey;
-	icon: string;
-	run: (session: SessionController) => unknown;
-}
-
-/** The session's actions as commands (no default hotkeys), offered only while a session runs. */
-const SESSION_COMMANDS: readonly SessionCommand[] = [
-	{ id: 'review-session-done', name: 'command.session-done', icon: 'check', run: (s) => s.done() },
-	{ id: 'review-session-snooze', name: 'command.session-snooze', icon: 'alarm-clock-off', run: (s) => s.snooze() },
-	{ id: 'review-session-skip', name: 'command.session-skip', icon: 'skip-forward', run: (s) => s.skip() },
-	{ id: 'review-session-end', name: 'command.session-end', icon: 'square', run: (s) => s.end() },
-];
-
 /**
- * The review session (bar and commands), the statistics view, and what follows renames: the journal,
- * the snoozes and the session. Returns the session and a way to open the statistics.
+ * The review session (its bar; its commands are in commands.ts), the statistics view, and what
+ * follows renames: the journal, the snoozes and the session. Returns the session and a way to open the
+ * statistics.
  */
 export function registerStudyFeatures(plugin: Plugin, ctx: PluginContext, service: DueService, actions: ReviewActions, records: StudyRecords): { session: SessionController; openStatistics: () => void } {
 	const { app } = plugin;
@@ -84,19 +69,6 @@ export function registerStudyFeatures(plugin: Plugin, ctx: PluginContext, servic
 			session.onRenamed(oldPath, file.path);
 		}),
 	);
-	for (const command of SESSION_COMMANDS) {
-		plugin.addCommand({
-			id: command.id,
-			name: t(command.name),
-			icon: command.icon,
-			checkCallback: (checking) => {
-				if (!session.active) return false;
-				if (!checking) void command.run(session);
-				return true;
-			},
-		});
-	}
-
 	plugin.registerView(STATS_VIEW_TYPE, (leaf) => new StatsView(leaf, { service, config: () => ctx.config(), history: () => records.history.readAll() }));
 	const openStatistics = () => void openInMainArea(plugin);
 	return { session, openStatistics };

@@ -119,6 +119,16 @@ export function fakeClockEachTest(at: Date): void {
 	});
 }
 
+/** What the plugin saves to data.json from now on, each save as it was then. */
+export function savedData(h: Harness): unknown[] {
+	const saved: unknown[] = [];
+	vi.spyOn(h.plugin, 'saveData').mockImplementation((data: unknown) => {
+		saved.push(structuredClone(data));
+		return Promise.resolve();
+	});
+	return saved;
+}
+
 /** Lets fake time pass in steps, running the plugin's async work after each. */
 export async function advance(ms: number, step = 100): Promise<void> {
 	for (let passed = 0; passed < ms; passed += step) {

@@ -1,16 +1,9 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseJournal, type HistoryEntry } from '../../src/engine';
-import { advance, loadPlugin, settle, type Harness } from './harness';
+import { advance, fakeClockEachTest, loadPlugin, savedData, settle, type Harness } from './harness';
 
-beforeEach(() => {
-	vi.useFakeTimers();
-	vi.setSystemTime(new Date(2024, 9, 10, 8, 0));
-});
-afterEach(() => {
-	vi.useRealTimers();
-	vi.restoreAllMocks();
-});
+fakeClockEachTest(new Date(2024, 9, 10, 8, 0));
 
 const note = (first: string, done1d = false) => `---\nfirst study: ${first}\n${done1d ? 'review 1d done: true\n' : ''}---\nWhat I learned.\n`;
 /** Today is 2024-10-10. Due order: a (10-05), b (10-06), c (10-09), d and e (today); later.md is upcoming. */
@@ -136,11 +129,7 @@ describe('review session', () => {
 describe('snooze', () => {
 	it('hides the review from the due list, the status bar, the reminder and the calendar until its day, never touching the note', async () => {
 		const h = await start({ reminderTime: '09:00' });
-		const saved: unknown[] = [];
-		vi.spyOn(h.plugin, 'saveData').mockImplementation((data: unknown) => {
-			saved.push(structuredClone(data));
-			return Promise.resolve();
-		});
+		const saved = savedData(h);
 		expect(statusText(h)).toBe('5 reviews due');
 		vi.spyOn(h.app.workspace, 'getActiveFile').mockReturnValue(h.file('a.md'));
 		h.commands.get('snooze-review-tomorrow')?.checkCallback?.(false);
@@ -176,11 +165,7 @@ describe('snooze', () => {
 
 	it('follows a rename, and the history records it', async () => {
 		const h = await start();
-		const saved: unknown[] = [];
-		vi.spyOn(h.plugin, 'saveData').mockImplementation((data: unknown) => {
-			saved.push(structuredClone(data));
-			return Promise.resolve();
-		});
+		const saved = savedData(h);
 		vi.spyOn(h.app.workspace, 'getActiveFile').mockReturnValue(h.file('a.md'));
 		h.commands.get('snooze-review-tomorrow')?.checkCallback?.(false);
 		await advance(300);
@@ -194,11 +179,7 @@ describe('snooze', () => {
 
 	it('is cleared when the review is marked done', async () => {
 		const h = await start();
-		const saved: unknown[] = [];
-		vi.spyOn(h.plugin, 'saveData').mockImplementation((data: unknown) => {
-			saved.push(structuredClone(data));
-			return Promise.resolve();
-		});
+		const saved = savedData(h);
 		vi.spyOn(h.app.workspace, 'getActiveFile').mockReturnValue(h.file('d.md'));
 		h.commands.get('snooze-review-tomorrow')?.checkCallback?.(false);
 		await settle();

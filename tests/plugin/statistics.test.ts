@@ -1,19 +1,12 @@
 // @vitest-environment happy-dom
 import type { WorkspaceLeaf } from 'obsidian';
 import { Modal as MockModal, WorkspaceLeaf as MockLeaf } from 'obsidian-test-mocks/obsidian';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { pickSnoozeDay } from '../../src/plugin/snooze-modal';
 import { STATS_VIEW_TYPE, type StatsView } from '../../src/plugin/stats-view';
-import { advance, loadPlugin, type Harness } from './harness';
+import { advance, fakeClockEachTest, loadPlugin, savedData, type Harness } from './harness';
 
-beforeEach(() => {
-	vi.useFakeTimers();
-	vi.setSystemTime(new Date(2024, 9, 10, 8, 0));
-});
-afterEach(() => {
-	vi.useRealTimers();
-	vi.restoreAllMocks();
-});
+fakeClockEachTest(new Date(2024, 9, 10, 8, 0));
 
 const VAULT = {
 	'a.md': '---\nfirst study: 2024-10-01\nreview 1d done: true\n---\n',
@@ -93,11 +86,7 @@ describe('snooze until a picked day', () => {
 
 	it('the command keeps the review out of the due list until that day', async () => {
 		const h = await start();
-		const saved: unknown[] = [];
-		vi.spyOn(h.plugin, 'saveData').mockImplementation((data: unknown) => {
-			saved.push(structuredClone(data));
-			return Promise.resolve();
-		});
+		const saved = savedData(h);
 		h.plugin.actions!.pickDay = () => Promise.resolve(new Date(2024, 9, 15));
 		vi.spyOn(h.app.workspace, 'getActiveFile').mockReturnValue(h.file('a.md'));
 		h.commands.get('snooze-review-until')?.checkCallback?.(false);
