@@ -151,14 +151,20 @@ function readPair(text: string, from: number, to: number): FlatPair | typeof OPA
  */
 function opaquePair(text: string, from: number, to: number): FlatPair | null {
 	const source = text.slice(from, to);
-	const key = checkedOpaque.get(source) ?? checkOpaque(source);
-	if (checkedOpaque.size >= 5000) checkedOpaque.clear();
-	checkedOpaque.set(source, key);
+	const remembered = checkedOpaque.get(source);
+	const key = remembered === undefined ? checkOpaque(source) : remembered;
+	// Short ones only, and a bounded number: the memory stays small on a phone.
+	if (remembered === undefined && source.length <= REMEMBER_LONGEST) {
+		if (checkedOpaque.size >= REMEMBER_AT_MOST) checkedOpaque.clear();
+		checkedOpaque.set(source, key);
+	}
 	return key === null ? null : { key, value: null, style: 'plain', start: from, end: to, opaque: source };
 }
 
-/** The same lists recur from note to note ("tags: [study]"): each source is checked once. */
+/** The same lists recur from note to note ("tags: [study]"): each short source is checked once. */
 const checkedOpaque = new Map<string, string | null>();
+const REMEMBER_LONGEST = 1000;
+const REMEMBER_AT_MOST = 2000;
 
 /** The pair's key when the yaml library reads `source` as one clean pair with a non-empty value. */
 function checkOpaque(source: string): string | null {
