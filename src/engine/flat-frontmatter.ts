@@ -153,7 +153,7 @@ function opaquePair(text: string, from: number, to: number): FlatPair | null {
 	const source = text.slice(from, to);
 	const remembered = checkedOpaque.get(source);
 	const key = remembered === undefined ? checkOpaque(source) : remembered;
-	// Short ones only, and a bounded number: the memory stays small on a phone.
+	// Short ones only, and a bounded number (at most about 5 MB of text): the memory stays small on a phone.
 	if (remembered === undefined && source.length <= REMEMBER_LONGEST) {
 		if (checkedOpaque.size >= REMEMBER_AT_MOST) checkedOpaque.clear();
 		checkedOpaque.set(source, key);
@@ -164,7 +164,7 @@ function opaquePair(text: string, from: number, to: number): FlatPair | null {
 /** The same lists recur from note to note ("tags: [study]"): each short source is checked once. */
 const checkedOpaque = new Map<string, string | null>();
 const REMEMBER_LONGEST = 1000;
-const REMEMBER_AT_MOST = 2000;
+const REMEMBER_AT_MOST = 5000;
 
 /** The pair's key when the yaml library reads `source` as one clean pair with a non-empty value. */
 function checkOpaque(source: string): string | null {
