@@ -74,43 +74,9 @@ export function parseJournal(text: string): ParsedJournal {
 
 /** One line of a journal as an entry, or null when it is not one. */
 export function readEntryLine(line: string): HistoryEntry | null {
-	const entry = readReviewLine(line) ?? asEntry(readFlatObject(line) ?? jsonValue(line));
+	// The bulk of a journal is read in place by journal.ts; this reads a line at a time, for the rest.
+	const entry = asEntry(readFlatObject(line) ?? jsonValue(line));
 	return entry && instantOf(entry.at) !== null ? entry : null;
-}
-
-/**
- * The everyday line, exactly as historyLine writes a review entry, read straight into an entry with
- * no intermediate object: the journal's bulk. Null for anything else (the general path reads it).
- */
-function readReviewLine(line: string): ReviewEntry | null {
-	if (!line.startsWith('{"at":"') || line.includes('\\')) return null;
-	const atEnd = line.indexOf('"', 7);
-	if (!line.startsWith('","path":"', atEnd)) return null;
-	const pathEnd = line.indexOf('","stage":', atEnd + 10);
-	if (pathEnd < 0) return null;
-	let i = pathEnd + 10;
-	let stage: string | number;
-	if (line.charCodeAt(i) === 34) {
-		const end = line.indexOf('"', i + 1);
-		if (end < 0) return null;
-		stage = line.slice(i + 1, end);
-		i = end + 1;
-	} else {
-		let end = i;
-		while (line.charCodeAt(end) >= 48 && line.charCodeAt(end) <= 57) end++;
-		if (end === i || end - i > 9) return null;
-		stage = Number(line.slice(i, end));
-		i = end;
-	}
-	if (!line.startsWith(',"due":"', i) || !line.startsWith('","action":"', i + 18)) return null;
-	const actionEnd = line.length - 2;
-	if (line.charCodeAt(actionEnd) !== 34 || line.charCodeAt(actionEnd + 1) !== 125) return null;
-	const at = line.slice(7, atEnd);
-	const path = line.slice(atEnd + 10, pathEnd);
-	const due = line.slice(i + 8, i + 18);
-	const action = line.slice(i + 30, actionEnd) as ReviewAction;
-	if (path === '' || dayNumberAt(due, 0) === null || due.charCodeAt(4) !== 45 || !REVIEW_ACTIONS.includes(action)) return null;
-	return { at, path, stage, due, action };
 }
 
 function jsonValue(line: string): unknown {
