@@ -125,19 +125,31 @@ export function verifyWrite(
 	const insertedLength = edits.reduce((sum, e) => sum + e.insert.length - (e.to - e.from), 0);
 	const after = parseDocument(next.slice(block.start, block.end + insertedLength), PARSE_OPTIONS);
 	if (after.errors.length > 0) return unsafe('unparseable');
-	const expected = new Map(written.map((u) => [u.key, u.value]));
-	const afterValues = new Map<string, unknown>();
 	const json = after.toJS() as unknown;
 	if (typeof json !== 'object' || json === null) return unsafe('not-a-map');
-	for (const [k, v] of Object.entries(json)) afterValues.set(k, v);
-	for (const [name, old] of Object.entries(before)) {
+	const problem = readBackProblem(new Map(Object.entries(before)), new Map(Object.entries(json)), written);
+	return problem ? unsafe(problem.why, problem.key) : { ok: true, text: next };
+}
+
+/**
+ * The read-back rule both recompute paths apply to a result, before and after as key → value: every
+ * written key reads back as its new value, every other key as before (compared as JSON), and no key
+ * is gained or lost. Null when it holds.
+ */
+export function readBackProblem(
+	before: ReadonlyMap<string, unknown>,
+	after: ReadonlyMap<string, unknown>,
+	written: readonly FieldUpdate[],
+): { why: UnsafeWhy; key?: string } | null {
+	const expected = new Map(written.map((u) => [u.key, u.value]));
+	for (const [name, old] of before) {
 		if (expected.has(name)) continue;
-		if (JSON.stringify(afterValues.get(name) ?? null) !== JSON.stringify(old ?? null)) return unsafe('key-would-change', name);
+		if (JSON.stringify(after.get(name) ?? null) !== JSON.stringify(old ?? null)) return { why: 'key-would-change', key: name };
 	}
-	const keyCount = new Set([...Object.keys(before), ...expected.keys()]).size;
-	if (afterValues.size !== keyCount) return unsafe('keys-would-change');
+	const keyCount = new Set([...before.keys(), ...expected.keys()]).size;
+	if (after.size !== keyCount) return { why: 'keys-would-change' };
 	for (const [key, value] of expected) {
-		if (afterValues.get(key) !== value) return unsafe('no-read-back', key);
+		if (after.get(key) !== value) return { why: 'no-read-back', key };
 	}
-	return { ok: true, text: next };
+	return null;
 }

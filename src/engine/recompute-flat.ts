@@ -2,7 +2,7 @@ import type { Clock } from './dates';
 import { computedFieldUpdates } from './computed-fields';
 import { readFlatFrontmatter, type FlatFrontmatter } from './flat-frontmatter';
 import { findFrontmatter } from './frontmatter-block';
-import type { FieldUpdate } from './frontmatter-writer';
+import { readBackProblem, type FieldUpdate } from './frontmatter-writer';
 import { readInputs } from './inputs';
 import { canonicalKey } from './keys';
 import type { RecomputeResult } from './recompute';
@@ -57,23 +57,14 @@ export function recomputeFlat(text: string, config: ReviewConfig, clock: Clock):
 	const next = applyEdits(text, edits);
 	const grown = edits.reduce((sum, e) => sum + e.insert.length - (e.to - e.from), 0);
 	const after = readFlatFrontmatter(next.slice(block.start, block.end + grown));
-	if (!after || !readsBack(flat, after, written)) return null;
+	if (!after || readBackProblem(comparedValues(flat), comparedValues(after), written)) return null;
 	return { kind: 'changed', text: next, edits, schedule };
 }
 
-/** The full path's verification (verifyWrite) on flat reads: written keys as new, the rest as before. */
-function readsBack(before: FlatFrontmatter, after: FlatFrontmatter, written: readonly FieldUpdate[]): boolean {
-	const expected = new Map(written.map((u) => [u.key, u.value]));
-	const afterPairs = new Map(after.pairs.map((p) => [p.key, p]));
-	const afterValues = new Map(after.pairs.map((p) => [p.key, p.value]));
-	for (const pair of before.pairs) {
-		if (expected.has(pair.key)) continue;
-		const now = afterPairs.get(pair.key);
-		// A list or block is carried, never edited: the same source reads as the same value.
-		if (pair.opaque !== undefined ? now?.opaque !== pair.opaque : JSON.stringify(now?.value ?? null) !== JSON.stringify(pair.value ?? null)) return false;
-	}
-	const keyCount = new Set([...before.pairs.map((p) => p.key), ...expected.keys()]).size;
-	if (afterValues.size !== keyCount) return false;
-	for (const [key, value] of expected) if (afterValues.get(key) !== value) return false;
-	return true;
+/**
+ * Each key's value as the read-back rule compares it (readBackProblem). A carried list or block is
+ * never edited: it stands for its source, so it reads back the same only byte for byte.
+ */
+function comparedValues(flat: FlatFrontmatter): Map<string, unknown> {
+	return new Map(flat.pairs.map((p) => [p.key, p.opaque !== undefined ? { carried: p.opaque } : p.value]));
 }
