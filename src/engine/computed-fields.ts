@@ -2,10 +2,27 @@ import { isSameDay } from 'date-fns';
 import { parseWithPattern, type Clock } from './dates';
 import type { FieldUpdate } from './frontmatter-writer';
 import { learningRate } from './rate';
-import type { Schedule } from './schedule';
+import { readInputs, type FrontmatterLookup, type ReviewInputs } from './inputs';
+import { computeSchedule, type Schedule } from './schedule';
 import type { CompiledField, ReviewConfig } from './settings';
 import { readBackPattern, renderTemplate, type TemplateContext } from './templates';
 import type { ScalarValue } from './yaml-scalar';
+
+export function scheduleFor(inputs: ReviewInputs, config: ReviewConfig, clock: Clock): Schedule {
+	return computeSchedule(inputs.first, clock.today, config.stages, inputs.done);
+}
+
+/**
+ * A review note's schedule and the value each computed field should have, read from any lookup (the
+ * fast path's reader, Obsidian's metadata cache); null for a note that is not a review note or whose
+ * inputs are refused (the full path says why).
+ */
+export function fieldUpdatesFor(lookup: FrontmatterLookup, config: ReviewConfig, clock: Clock): { schedule: Schedule; updates: FieldUpdate[] } | null {
+	const inputs = readInputs(lookup, config);
+	if (inputs.kind !== 'ok') return null;
+	const schedule = scheduleFor(inputs.inputs, config, clock);
+	return { schedule, updates: computedFieldUpdates(lookup, schedule, config, clock) };
+}
 
 /** The value every computed field should have for this schedule; `existing` reads a key's scalar now. */
 export function computedFieldUpdates(existing: (key: string) => unknown, schedule: Schedule, config: ReviewConfig, clock: Clock): FieldUpdate[] {

@@ -8,7 +8,7 @@ export { PRESETS, DEFAULT_PRESET_ID, type FieldSpec, type Preset } from './prese
 export { RATE_FORMULAS, learningRate, rateText, progressBar, type RateFormulaId } from './rate';
 export { openReviewNote, recompute, scheduleFor, writeUpdates, type OpenedNote, type RecomputeResult } from './recompute';
 export type { Refusal, RefusalCode } from './refusal';
-export { computedFieldUpdates } from './computed-fields';
+export { computedFieldUpdates, fieldUpdatesFor } from './computed-fields';
 export { computeSchedule, daysUntilDue, dueBucket, FORECAST_DAYS, UPCOMING_DAYS, type DueBucket, type Schedule, type StageStatus } from './schedule';
 export { DEFAULT_SETTINGS, loadSettings, reminderMinutes, resolveConfig, type ForgettingCurveSettings, type ReviewConfig } from './settings';
 export { noteTitle } from './note-title';

@@ -1,12 +1,10 @@
 import type { Clock } from './dates';
-import { computedFieldUpdates } from './computed-fields';
+import { fieldUpdatesFor } from './computed-fields';
 import { readFlatFrontmatter, type FlatFrontmatter } from './flat-frontmatter';
 import { findFrontmatter } from './frontmatter-block';
 import { readBackProblem, type FieldUpdate } from './frontmatter-writer';
-import { readInputs } from './inputs';
 import { canonicalKey } from './keys';
 import type { RecomputeResult } from './recompute';
-import { computeSchedule } from './schedule';
 import type { ReviewConfig } from './settings';
 import { applyEdits, type TextEdit } from './text-edits';
 import { keySource, scalarSource } from './yaml-scalar';
@@ -31,11 +29,9 @@ export function recomputeFlat(text: string, config: ReviewConfig, clock: Clock):
 		if (pair?.opaque !== undefined) readOpaque = true;
 		return pair?.value;
 	};
-	const inputs = readInputs(lookup, config);
-	if (inputs.kind !== 'ok' || readOpaque) return null;
-	const schedule = computeSchedule(inputs.inputs.first, clock.today, config.stages, inputs.inputs.done);
-	const updates = computedFieldUpdates(lookup, schedule, config, clock);
-	if (readOpaque) return null;
+	const computed = fieldUpdatesFor(lookup, config, clock);
+	if (!computed || readOpaque) return null;
+	const { schedule, updates } = computed;
 	const edits: TextEdit[] = [];
 	const written: FieldUpdate[] = [];
 	const appended: string[] = [];

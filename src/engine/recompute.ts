@@ -5,11 +5,14 @@ import { planUpdates, verifyWrite, type FieldUpdate } from './frontmatter-writer
 import { findPair, parseFrontmatter, plainValue } from './frontmatter-yaml';
 import { readInputs, type FrontmatterLookup, type ReviewInputs } from './inputs';
 import { refusal, type Refusal } from './refusal';
-import { computeSchedule, type Schedule } from './schedule';
+import type { Schedule } from './schedule';
 import type { ReviewConfig } from './settings';
-import { computedFieldUpdates } from './computed-fields';
+import { computedFieldUpdates, scheduleFor } from './computed-fields';
 import { recomputeFlat } from './recompute-flat';
 import type { TextEdit } from './text-edits';
+
+/** Owned by computed-fields.ts; here too, where callers of the engine have always found it. */
+export { scheduleFor };
 
 export type RecomputeResult =
 	| { kind: 'not-review' }
@@ -43,9 +46,6 @@ function openUnguarded(text: string, config: ReviewConfig): OpenedNote {
 	return { kind: 'ok', block, doc: parsed.doc, map: parsed.map, inputs: inputs.inputs };
 }
 
-export function scheduleFor(inputs: ReviewInputs, config: ReviewConfig, clock: Clock): Schedule {
-	return computeSchedule(inputs.first, clock.today, config.stages, inputs.done);
-}
 
 /**
  * Recomputes every computed field of a review note and returns the minimal edits. A pure function of

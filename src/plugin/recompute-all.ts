@@ -1,5 +1,5 @@
 import { Modal, Notice, type App, type TFile } from 'obsidian';
-import { computedFieldUpdates, computeSchedule, frontmatterLookup, readInputs } from '../engine';
+import { fieldUpdatesFor, frontmatterLookup } from '../engine';
 import { problemText, t } from './i18n';
 import { recomputeNote, type PluginContext } from './plugin-context';
 
@@ -61,11 +61,8 @@ function upToDateByCache(ctx: PluginContext, file: TFile): boolean {
 	const frontmatter = ctx.app.metadataCache.getFileCache(file)?.frontmatter;
 	if (!config || !frontmatter) return false;
 	const lookup = frontmatterLookup(frontmatter);
-	const inputs = readInputs(lookup, config);
-	if (inputs.kind !== 'ok') return false;
-	const clock = ctx.clock();
-	const schedule = computeSchedule(inputs.inputs.first, clock.today, config.stages, inputs.inputs.done);
-	return computedFieldUpdates(lookup, schedule, config, clock).every(({ key, value }) => lookup(key) === value);
+	const computed = fieldUpdatesFor(lookup, config, ctx.clock());
+	return computed !== null && computed.updates.every(({ key, value }) => lookup(key) === value);
 }
 
 async function recomputeOne(ctx: PluginContext, file: TFile, summary: RecomputeAllSummary): Promise<void> {
