@@ -1,4 +1,5 @@
 import { dayNumberOf, fastDayNumber } from './day-numbers';
+import { grownCopy } from './typed-arrays';
 import { currentStageIndex, dueDayOf } from './done-mask';
 import { FORECAST_DAYS, UPCOMING_DAYS } from './schedule';
 import { canonicalKey, lookupKey } from './keys';
@@ -368,14 +369,10 @@ export class DueIndex {
 
 	private grow(): void {
 		const capacity = Math.max(1024, this.firstDays.length * 2);
-		const copy = <T extends Int32Array | Uint8Array | Int8Array>(old: T, fresh: T): T => {
-			fresh.set(old);
-			return fresh;
-		};
-		this.firstDays = copy(this.firstDays, new Int32Array(capacity));
-		this.masks = copy(this.masks, new Uint8Array(capacity));
-		this.stages = copy(this.stages, new Int8Array(capacity));
-		this.dueDays = copy(this.dueDays, new Int32Array(capacity));
+		this.firstDays = grownCopy(this.firstDays, capacity);
+		this.masks = grownCopy(this.masks, capacity);
+		this.stages = grownCopy(this.stages, capacity);
+		this.dueDays = grownCopy(this.dueDays, capacity);
 	}
 }
 

@@ -1,4 +1,5 @@
 import { dayNumberAt } from './day-numbers';
+import { grownCopy } from './typed-arrays';
 import { instantAt, instantOnDay, readEntryLine, type HistoryEntry } from './history';
 
 /**
@@ -37,8 +38,7 @@ export class Journals {
 
 	/** The id of the path text[start, end), copying it only the first time. */
 	pathIdAt(text: string, start: number, end: number): number {
-		let hash = 0x811c9dc5;
-		for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+		const hash = hashOf(text, start, end);
 		const mask = this.slots.length - 1;
 		const length = end - start;
 		for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
@@ -81,23 +81,11 @@ export class Journals {
 	}
 
 	pathId(path: string): number {
-		let id = this.pathIds.get(path);
-		if (id === undefined) {
-			id = this.pathNames.length;
-			this.pathNames.push(path);
-			this.pathIds.set(path, id);
-		}
-		return id;
+		return intern(this.pathNames, this.pathIds, path);
 	}
 
 	stageId(stage: string): number {
-		let id = this.stageIds.get(stage);
-		if (id === undefined) {
-			id = this.stageNames.length;
-			this.stageNames.push(stage);
-			this.stageIds.set(stage, id);
-		}
-		return id;
+		return intern(this.stageNames, this.stageIds, stage);
 	}
 
 	push(instant: number, day: number, dueDay: number, action: number, stage: number, path: number, from: number): void {
@@ -120,18 +108,25 @@ export class Journals {
 
 	private grow(): void {
 		const size = this.instants.length * 2;
-		const grown = <T extends Float64Array | Int32Array | Uint8Array>(old: T, fresh: T): T => {
-			fresh.set(old);
-			return fresh;
-		};
-		this.instants = grown(this.instants, new Float64Array(size));
-		this.days = grown(this.days, new Int32Array(size));
-		this.dueDays = grown(this.dueDays, new Int32Array(size));
-		this.actions = grown(this.actions, new Uint8Array(size));
-		this.stages = grown(this.stages, new Int32Array(size));
-		this.paths = grown(this.paths, new Int32Array(size));
-		this.froms = grown(this.froms, new Int32Array(size));
+		this.instants = grownCopy(this.instants, size);
+		this.days = grownCopy(this.days, size);
+		this.dueDays = grownCopy(this.dueDays, size);
+		this.actions = grownCopy(this.actions, size);
+		this.stages = grownCopy(this.stages, size);
+		this.paths = grownCopy(this.paths, size);
+		this.froms = grownCopy(this.froms, size);
 	}
+}
+
+/** The id of `name` in a table of names (its index there), added when new. */
+function intern(names: string[], ids: Map<string, number>, name: string): number {
+	let id = ids.get(name);
+	if (id === undefined) {
+		id = names.length;
+		names.push(name);
+		ids.set(name, id);
+	}
+	return id;
 }
 
 /** Reads every device's journal text (device id → JSON Lines). A broken line is skipped and kept in `brokenLines`. */
@@ -188,9 +183,10 @@ function matchAt(text: string, at: number, pattern: string): boolean {
 	return true;
 }
 
-function hashOf(text: string): number {
+/** FNV-1a over text[start, end): the path table's hash, of a path in a line or of one already copied. */
+function hashOf(text: string, start = 0, end = text.length): number {
 	let hash = 0x811c9dc5;
-	for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+	for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
 	return hash;
 }
 
