@@ -160,17 +160,21 @@ export class DueListRenderer {
 	}
 }
 
+/** Reviews due today or overdue: what a review session would go through. */
+function dueNow(model: DueModel): number {
+	return model.state === 'list' ? model.sections.filter((s) => s.id !== 'upcoming').reduce((n, s) => n + s.total, 0) : 0;
+}
+
 /** What decides the page's structure: a change of it is drawn anew, anything else patched. */
 function shapeOf(model: DueModel): string {
-	const due = model.state === 'list' ? model.sections.filter((s) => s.id !== 'upcoming').reduce((n, s) => n + s.total, 0) > 0 : false;
+	const due = dueNow(model) > 0;
 	return [model.state, model.conflictCopies.join('\u0000'), due, model.state === 'list' ? model.sections.map((s) => s.id).join() : ''].join('|');
 }
 
 /** "Review due notes" (while reviews are due) and the statistics, above the list. */
 function toolbar(root: HTMLElement, model: DueModel, handlers: DueListHandlers): void {
 	const bar = root.createDiv({ cls: 'forgetting-curve-toolbar' });
-	const due = model.state === 'list' ? model.sections.filter((s) => s.id !== 'upcoming').reduce((n, s) => n + s.total, 0) : 0;
-	if (due > 0) {
+	if (dueNow(model) > 0) {
 		const start = bar.createEl('button', { cls: 'mod-cta forgetting-curve-start-session', text: t('view.review-button') });
 		start.addEventListener('click', () => handlers.startSession());
 	}
