@@ -3,16 +3,13 @@
  * obsidian-test-mocks) loads a 30-note vault, and its due view is attached to the page in place of
  * Obsidian's right sidebar.
  */
-import type { PluginManifest, WorkspaceLeaf as WorkspaceLeafOriginal } from 'obsidian';
-import { addIcon, App, WorkspaceLeaf } from 'obsidian-test-mocks/obsidian';
-import { setup } from 'obsidian-test-mocks/setup';
-import ForgettingCurvePlugin from '../../src/main';
-import { faithfulVault } from '../support/faithful-vault';
+import type { WorkspaceLeaf as WorkspaceLeafOriginal } from 'obsidian';
+import { addIcon, WorkspaceLeaf } from 'obsidian-test-mocks/obsidian';
 import { DUE_VIEW_TYPE, type DueView } from '../../src/plugin/due-view';
+import { pluginInPage } from './page-plugin';
 
 declare global {
 	interface Window {
-		fixtureNotes: Record<string, string>;
 		opened: string[];
 		viewReady: boolean;
 	}
@@ -27,17 +24,10 @@ const CHART_ICON =
 	'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="M3 3v18h18"/><path d="M18 17V9"/><path d="M13 17V5"/><path d="M8 17v-3"/></svg>';
 
 async function main(): Promise<void> {
-	setup();
+	const { app, plugin, start } = pluginInPage({}, () => new Date(2024, 9, 10, 9, 0));
 	addIcon('check', CHECK_ICON);
 	addIcon('bar-chart-3', CHART_ICON);
-	const app = App.createConfigured__({ files: window.fixtureNotes });
-	faithfulVault(app);
-	const manifest: PluginManifest = { id: 'forgetting-curve', name: 'Forgetting Curve', version: '0', minAppVersion: '1.8.7', author: '', description: '' };
-	const plugin = new ForgettingCurvePlugin(app.asOriginalType__(), manifest);
-	plugin.loadData = () => Promise.resolve({});
-	plugin.now = () => new Date(2024, 9, 10, 9, 0);
-	await plugin.onload();
-	app.workspace.setLayoutReady__();
+	await start();
 
 	window.opened = [];
 	app.workspace.getLeaf = ((newLeaf?: unknown) => ({

@@ -4,16 +4,12 @@
  * Chromium's keyboard and IME. `window.fc` lets the test set the plugin's clock and look inside.
  */
 import { redoDepth, undoDepth } from '@codemirror/commands';
-import type { PluginManifest } from 'obsidian';
-import { App, TFile } from 'obsidian-test-mocks/obsidian';
-import { setup } from 'obsidian-test-mocks/setup';
-import ForgettingCurvePlugin from '../../src/main';
-import { faithfulVault } from '../support/faithful-vault';
+import { TFile } from 'obsidian-test-mocks/obsidian';
 import { openNoteInEditor, type NoteInEditor } from '../support/note-in-editor';
+import { pluginInPage } from './page-plugin';
 
 declare global {
 	interface Window {
-		fixtureNotes: Record<string, string>;
 		fc: {
 			ready: boolean;
 			/** Times (ms since the page started) of the plugin's writes into the editor. */
@@ -34,17 +30,9 @@ declare global {
 }
 
 async function main(): Promise<void> {
-	setup();
-	const app = App.createConfigured__({ files: window.fixtureNotes });
-	faithfulVault(app);
-	const manifest: PluginManifest = { id: 'forgetting-curve', name: 'Forgetting Curve', version: '0', minAppVersion: '1.8.7', author: '', description: '' };
-	const plugin = new ForgettingCurvePlugin(app.asOriginalType__(), manifest);
-	plugin.loadData = () => Promise.resolve({ rateFormula: 'template' });
-	plugin.saveData = () => Promise.resolve();
 	let now = new Date(2024, 9, 28, 9, 5);
-	plugin.now = () => now;
-	await plugin.onload();
-	app.workspace.setLayoutReady__();
+	const { app, plugin, start } = pluginInPage({ rateFormula: 'template' }, () => now);
+	await start();
 
 	let note: NoteInEditor | null = null;
 	let path = '';

@@ -3,16 +3,12 @@
  * obsidian-test-mocks) over three due notes. Opening a note shows it in a Markdown view with a real
  * CodeMirror 6 editor, as Obsidian does, so the session bar sits in a real view in Chromium.
  */
-import type { PluginManifest } from 'obsidian';
-import { App, WorkspaceLeaf, type TFile } from 'obsidian-test-mocks/obsidian';
-import { setup } from 'obsidian-test-mocks/setup';
-import ForgettingCurvePlugin from '../../src/main';
-import { faithfulVault } from '../support/faithful-vault';
+import { WorkspaceLeaf, type TFile } from 'obsidian-test-mocks/obsidian';
 import { openNoteInEditor } from '../support/note-in-editor';
+import { pluginInPage } from './page-plugin';
 
 declare global {
 	interface Window {
-		fixtureNotes: Record<string, string>;
 		session: {
 			ready: boolean;
 			opened: string[];
@@ -24,14 +20,7 @@ declare global {
 }
 
 async function main(): Promise<void> {
-	setup();
-	const app = App.createConfigured__({ files: window.fixtureNotes });
-	faithfulVault(app);
-	const manifest: PluginManifest = { id: 'forgetting-curve', name: 'Forgetting Curve', version: '0', minAppVersion: '1.8.7', author: '', description: '' };
-	const plugin = new ForgettingCurvePlugin(app.asOriginalType__(), manifest);
-	plugin.loadData = () => Promise.resolve({ preset: 'en' });
-	plugin.saveData = () => Promise.resolve();
-	plugin.now = () => new Date(2024, 9, 10, 9, 0);
+	const { app, plugin, start } = pluginInPage({ preset: 'en' }, () => new Date(2024, 9, 10, 9, 0));
 	const opened: string[] = [];
 	const host = document.querySelector<HTMLElement>('.workspace-leaf-content');
 	WorkspaceLeaf.prototype.openFile = async function (this: WorkspaceLeaf, file: TFile) {
@@ -42,8 +31,7 @@ async function main(): Promise<void> {
 		host?.replaceChildren(note.view.containerEl);
 		app.workspace.setActiveLeaf(this);
 	};
-	await plugin.onload();
-	app.workspace.setLayoutReady__();
+	await start();
 	await new Promise((resolve) => window.setTimeout(resolve, 300));
 	const commands = (plugin as unknown as { commands__: Map<string, { callback?: () => unknown; checkCallback?: (checking: boolean) => unknown }> }).commands__;
 	window.session = {

@@ -3,16 +3,13 @@
  * `obsidian` served by obsidian-test-mocks) loads the 30-note vault and two devices' review journals,
  * and its statistics view is attached to the page in place of a main-area tab.
  */
-import type { PluginManifest, WorkspaceLeaf as WorkspaceLeafOriginal } from 'obsidian';
-import { addIcon, App, WorkspaceLeaf } from 'obsidian-test-mocks/obsidian';
-import { setup } from 'obsidian-test-mocks/setup';
-import ForgettingCurvePlugin from '../../src/main';
+import type { WorkspaceLeaf as WorkspaceLeafOriginal } from 'obsidian';
+import { addIcon, WorkspaceLeaf } from 'obsidian-test-mocks/obsidian';
 import { STATS_VIEW_TYPE, type StatsView } from '../../src/plugin/stats-view';
-import { faithfulVault } from '../support/faithful-vault';
+import { pluginInPage } from './page-plugin';
 
 declare global {
 	interface Window {
-		fixtureNotes: Record<string, string>;
 		/** Journal files' text by device id. */
 		fixtureHistory: Record<string, string>;
 		viewReady: boolean;
@@ -23,18 +20,11 @@ const HISTORY_ICON =
 	'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="M3 12a9 9 0 1 0 9-9 9.75 9.75 0 0 0-6.74 2.74L3 8"/><path d="M3 3v5h5"/><path d="M12 7v5l4 2"/></svg>';
 
 async function main(): Promise<void> {
-	setup();
+	const { app, plugin, start } = pluginInPage({}, () => new Date(2024, 9, 10, 9, 0));
 	addIcon('history', HISTORY_ICON);
-	const app = App.createConfigured__({ files: window.fixtureNotes });
-	faithfulVault(app);
 	const history = `${app.vault.configDir}/plugins/forgetting-curve/history`;
 	for (const [device, text] of Object.entries(window.fixtureHistory)) await app.vault.adapter.write(`${history}/${device}.jsonl`, text);
-	const manifest: PluginManifest = { id: 'forgetting-curve', name: 'Forgetting Curve', version: '0', minAppVersion: '1.8.7', author: '', description: '' };
-	const plugin = new ForgettingCurvePlugin(app.asOriginalType__(), manifest);
-	plugin.loadData = () => Promise.resolve({});
-	plugin.now = () => new Date(2024, 9, 10, 9, 0);
-	await plugin.onload();
-	app.workspace.setLayoutReady__();
+	await start();
 	// The index notifies its views after a short coalescing delay.
 	await new Promise((resolve) => window.setTimeout(resolve, 300));
 
