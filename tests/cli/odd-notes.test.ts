@@ -2,7 +2,7 @@ import { lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, symlinkS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli';
+import { cliAt } from './capture';
 import { reviewNote } from '../helpers';
 
 /** The CLI over notes that try to break it: each is refused and left byte for byte, the run goes on. */
@@ -22,12 +22,7 @@ beforeEach(() => {
 	vault = mkdtempSync(join(tmpdir(), 'fc-odd-'));
 });
 
-function cli(...args: string[]) {
-	const out: string[] = [];
-	const err: string[] = [];
-	const code = runCli(args, new Date(2024, 9, 10, 9, 0), { out: (t) => out.push(t), err: (t) => err.push(t) }) as number;
-	return { code, out: out.join(''), err: err.join('') };
-}
+const cli = cliAt(new Date(2024, 9, 10, 9, 0));
 
 const settings = () => {
 	const path = join(vault, '..', `s-${Math.random().toString(36).slice(2)}.json`);

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, readdirSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli';
+import { cliAt } from './capture';
 import { fixture } from '../helpers';
 
 const SEED = fixture('seed-note.md');
@@ -19,12 +19,7 @@ function write(path: string, text: string) {
 }
 const read = (path: string) => readFileSync(join(vault, path), 'utf8');
 
-function cli(...args: string[]) {
-	const out: string[] = [];
-	const err: string[] = [];
-	const code = runCli(args, new Date(2024, 9, 27, 14, 0), { out: (t) => out.push(t), err: (t) => err.push(t) });
-	return { code, out: out.join(''), err: err.join('') };
-}
+const cli = cliAt(new Date(2024, 9, 27, 14, 0));
 
 beforeEach(() => {
 	vault = mkdtempSync(join(tmpdir(), 'fc-cli-'));

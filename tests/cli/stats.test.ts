@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli';
+import { cliAt } from './capture';
 import { HISTORY_IN_CONFIG } from '../../src/cli/stats-command';
 
 /** Obsidian's default config folder. */
@@ -22,12 +22,7 @@ function note(first: string, done: number): string {
 }
 const entry = (at: string, path: string, stage: number | string, due: string, action: ReviewAction = 'done'): HistoryEntry => ({ at, path, stage, due, action });
 
-function cli(...args: string[]) {
-	const out: string[] = [];
-	const err: string[] = [];
-	const code = runCli(args, new Date(2024, 9, 27, 14, 0), { out: (t) => out.push(t), err: (t) => err.push(t) });
-	return { code, out: out.join(''), err: err.join('') };
-}
+const cli = cliAt(new Date(2024, 9, 27, 14, 0));
 
 beforeEach(() => {
 	vault = mkdtempSync(join(tmpdir(), 'fc-stats-'));
