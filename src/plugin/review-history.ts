@@ -17,6 +17,7 @@ export class ReviewHistory {
 	private folderReady = false;
 	private failureShown = false;
 	private readonly reportedBroken = new Map<string, number>();
+	private readonly appendedListeners = new Set<() => void>();
 
 	constructor(
 		private readonly app: App,
@@ -37,6 +38,12 @@ export class ReviewHistory {
 
 	renamed(from: string, path: string): Promise<void> {
 		return this.append({ at: localTimestamp(this.now()), action: 'rename', from, path });
+	}
+
+	/** Called after each of this device's appends; returns the unsubscribe. */
+	onAppended(listener: () => void): () => void {
+		this.appendedListeners.add(listener);
+		return () => this.appendedListeners.delete(listener);
 	}
 
 	/** Resolves once every append asked for so far is on disk (or has failed). */
@@ -77,6 +84,7 @@ export class ReviewHistory {
 					this.folderReady = true;
 				}
 				await adapter.append(this.file, line);
+				for (const listener of this.appendedListeners) listener();
 			} catch (e) {
 				if (!this.failureShown) new Notice(t('notice.history-failed', { reason: (e as Error).message }));
 				this.failureShown = true;

@@ -69,7 +69,16 @@ export function registerStudyFeatures(plugin: Plugin, ctx: PluginContext, servic
 			session.onRenamed(oldPath, file.path);
 		}),
 	);
-	plugin.registerView(STATS_VIEW_TYPE, (leaf) => new StatsView(leaf, { service, config: () => ctx.config(), history: () => records.history.readAll() }));
+	plugin.registerView(
+		STATS_VIEW_TYPE,
+		(leaf) =>
+			new StatsView(leaf, {
+				service,
+				config: () => ctx.config(),
+				history: () => records.history.readAll(),
+				onHistoryAppended: (listener) => records.history.onAppended(listener),
+			}),
+	);
 	const openStatistics = () => void openInMainArea(plugin);
 	return { session, openStatistics };
 }

@@ -50,6 +50,24 @@ describe('statistics view', () => {
 		expect(cells.filter((c) => c.getAttribute('data-count') !== '0')).toHaveLength(1);
 	});
 
+	it('reads the journals again after this device adds to them, not on every change of the due list', async () => {
+		const h = await start();
+		const view = await openStats(h);
+		const history = h.plugin.records?.history;
+		if (!history) throw new Error('no history');
+		const reads = vi.spyOn(history, 'readAll');
+		// A note saved with a new first-study date: the due list changes, the journals do not.
+		await h.app.vault.modify(h.file('a.md'), VAULT['a.md'].replace('2024-10-01', '2024-10-02'));
+		await advance(300);
+		expect(reads).not.toHaveBeenCalled();
+		expect(tiles(view)[0]).toBe('Reviews done: 0');
+		vi.spyOn(h.app.workspace, 'getActiveFile').mockReturnValue(h.file('b.md'));
+		h.commands.get('mark-review-done')?.checkCallback?.(false);
+		await advance(300);
+		expect(reads).toHaveBeenCalled();
+		expect(tiles(view)[0]).toBe('Reviews done: 1');
+	});
+
 	it('skips a broken line in a journal and says so once', async () => {
 		const h = await start();
 		const folder = `${h.app.vault.configDir}/plugins/forgetting-curve/history`;
