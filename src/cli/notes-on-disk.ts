@@ -1,6 +1,6 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { decodeNote, openReviewNote, type Refusal, type ReviewConfig, type ReviewInputs } from '../engine';
+import { decodeNote, openReviewNote, READ_BUDGET, refusal, type Refusal, type ReviewConfig, type ReviewInputs } from '../engine';
 import { refusalText } from '../locale/problems';
 import { progressReporter, type Output } from './output';
 
@@ -55,8 +55,14 @@ function toSlashes(path: string): string {
 	return path.split(sep).join('/');
 }
 
-/** A note's text, or a refusal when its bytes are not UTF-8 (never decoded lossily). */
+/**
+ * A note's text, or a refusal: a file over the read budget is not read at all (a string past ~512 MB
+ * cannot exist in V8, and long before that one note would take the run's memory), and bytes that are
+ * not UTF-8 are never decoded lossily.
+ */
 export function readNote(path: string): { ok: true; text: string } | { ok: false; refusal: Refusal } {
+	const size = statSync(path).size;
+	if (size > READ_BUDGET.maxNoteBytes) return { ok: false, refusal: refusal('too-large', { size, limit: READ_BUDGET.maxNoteBytes }) };
 	return decodeNote(readFileSync(path));
 }
 
@@ -65,10 +71,13 @@ export function readNote(path: string): { ok: true; text: string } | { ok: false
  * a note. Refuses when the note changed on disk since it was read. A symbolic link is written through:
  * its target gets the new text and the link stays a link.
  */
-export function replaceNote(path: string, expectedOld: string, next: string): boolean {
+export function replaceNote(path: string, expectedOld: string, next: string): true | Refusal {
 	const target = lstatSync(path).isSymbolicLink() ? realpathSync(path) : path;
-	if (!readFileSync(target).equals(Buffer.from(expectedOld, 'utf8'))) return false;
-	writeAtomically(target, next, statSync(target).mode);
+	const { mode } = statSync(target);
+	// The rename below would replace a read-only file as easily as any other: its mode is the owner's word.
+	if ((mode & 0o222) === 0) return refusal('read-only');
+	if (!readFileSync(target).equals(Buffer.from(expectedOld, 'utf8'))) return refusal('changed-on-disk');
+	writeAtomically(target, next, mode);
 	return true;
 }
 
@@ -91,11 +100,21 @@ export function readReviewNotes(targets: readonly string[], config: ReviewConfig
 	const found: ReviewNotesOnDisk = { notes: [], refused: [] };
 	files.forEach((file, index) => {
 		progress(index + 1);
-		const read = readNote(file.absolute);
-		if (!read.ok) return void found.refused.push({ path: file.shown, reason: refusalText(read.refusal, 'en') });
-		const opened = openReviewNote(read.text, config);
+		const opened = readReviewNote(file.absolute, config);
 		if (opened.kind === 'refused') found.refused.push({ path: file.shown, reason: refusalText(opened.refusal, 'en') });
 		if (opened.kind === 'ok') found.notes.push({ path: file.shown, inputs: opened.inputs });
 	});
 	return found;
+}
+
+/** One note's inputs, or why not; a file that cannot be read at all is refused like a note that cannot be parsed. */
+function readReviewNote(path: string, config: ReviewConfig): { kind: 'ok'; inputs: ReviewInputs } | { kind: 'refused'; refusal: Refusal } | { kind: 'not-review' } {
+	try {
+		const read = readNote(path);
+		if (!read.ok) return { kind: 'refused', refusal: read.refusal };
+		const opened = openReviewNote(read.text, config);
+		return opened.kind === 'ok' ? { kind: 'ok', inputs: opened.inputs } : opened;
+	} catch (e) {
+		return { kind: 'refused', refusal: refusal('unreadable', { detail: (e as Error).message.split('\n')[0] ?? '' }) };
+	}
 }

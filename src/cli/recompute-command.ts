@@ -1,7 +1,7 @@
 import { createTwoFilesPatch } from 'diff';
 import { recompute, refusal, type Refusal } from '../engine';
 import { refusalText } from '../locale/problems';
-import { collectNotes, readNote, replaceNote } from './notes-on-disk';
+import { collectNotes, readNote, replaceNote, type NoteFile } from './notes-on-disk';
 import type { CommonOptions } from './options';
 import { progressReporter, type Output } from './output';
 
@@ -30,25 +30,11 @@ export function runRecompute(options: CommonOptions, output: Output): number {
 	const progress = progressReporter(notes.length, 'recompute', output);
 	for (const note of notes) {
 		summary.scanned++;
-		const read = readNote(note.absolute);
-		if (!read.ok) {
-			summary.refused.push(refusedNote(note.shown, read.refusal));
-			progress(summary.scanned);
-			continue;
-		}
-		const text = read.text;
-		// recompute reads each note in its own guard: whatever one note holds, the run goes on.
-		const result = recompute(text, options.config, options.clock);
-		if (result.kind === 'not-review') summary.notReview++;
-		else if (result.kind === 'unchanged') summary.unchanged++;
-		else if (result.kind === 'refused') summary.refused.push(refusedNote(note.shown, result.refusal));
-		else if (options.dryRun) {
-			summary.changed.push(note.shown);
-			diffs[note.shown] = createTwoFilesPatch(`a/${note.shown}`, `b/${note.shown}`, text, result.text);
-		} else if (replaceNote(note.absolute, text, result.text)) {
-			summary.changed.push(note.shown);
-		} else {
-			summary.refused.push(refusedNote(note.shown, refusal('changed-on-disk')));
+		// Each note in its own guard: whatever one note holds, or whatever its file does, the run goes on.
+		try {
+			recomputeOne(note, options, summary, diffs);
+		} catch (e) {
+			summary.refused.push(refusedNote(note.shown, refusal('unreadable', { detail: (e as Error).message.split('\n')[0] ?? '' })));
 		}
 		progress(summary.scanned);
 	}
@@ -59,6 +45,24 @@ export function runRecompute(options: CommonOptions, output: Output): number {
 		output.out(summaryText(summary));
 	}
 	return summary.refused.length > 0 ? 1 : 0;
+}
+
+function recomputeOne(note: NoteFile, options: CommonOptions, summary: RecomputeSummary, diffs: Record<string, string>): void {
+	const read = readNote(note.absolute);
+	if (!read.ok) return void summary.refused.push(refusedNote(note.shown, read.refusal));
+	const text = read.text;
+	const result = recompute(text, options.config, options.clock);
+	if (result.kind === 'not-review') summary.notReview++;
+	else if (result.kind === 'unchanged') summary.unchanged++;
+	else if (result.kind === 'refused') summary.refused.push(refusedNote(note.shown, result.refusal));
+	else if (options.dryRun) {
+		summary.changed.push(note.shown);
+		diffs[note.shown] = createTwoFilesPatch(`a/${note.shown}`, `b/${note.shown}`, text, result.text);
+	} else {
+		const written = replaceNote(note.absolute, text, result.text);
+		if (written === true) summary.changed.push(note.shown);
+		else summary.refused.push(refusedNote(note.shown, written));
+	}
 }
 
 function refusedNote(path: string, why: Refusal): RefusedNote {

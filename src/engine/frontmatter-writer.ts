@@ -52,6 +52,8 @@ export function planUpdates(
 		if (tag && !tagFits(tag, value)) {
 			return refusal('tagged-value', { key: name, tag }, name);
 		}
+		// "? key" with no ": value": an explicit key, which YAML reads as holding nothing at all.
+		if (node === null || node === undefined) return refusal('explicit-key', { key: name }, name);
 		if (!isScalar(node) || !node.range) {
 			return refusal('not-a-single-value', { key: name }, name);
 		}
@@ -80,11 +82,12 @@ function replaceValue(text: string, block: FrontmatterBlock, node: Scalar, value
 	while (to > from && (text[to - 1] === '\n' || text[to - 1] === '\r')) to--;
 	const source = scalarSource(value, STYLE_OF[node.type ?? ''] ?? 'plain');
 	if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) {
-		// A comment on the header line ("key: | # note") is the learner's: it stays after the new value.
+		// A comment on the header line ("key: | # note") is the learner's: it stays after the new value,
+		// with the spaces or tabs that stood before it.
 		const headerEnd = text.indexOf('\n', from);
 		const header = text.slice(from, headerEnd < 0 ? to : headerEnd).replace(/\r$/, '');
-		const comment = /\s(#.*)$/.exec(header)?.[1];
-		return { from, to, insert: comment ? `${source} ${comment}` : source };
+		const comment = /[ \t]+#.*$/.exec(header)?.[0];
+		return { from, to, insert: comment ? `${source}${comment}` : source };
 	}
 	if (from !== to) return { from, to, insert: source };
 	// An empty value has a zero-width range after the colon and any spaces: "key:" needs a space before

@@ -1,6 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Pair, type YAMLMap } from 'yaml';
 import type { FrontmatterBlock } from './frontmatter-block';
 import { canonicalKey } from './keys';
+import { overBudget } from './read-budget';
 import { refusal, type Refusal } from './refusal';
 
 /**
@@ -15,11 +16,20 @@ export type ParsedFrontmatter =
 	| { kind: 'refused'; refusal: Refusal }
 	| { kind: 'ok'; doc: Document.Parsed; map: YAMLMap<unknown, unknown> };
 
-export function parseFrontmatter(text: string, block: FrontmatterBlock): ParsedFrontmatter {
-	const doc = parseDocument(text.slice(block.start, block.end), PARSE_OPTIONS);
+/**
+ * Parses a note's frontmatter within the read budget (read-budget.ts). `managed` holds the canonical
+ * keys Forgetting Curve reads or writes: only those may not appear twice. Keys of the learner's own
+ * that repeat, or that differ only in a variation selector, are theirs to keep; lookups take a key's
+ * first pair, and the write's read-back check compares every key either way.
+ */
+export function parseFrontmatter(text: string, block: FrontmatterBlock, managed: ReadonlySet<string>): ParsedFrontmatter {
+	const yaml = text.slice(block.start, block.end);
+	const tooComplex = overBudget(yaml);
+	if (tooComplex) return { kind: 'refused', refusal: tooComplex };
+	const doc = parseDocument(yaml, PARSE_OPTIONS);
 	const error = doc.errors[0];
 	if (error) {
-		if (error.code === 'RESOURCE_EXHAUSTION') return { kind: 'refused', refusal: refusal('too-deep') };
+		if (error.code === 'RESOURCE_EXHAUSTION') return { kind: 'refused', refusal: refusal('too-deep', { limit: 0 }) };
 		// The yaml message repeats the position and a source excerpt after " at line"; we give our own.
 		const detail = error.message.split(' at line ')[0] ?? error.message;
 		// Line 1 of the YAML is line 2 of the note (after the opening ---).
@@ -31,18 +41,19 @@ export function parseFrontmatter(text: string, block: FrontmatterBlock): ParsedF
 		const shape = isSeq(doc.contents) ? 'list' : isMap(doc.contents) ? 'flow-map' : 'scalar';
 		return { kind: 'refused', refusal: refusal('not-a-map', { shape }) };
 	}
-	const duplicate = duplicateKey(doc.contents);
+	const duplicate = duplicateKey(doc.contents, managed);
 	if (duplicate) return { kind: 'refused', refusal: duplicate };
 	return { kind: 'ok', doc, map: doc.contents };
 }
 
-/** Two keys that are the same key (after canonicalKey), named as the note spells them; one pass. */
-function duplicateKey(map: YAMLMap<unknown, unknown>): Refusal | null {
+/** Two keys that are the same managed key (after canonicalKey), named as the note spells them; one pass. */
+function duplicateKey(map: YAMLMap<unknown, unknown>, managed: ReadonlySet<string>): Refusal | null {
 	const seen = new Map<string, string>();
 	for (const pair of map.items) {
 		const name = keyName(pair);
 		if (name === null) continue;
 		const canonical = canonicalKey(name);
+		if (!managed.has(canonical)) continue;
 		const earlier = seen.get(canonical);
 		if (earlier === undefined) {
 			seen.set(canonical, name);

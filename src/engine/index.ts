@@ -10,7 +10,7 @@ export { openReviewNote, recompute, scheduleFor, writeUpdates, type OpenedNote, 
 export type { Refusal, RefusalCode } from './refusal';
 export { computedFieldUpdates, fieldUpdatesFor } from './computed-fields';
 export { computeSchedule, daysUntilDue, dueBucket, FORECAST_DAYS, UPCOMING_DAYS, type DueBucket, type Schedule, type StageStatus } from './schedule';
-export { DEFAULT_SETTINGS, loadSettings, reminderMinutes, resolveConfig, type ForgettingCurveSettings, type ReviewConfig } from './settings';
+export { DEFAULT_SETTINGS, loadSettings, managedKeys, reminderMinutes, resolveConfig, type ForgettingCurveSettings, type ReviewConfig } from './settings';
 export { noteTitle } from './note-title';
 export { LONG_TERM, stageJsonValue, type Stage, type StageId } from './stages';
 export { applyEdits, type TextEdit } from './text-edits';
@@ -23,6 +23,7 @@ export { CalDavClient, CalDavError, type CalDavFailure, type CalendarInfo, type 
 export { planSync, resourceUrl, syncCalendar, MARK_PROPERTY, type SyncCounts } from './caldav/calendar-sync';
 export { canonicalKey, frontmatterLookup } from './keys';
 export { decodeNote, firstInvalidByte } from './utf8';
+export { READ_BUDGET } from './read-budget';
 export { describedValue, refusal, settingsProblem, type ProblemParams, type SettingsProblem, type SettingsProblemCode, type UnsafeWhy, type ValueKind } from './refusal';
 export { currentStageIndex, doneMaskOf, dueDayOf, isStageDone, rateFromMask } from './done-mask';
 export { historyLine, instantOf, localTimestamp, parseJournal, readEntryLine, REVIEW_ACTIONS, type HistoryEntry, type ParsedJournal, type RenameEntry, type ReviewAction, type ReviewEntry } from './history';

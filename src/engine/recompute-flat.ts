@@ -4,6 +4,7 @@ import { readFlatFrontmatter, type FlatFrontmatter } from './flat-frontmatter';
 import { findFrontmatter } from './frontmatter-block';
 import { readBackProblem, type FieldUpdate } from './frontmatter-writer';
 import { canonicalKey } from './keys';
+import { overBudget } from './read-budget';
 import type { RecomputeResult } from './recompute';
 import type { ReviewConfig } from './settings';
 import { applyEdits, type TextEdit } from './text-edits';
@@ -20,7 +21,11 @@ import { keySource, scalarSource } from './yaml-scalar';
 export function recomputeFlat(text: string, config: ReviewConfig, clock: Clock): RecomputeResult | null {
 	const block = findFrontmatter(text);
 	if (!block) return null;
-	const flat = readFlatFrontmatter(text.slice(block.start, block.end));
+	const yaml = text.slice(block.start, block.end);
+	// A frontmatter over the read budget is the full path's to refuse; the flat reader hands the values
+	// it carries to the yaml library, which must never see one nested past the budget.
+	if (overBudget(yaml)) return null;
+	const flat = readFlatFrontmatter(yaml);
 	if (!flat) return null;
 	// A key the engine reads or writes must hold a single-line scalar; a list there is the full path's.
 	let readOpaque = false;

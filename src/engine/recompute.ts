@@ -6,7 +6,7 @@ import { findPair, parseFrontmatter, plainValue } from './frontmatter-yaml';
 import { readInputs, type FrontmatterLookup, type ReviewInputs } from './inputs';
 import { refusal, type Refusal } from './refusal';
 import type { Schedule } from './schedule';
-import type { ReviewConfig } from './settings';
+import { managedKeys, type ReviewConfig } from './settings';
 import { computedFieldUpdates, scheduleFor } from './computed-fields';
 import { recomputeFlat } from './recompute-flat';
 import type { TextEdit } from './text-edits';
@@ -33,7 +33,7 @@ export function openReviewNote(text: string, config: ReviewConfig): OpenedNote {
 function openUnguarded(text: string, config: ReviewConfig): OpenedNote {
 	const block = findFrontmatter(text);
 	if (!block) return { kind: 'not-review' };
-	const parsed = parseFrontmatter(text, block);
+	const parsed = parseFrontmatter(text, block, managedKeys(config));
 	if (parsed.kind === 'empty') return { kind: 'not-review' };
 	if (parsed.kind === 'refused') {
 		// Broken YAML in a note that never mentions our key is someone else's problem, not a review note's.
@@ -83,7 +83,7 @@ export function guarded<T extends { kind: string }>(read: () => T | { kind: 'ref
 	try {
 		return read();
 	} catch (e) {
-		if (e instanceof RangeError) return { kind: 'refused', refusal: refusal('too-deep') };
+		if (e instanceof RangeError) return { kind: 'refused', refusal: refusal('too-deep', { limit: 0 }) };
 		if (e instanceof ReferenceError || /alias|circular/i.test((e as Error).message)) {
 			return { kind: 'refused', refusal: refusal('alias-unresolved') };
 		}

@@ -5,6 +5,9 @@
 export type RefusalCode =
 	| 'malformed-yaml'
 	| 'too-deep'
+	| 'too-large'
+	| 'explicit-key'
+	| 'read-only'
 	| 'not-a-map'
 	| 'duplicate-key'
 	| 'duplicate-key-spellings'

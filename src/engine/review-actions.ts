@@ -6,7 +6,7 @@ import { computedFieldUpdates } from './computed-fields';
 import { guarded, openReviewNote, recompute, scalarValueOf, scheduleFor, writeUpdates } from './recompute';
 import type { Refusal } from './refusal';
 import type { StageStatus } from './schedule';
-import type { ReviewConfig } from './settings';
+import { managedKeys, type ReviewConfig } from './settings';
 import { applyEdits, type TextEdit } from './text-edits';
 import { keySource, scalarSource } from './yaml-scalar';
 
@@ -62,7 +62,7 @@ function startUnguarded(text: string, config: ReviewConfig, clock: Clock): Start
 		{ key: config.firstStudyKey, value: toIsoDate(clock.today) },
 		...[...config.checkboxKeys.values()].map((key) => ({ key, value: false })),
 	];
-	const withInputs = addInputs(text, inputs);
+	const withInputs = addInputs(text, inputs, managedKeys(config));
 	if (typeof withInputs !== 'string') return { kind: 'refused', refusal: withInputs };
 	const filled = recompute(withInputs, config, clock);
 	if (filled.kind === 'refused') return filled;
@@ -71,15 +71,15 @@ function startUnguarded(text: string, config: ReviewConfig, clock: Clock): Start
 	return { kind: 'started', text: next, edits: [replacementEdit(text, next)], next: filled.schedule.current };
 }
 
-function addInputs(text: string, inputs: FieldUpdate[]): string | Refusal {
+function addInputs(text: string, inputs: FieldUpdate[], managed: ReadonlySet<string>): string | Refusal {
 	const block = findFrontmatter(text);
 	if (!block) {
 		// No frontmatter yet: open an empty block after any BOM, in the note's own line ending.
 		const eol = text.includes('\r\n') ? '\r\n' : '\n';
 		const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
-		return addInputs(`${bom}---${eol}---${eol}${text.slice(bom.length)}`, inputs);
+		return addInputs(`${bom}---${eol}---${eol}${text.slice(bom.length)}`, inputs, managed);
 	}
-	const parsed = parseFrontmatter(text, block);
+	const parsed = parseFrontmatter(text, block, managed);
 	if (parsed.kind === 'refused') return parsed.refusal;
 	if (parsed.kind === 'empty') {
 		// An empty block (or one holding only comments): the keys go before its closing line.

@@ -1,5 +1,6 @@
 import type { Locale } from 'date-fns';
 import { LOCALES } from './dates';
+import { canonicalKey } from './keys';
 import { DEFAULT_PRESET_ID, PRESETS, type FieldSpec } from './presets';
 import { RATE_FORMULAS, type BarStyle, type RateFormula, type RateFormulaId } from './rate';
 import { buildStages, type Stage, type StageId } from './stages';
@@ -175,6 +176,22 @@ export interface ReviewConfig {
 	rate: RateFormula;
 	bar: BarStyle;
 	dayStartHour: number;
+}
+
+const managedKeyCache = new WeakMap<ReviewConfig, ReadonlySet<string>>();
+
+/**
+ * The keys Forgetting Curve reads or writes under a config, in canonical form (canonicalKey): the
+ * inputs, the subject and every computed field. Made once per config.
+ */
+export function managedKeys(config: ReviewConfig): ReadonlySet<string> {
+	let keys = managedKeyCache.get(config);
+	if (!keys) {
+		const all = [config.firstStudyKey, ...config.checkboxKeys.values(), ...(config.subjectKey === null ? [] : [config.subjectKey]), ...config.fields.map((f) => f.key)];
+		keys = new Set(all.map(canonicalKey));
+		managedKeyCache.set(config, keys);
+	}
+	return keys;
 }
 
 export type ConfigResult = { ok: true; config: ReviewConfig } | { ok: false; errors: SettingsProblem[] };

@@ -1,6 +1,8 @@
 import { refusal, type Refusal } from './refusal';
 
-const strict = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a BOM in the text (the engine reads past it and writes it back): stripping it here made
+// every BOM note look changed on disk when the write compared bytes.
+const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
  * Decodes a note's bytes, refusing anything that is not valid UTF-8: decoding lossily and writing back

@@ -60,7 +60,10 @@ const value = (lang: Language, p: ProblemParams) => VALUES[lang][(p.valueKind as
 const REFUSALS: Record<Language, Record<RefusalCode, Render>> = {
 	en: {
 		'malformed-yaml': (p) => `The frontmatter is not valid YAML${Number(p.line) > 0 ? ` (line ${s(p, 'line')} of the note)` : ''}: ${s(p, 'detail')}.`,
-		'too-deep': () => 'The frontmatter is nested too deeply to read.',
+		'too-deep': (p) => `The frontmatter is nested ${Number(p.limit) > 0 ? `more than ${s(p, 'limit')} levels deep` : 'too deeply'}: too complex to read safely, so it was left as it is.`,
+		'too-large': (p) => `The frontmatter is ${s(p, 'size')} characters long, over the limit of ${s(p, 'limit')}: too complex to read safely, so it was left as it is.`,
+		'explicit-key': (p) => `"${s(p, 'key')}" is written as an explicit key ("? ${s(p, 'key')}") with no value. Write it as "${s(p, 'key')}:" so Forgetting Curve can fill it in.`,
+		'read-only': () => 'The note is a read-only file, so it was left as it is.',
 		'not-a-map': (p) => `The frontmatter is ${SHAPES.en[s(p, 'shape')] ?? ''}, not a list of "key: value" lines.`,
 		'duplicate-key': (p) => `The key "${s(p, 'key')}" appears more than once in the frontmatter.`,
 		'duplicate-key-spellings': (p) => `The keys "${s(p, 'other')}" and "${s(p, 'key')}" are the same key written two ways; keep one.`,
@@ -78,7 +81,10 @@ const REFUSALS: Record<Language, Record<RefusalCode, Render>> = {
 	},
 	ko: {
 		'malformed-yaml': (p) => `속성 영역의 문법이 올바르지 않습니다${Number(p.line) > 0 ? ` (노트 ${s(p, 'line')}번째 줄)` : ''}.`,
-		'too-deep': () => '속성 영역이 너무 깊게 중첩되어 읽을 수 없습니다.',
+		'too-deep': (p) => `속성 영역이 ${Number(p.limit) > 0 ? `${s(p, 'limit')}단계보다 ` : '너무 '}깊게 중첩되어 있어 안전하게 읽기에는 너무 복잡합니다. 노트는 그대로 두었습니다.`,
+		'too-large': (p) => `속성 영역이 ${s(p, 'size')}자로, 한도(${s(p, 'limit')}자)를 넘어 안전하게 읽기에는 너무 복잡합니다. 노트는 그대로 두었습니다.`,
+		'explicit-key': (p) => `값 없는 명시적 키("? ${s(p, 'key')}")에는 값을 쓸 수 없습니다: "${s(p, 'key')}". "${s(p, 'key')}:"처럼 적어 주세요.`,
+		'read-only': () => '읽기 전용 파일이어서 노트를 그대로 두었습니다.',
 		'not-a-map': (p) => `속성 영역이 "키: 값" 줄들이 아니라 ${SHAPES.ko[s(p, 'shape')] ?? ''}입니다.`,
 		'duplicate-key': (p) => `같은 키가 두 번 나옵니다: "${s(p, 'key')}"`,
 		'duplicate-key-spellings': (p) => `같은 키가 두 가지로 적혀 있습니다: "${s(p, 'other')}", "${s(p, 'key')}". 하나만 남겨 주세요.`,

@@ -12,7 +12,7 @@ const POISON: Record<string, string> = {
 	'self-reference.md': NOTE('l: &l [1, *l]\n'),
 	'alias-bomb.md': NOTE(['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`)].join('\n') + '\n'),
 	'deep.md': NOTE(`d: ${'['.repeat(3000)}${']'.repeat(3000)}\n`),
-	'deep-block.md': NOTE(`d:\n${Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i + 1)}- `).join('\n')}x\n`),
+	'deep-block.md': NOTE(`d:\n${Array.from({ length: 300 }, (_, i) => `${' '.repeat(i + 1)}- `).join('\n')}x\n`),
 	'managed-alias.md': NOTE('base: &b 3\ndays since first study: *b\n'),
 	'tagged.md': NOTE('learning rate: !!binary aGVsbG8=\n'),
 };

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { refusalText } from '../../src/locale/problems';
-import { canonicalKey, clockAt, DueIndex, PRESETS, recompute } from '../../src/engine';
+import { canonicalKey, clockAt, DueIndex, PRESETS, READ_BUDGET, recompute } from '../../src/engine';
 import { at, configWith, fixture } from '../helpers';
 
 const SEED = fixture('seed-note.md');
@@ -123,5 +123,67 @@ describe('keys that look the same', () => {
 			}),
 			{ numRuns: 1000 },
 		);
+	});
+});
+
+describe('the five odd notes of issue 17', () => {
+	it('recomputes a note that starts with a BOM and keeps the BOM (LF and CRLF, ko-template and en)', () => {
+		const crlf = SEED.replace(/\n/g, '\r\n');
+		for (const note of [SEED, crlf]) {
+			const out = changed(`\uFEFF${note}`);
+			expect(out.startsWith('\uFEFF---')).toBe(true);
+			expect(out).toBe(`\uFEFF${changed(note)}`);
+		}
+		const en = configWith({ preset: 'en' });
+		const plain = '---\nfirst study: 2024-10-01\n---\nbody\n';
+		const result = recompute(`\uFEFF${plain}`, en, CLOCK);
+		const reference = recompute(plain, en, CLOCK);
+		expect(result.kind === 'changed' && reference.kind === 'changed' && result.text === `\uFEFF${reference.text}`).toBe(true);
+	});
+
+	it('keeps two keys of the learner that differ only by U+FE0F, and writes ours', () => {
+		const note = SEED.replace('복습: 추가 복습', '복습: 추가 복습\n❤: a\n❤\uFE0F: b');
+		const out = changed(note);
+		expect(out).toContain('\n❤: a\n❤\uFE0F: b\n');
+		expect(out).toBe(changed(SEED).replace('복습: 추가 복습', '복습: 추가 복습\n❤: a\n❤\uFE0F: b'));
+		// The learner's exact repeats are theirs too; ours still may not repeat.
+		expect(changed(SEED.replace('복습: 추가 복습', '복습: a\n복습: b'))).toContain('복습: a\n복습: b\n');
+		expect(recompute(SEED.replace('❕과목: Argo CD', '❕과목: Argo CD\n❕과목\uFE0F: x'), CONFIG, CLOCK)).toMatchObject({ kind: 'refused', refusal: { code: 'duplicate-key-spellings' } });
+	});
+
+	it('keeps the spaces or tab before a block header\'s comment, so the comment stays as it was written', () => {
+		for (const gap of ['  ', '\t', ' \t ']) {
+			const out = changed(SEED.replace('진행바: 🟩🟩🟩🟩🟩🟩⬜⬜⬜⬜ 60%', `진행바: |${gap}# old bar kept here\n  old`));
+			expect(out).toContain(`진행바: 🟩🟩🟩🟩🟩🟩⬜⬜⬜⬜ 60%${gap}# old bar kept here\n---`);
+		}
+	});
+
+	it('says an explicit key with no value is an explicit key, not a list or map', () => {
+		const result = recompute(SEED.replace('학습률: "0.6"\n', '? 학습률\n'), CONFIG, CLOCK);
+		expect(result).toMatchObject({ kind: 'refused', refusal: { code: 'explicit-key', key: '학습률' } });
+		expect(result.kind === 'refused' && refusalText(result.refusal, 'en')).toBe('"학습률" is written as an explicit key ("? 학습률") with no value. Write it as "학습률:" so Forgetting Curve can fill it in.');
+		expect(result.kind === 'refused' && refusalText(result.refusal, 'ko')).toBe('값 없는 명시적 키("? 학습률")에는 값을 쓸 수 없습니다: "학습률". "학습률:"처럼 적어 주세요.');
+		// With a value, an explicit key is an ordinary one.
+		expect(changed(SEED.replace('학습률: "0.6"\n', '? 학습률\n: "0.1"\n'))).toContain('? 학습률\n: "0.6"\n');
+	});
+
+	it('refuses nesting past the budget before the yaml library recurses, at any depth, naming the limit', () => {
+		for (const depth of [101, 5000, 100_000]) {
+			const result = recompute(SEED.replace('복습: 추가 복습', `복습: ${'['.repeat(depth)}${']'.repeat(depth)}`), CONFIG, CLOCK);
+			expect(result).toMatchObject({ kind: 'refused', refusal: { code: 'too-deep', params: { limit: READ_BUDGET.maxDepth } } });
+			expect(result.kind === 'refused' && refusalText(result.refusal, 'en')).toContain('more than 100 levels deep: too complex to read safely');
+		}
+		expect(changed(SEED.replace('복습: 추가 복습', `복습: ${'['.repeat(99)}${']'.repeat(99)}`))).toContain(`${'['.repeat(99)}`);
+		const block = `복습:\n${Array.from({ length: 150 }, (_, i) => `${' '.repeat(i + 1)}- `).join('\n')}x`;
+		expect(recompute(SEED.replace('복습: 추가 복습', block), CONFIG, CLOCK)).toMatchObject({ kind: 'refused', refusal: { code: 'too-deep' } });
+		// Brackets inside quotes, comments and block scalars are text, not levels.
+		const text = `복습: "${'['.repeat(500)}" # ${'{'.repeat(500)}\n메모: |\n  ${'['.repeat(500)}`;
+		expect(changed(SEED.replace('복습: 추가 복습', text))).toContain(text);
+	});
+
+	it('refuses a frontmatter over the size budget, and reads one just under it', () => {
+		const over = recompute(SEED.replace('복습: 추가 복습', `복습: ${'가'.repeat(READ_BUDGET.maxFrontmatterChars)}`), CONFIG, CLOCK);
+		expect(over).toMatchObject({ kind: 'refused', refusal: { code: 'too-large', params: { limit: READ_BUDGET.maxFrontmatterChars } } });
+		expect(changed(SEED.replace('복습: 추가 복습', `복습: ${'가'.repeat(READ_BUDGET.maxFrontmatterChars - 2000)}`))).toContain('60%');
 	});
 });

@@ -22,11 +22,11 @@ const CASES: Case[] = [
 		message: /^The frontmatter is not valid YAML \(line \d+ of the note\): .+\.$/,
 	},
 	{
-		name: 'a duplicate key',
-		note: '---\n❕첫 학습날: 2024-10-01\n복습: a\n복습: b\n---\n',
+		name: 'a duplicate key of ours',
+		note: '---\n❕첫 학습날: 2024-10-01\n❕과목: a\n❕과목: b\n---\n',
 		code: 'duplicate-key',
-		message: /^The key "복습" appears more than once in the frontmatter\.$/,
-		key: '복습',
+		message: /^The key "❕과목" appears more than once in the frontmatter\.$/,
+		key: '❕과목',
 	},
 	{
 		name: 'a top level that is a list',
