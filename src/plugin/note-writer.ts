@@ -24,7 +24,8 @@ export type WriteMode = 'automatic' | 'command';
  */
 export type WriteOutcome = 'written' | 'unchanged' | 'deferred' | 'not-loaded' | Refusal;
 
-const withLf = (text: string) => text.replace(/\r\n/g, '\n');
+/** CodeMirror shows every line break (CRLF, and a lone CR too) as LF: compare texts as the editor holds them. */
+const withLf = (text: string) => text.replace(/\r\n?/g, '\n');
 
 /**
  * Writes a note the safe way. Open in an editor: minimal changes to the editor's document, so caret,
