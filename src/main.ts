@@ -7,6 +7,7 @@ import { registerDueFeatures } from './plugin/due-features';
 import { DueService } from './plugin/due-service';
 import { problemText, t, useObsidianLanguage } from './plugin/i18n';
 import { createPluginContext, type PluginContext } from './plugin/plugin-context';
+import { keepDamagedCopy, loadPluginData } from './plugin/plugin-data';
 import { recomputeAll } from './plugin/recompute-all';
 import { registerReminderFeatures } from './plugin/reminder-features';
 import { ReviewActions } from './plugin/review-actions';
@@ -77,14 +78,21 @@ export default class ForgettingCurvePlugin extends Plugin implements SettingsHos
 		await this.saveData({ ...this.reviewSettings, snoozes: this.records?.snoozes.toJSON() ?? this.loadedSnoozes ?? {} });
 	}
 
+	/**
+	 * Reads data.json, keeping every setting it can: a file that is not JSON, or whose fields have the
+	 * wrong types, is copied aside before anything could save over it, and the learner is told once.
+	 */
 	private async loadSettings(): Promise<void> {
-		const data: unknown = await this.loadData();
+		const { data, unreadable } = await loadPluginData(this);
 		this.loadedSnoozes = (data as { snoozes?: unknown } | null)?.snoozes;
 		const loaded = loadSettings(data);
 		this.reviewSettings = loaded.settings;
 		const resolved = resolveConfig(loaded.settings);
 		this.config = resolved.ok ? resolved.config : null;
 		const problems = [...loaded.problems, ...(resolved.ok ? [] : resolved.errors)];
-		if (problems.length > 0) new Notice(t('notice.settings-invalid', { reason: problems.map(problemText).join(' ') }));
+		if (!unreadable && problems.length === 0) return;
+		const copy = await keepDamagedCopy(this, this.now());
+		const reason = unreadable ? t('notice.data-unreadable', { file: 'data.json' }) : problems.map(problemText).join(' ');
+		new Notice(t('notice.settings-invalid', { reason }) + (copy ? ` ${t('notice.data-kept', { file: copy })}` : ''));
 	}
 }

@@ -8,8 +8,10 @@ import { refusal, type Refusal } from './refusal';
  * keepSourceTokens gives every node its source range, which the writer splices at. Duplicate keys are
  * found by us (duplicateKey): yaml's own check compares every key with every earlier one, which grows
  * with the square of the key count, and it does not know that "❤️x" and "❤x" are one key.
+ * logLevel 'error': a learner's custom tag (`!mine`) is a warning the library would print to the
+ * console on every read; warnings never decide anything here.
  */
-export const PARSE_OPTIONS = { keepSourceTokens: true, uniqueKeys: false, strict: true } as const;
+export const PARSE_OPTIONS = { keepSourceTokens: true, uniqueKeys: false, strict: true, logLevel: 'error' } as const;
 
 export type ParsedFrontmatter =
 	| { kind: 'empty' }

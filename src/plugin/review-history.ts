@@ -15,6 +15,8 @@ export class ReviewHistory {
 	private readonly folder: string;
 	private writing: Promise<void> = Promise.resolve();
 	private folderReady = false;
+	/** Whether this device's file was looked at for a cut last line, once per session. */
+	private fileChecked = false;
 	private failureShown = false;
 	private readonly reportedBroken = new Map<string, number>();
 	private readonly appendedListeners = new Set<() => void>();
@@ -83,7 +85,11 @@ export class ReviewHistory {
 					if (!(await adapter.exists(this.folder))) await adapter.mkdir(this.folder);
 					this.folderReady = true;
 				}
-				await adapter.append(this.file, line);
+				// A file cut mid-line (a crash, a sync that stopped halfway) would swallow the new line
+				// into the broken one: the first append of a session starts on a line of its own.
+				const cut = !this.fileChecked && (await this.endsMidLine(this.file));
+				this.fileChecked = true;
+				await adapter.append(this.file, cut ? `\n${line}` : line);
 				for (const listener of this.appendedListeners) listener();
 			} catch (e) {
 				if (!this.failureShown) new Notice(t('notice.history-failed', { reason: (e as Error).message }));
@@ -91,6 +97,13 @@ export class ReviewHistory {
 			}
 		});
 		return this.writing;
+	}
+
+	private async endsMidLine(file: string): Promise<boolean> {
+		const adapter = this.app.vault.adapter;
+		if (!(await adapter.exists(file))) return false;
+		const text = await adapter.read(file);
+		return text.length > 0 && !text.endsWith('\n');
 	}
 
 	private deviceId(): string {

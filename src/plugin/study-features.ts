@@ -2,6 +2,7 @@ import { TFile, type Plugin } from 'obsidian';
 import { stageJsonValue, toIsoDate, type ReviewAction, type StageStatus } from '../engine';
 import type { DueService } from './due-service';
 import type { PluginContext } from './plugin-context';
+import { pluginFolder } from './plugin-data';
 import type { ReviewActions, ReviewListener } from './review-actions';
 import { ReviewHistory } from './review-history';
 import { SessionController } from './session-controller';
@@ -19,8 +20,7 @@ export interface StudyRecords {
 }
 
 export function createStudyRecords(plugin: Plugin, ctx: PluginContext, saveData: () => Promise<void>): StudyRecords {
-	const folder = plugin.manifest.dir ?? `${plugin.app.vault.configDir}/plugins/${plugin.manifest.id}`;
-	const history = new ReviewHistory(ctx.app, folder, () => ctx.clock().now);
+	const history = new ReviewHistory(ctx.app, pluginFolder(plugin), () => ctx.clock().now);
 	let service: DueService | null = null;
 	const snoozes = new SnoozeBook(
 		() => ctx.config()?.stages ?? null,

@@ -24,7 +24,7 @@ interface Summary {
 }
 
 describe('the odd-note corpus through the CLI on disk', () => {
-	it(`holds ${TEXT.length + BYTES.length + 3} cases in ${familiesOf([...TEXT, ...BYTES]).size + 2} families, each with its expectation`, () => {
+	it(`holds ${TEXT.length + BYTES.length + 2} cases in ${familiesOf([...TEXT, ...BYTES]).size + 2} families, each with its expectation`, () => {
 		expect(TEXT.length + BYTES.length).toBeGreaterThanOrEqual(300);
 		const vault = mkdtempSync(join(tmpdir(), 'fc-corpus-'));
 		const settings = join(vault, '..', `${vault.split('/').pop() ?? 'x'}-settings.json`);

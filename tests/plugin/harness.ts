@@ -28,8 +28,11 @@ export interface Harness {
 	openDueView(): Promise<DueView>;
 }
 
-/** Loads the real plugin class against obsidian-test-mocks' in-memory app. */
-export async function loadPlugin(files: Record<string, string>, data: object = {}): Promise<Harness> {
+/**
+ * Loads the real plugin class against obsidian-test-mocks' in-memory app. `data` is what loadData
+ * gives, or, as a string, data.json's text in the plugin folder.
+ */
+export async function loadPlugin(files: Record<string, string>, data: object | string = {}): Promise<Harness> {
 	const app = App.createConfigured__({ files });
 	faithfulVault(app);
 	// Obsidian's metadata cache shrugs at broken YAML; the mock's parser throws. Make it shrug too.
@@ -43,8 +46,17 @@ export async function loadPlugin(files: Record<string, string>, data: object = {
 		}
 	});
 	const plugin = new ForgettingCurvePlugin(app.asOriginalType__(), MANIFEST);
-	plugin.loadData = () => Promise.resolve(data);
-	plugin.saveData = () => Promise.resolve();
+	if (typeof data === 'string') {
+		// data.json's text on disk, read and written as Obsidian's Plugin does (JSON.parse, no catch).
+		const path = `${app.vault.configDir}/plugins/${MANIFEST.id}/data.json`;
+		await app.vault.adapter.mkdir(path.slice(0, path.lastIndexOf('/')));
+		await app.vault.adapter.write(path, data);
+		plugin.loadData = async () => JSON.parse(await app.vault.adapter.read(path)) as unknown;
+		plugin.saveData = (value: unknown) => app.vault.adapter.write(path, JSON.stringify(value, null, 2));
+	} else {
+		plugin.loadData = () => Promise.resolve(data);
+		plugin.saveData = () => Promise.resolve();
+	}
 	const writes: Harness['writes'] = [];
 	const notices: string[] = [];
 	const vault = app.vault;
