@@ -25,7 +25,7 @@ export async function caldavBench(): Promise<Record<string, number>> {
 			requests++;
 			return nodeHttp(request);
 		};
-		const client = new CalDavClient(counting, server.user, server.password);
+		const client = new CalDavClient(counting, server.user, server.password, server.url);
 		const { home } = await client.discover(server.url);
 		const calendar = (await client.createCalendar(home, 'bench', 'Bench')).url;
 		const now = new Date();

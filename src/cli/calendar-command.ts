@@ -1,7 +1,7 @@
 import { basename, resolve } from 'node:path';
 import { CalDavClient, CalDavError, dayNumberOf, doneMaskOf, reminderMinutes, reviewCalendar, reviewEvents, syncCalendar, type CalDavFailure, type CalendarNote, type ReviewCalendarOptions } from '../engine';
 import { formatStage } from '../locale/stages';
-import { nodeHttp } from './node-http';
+import { nodeHttpWith } from './node-http';
 import { readReviewNotes, writeAtomically } from './notes-on-disk';
 import type { CommonOptions } from './options';
 import type { Output } from './output';
@@ -47,6 +47,12 @@ const FAILURES: Record<CalDavFailure, string> = {
 	server: 'The server had a problem; try again later.',
 	network: 'The server could not be reached; check the address and the connection.',
 	protocol: 'The server answered in a way that is not CalDAV; check that the URL is a calendar.',
+	insecure: 'The server tried to move the connection from https to plain http; nothing was sent there.',
+	elsewhere: 'The server sent the request on to another server; your password and reviews were not sent there.',
+	userinfo: 'The address holds a user name or password: give the user name with --user and the password in FORGETTING_CURVE_CALDAV_PASSWORD.',
+	'too-large': 'The server\'s answer was larger than 20 MB; nothing was written.',
+	timeout: 'The server did not answer in time; try again later.',
+	'not-a-calendar': 'That address is not a calendar (perhaps the account\'s home); give the address of a calendar in it.',
 };
 
 /**
@@ -58,12 +64,15 @@ export async function runCalendarSync(options: CommonOptions, password: string, 
 	const { entries, refused, calendar } = calendarInput(options, output);
 	const events = reviewEvents(entries, options.config, calendar);
 	try {
-		const counts = await syncCalendar(new CalDavClient(nodeHttp, options.user ?? '', password), url, events, options.clock.now);
+		const counts = await syncCalendar(new CalDavClient(nodeHttpWith({ deadlineMs: options.timeoutSeconds * 1000 }), options.user ?? '', password, url), url, events, options.clock.now);
+		const failed = counts.failed.map((f) => `  not synced ${f.summary}: ${FAILURES[f.failure]}${f.status === null ? '' : ` (HTTP ${f.status})`}\n`).join('');
+		const leftAlone = counts.leftAlone.map((name) => `  left alone ${name}: it has a Forgetting Curve UID but was changed by another app\n`).join('');
 		output.out(
 			`Synced ${events.length} review events from ${entries.length} review notes to ${url}: ` +
-				`${counts.created} created, ${counts.updated} updated, ${counts.deleted} deleted, ${counts.unchanged} unchanged.\n${refused}`,
+				`${counts.created} created, ${counts.updated} updated, ${counts.deleted} deleted, ${counts.unchanged} unchanged` +
+				`${counts.failed.length > 0 ? `, ${counts.failed.length} refused by the server` : ''}.\n${failed}${leftAlone}${refused}`,
 		);
-		return 0;
+		return counts.failed.length > 0 ? 1 : 0;
 	} catch (e) {
 		if (!(e instanceof CalDavError)) throw e;
 		const status = e.status === null ? '' : ` (HTTP ${e.status})`;

@@ -13,7 +13,7 @@ export const USAGE = `Usage:
       (--history defaults to <folder>/.obsidian/plugins/forgetting-curve/history)
   forgetting-curve calendar <folder> --out FILE [--today YYYY-MM-DD] [--settings FILE] [--vault NAME]
   forgetting-curve calendar <folder> --caldav CALENDAR-URL --user NAME [--today YYYY-MM-DD]
-                            [--settings FILE] [--vault NAME]
+                            [--settings FILE] [--vault NAME] [--timeout SECONDS]
       (the password comes from the environment variable FORGETTING_CURVE_CALDAV_PASSWORD)
 
 Exit codes: 0 done; 1 some notes were refused (recompute) or the calendar server refused; 2 usage error.`;
@@ -28,6 +28,8 @@ export interface CommonOptions {
 	/** calendar: the CalDAV calendar collection to sync into, and the account's user name. */
 	caldav: string | undefined;
 	user: string | undefined;
+	/** calendar --caldav: the whole time one request may take, in seconds (default 30). */
+	timeoutSeconds: number;
 	/** stats: the folder of review journals. */
 	history: string | undefined;
 	/** The snoozes the settings file (the plugin's data.json) holds, unread. */
@@ -49,6 +51,7 @@ const OPTION_SPEC = {
 	vault: { type: 'string' },
 	caldav: { type: 'string' },
 	user: { type: 'string' },
+	timeout: { type: 'string' },
 	history: { type: 'string' },
 	help: { type: 'boolean', short: 'h' },
 } as const;
@@ -72,6 +75,7 @@ export function parseCommandLine(args: readonly string[], wallClock: Date): Comm
 		vault: values.vault,
 		caldav: values.caldav,
 		user: values.user,
+		timeoutSeconds: timeoutFrom(values.timeout),
 		history: values.history,
 		snoozes: (raw as { snoozes?: unknown } | undefined)?.snoozes,
 		reminderEnabled: settings.reminderEnabled,
@@ -92,6 +96,13 @@ function readSettingsFile(path: string | undefined) {
 		throw new UsageError(`Cannot read settings from ${path}: ${(e as Error).message}`);
 	}
 	return { ...loadSettings(raw), raw };
+}
+
+function timeoutFrom(value: string | undefined): number {
+	if (value === undefined) return 30;
+	const seconds = Number(value);
+	if (!/^\d+(\.\d+)?$/.test(value) || seconds <= 0 || seconds > 600) throw new UsageError(`--timeout takes seconds from 1 to 600, not "${value}".`);
+	return seconds;
 }
 
 const NOW_PATTERN = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/;

@@ -1,3 +1,4 @@
+import { hasUserinfo, isPlainHttpToRemote } from '../engine';
 import { runCalendar, runCalendarSync } from './calendar-command';
 import { runDue } from './due-command';
 import { parseCommandLine, USAGE, UsageError } from './options';
@@ -36,6 +37,9 @@ export function runCli(argv: readonly string[], wallClock: Date, output: Output,
 			throw new UsageError('--out, --vault, --caldav and --user go with "calendar".');
 		}
 		if (name === 'calendar' && options.caldav !== undefined) {
+			// Never echoed: the address may hold the very password it must not.
+			if (hasUserinfo(options.caldav)) throw new UsageError(`--caldav takes the calendar's address without a user name or password in it: give the user name with --user and the password in ${PASSWORD_VARIABLE}.`);
+			if (isPlainHttpToRemote(options.caldav)) output.err('warning: --caldav uses plain http to a server outside your network: the password travels unencrypted. Use an https address.\n');
 			const password = env[PASSWORD_VARIABLE];
 			if (!password) throw new UsageError(`--caldav reads the password from the environment variable ${PASSWORD_VARIABLE}, which is not set.`);
 			for (const warning of options.warnings) output.err(`warning: ${warning}\n`);

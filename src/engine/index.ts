@@ -21,6 +21,8 @@ export { escapeText, foldLine, writeCalendar, type CalendarEvent } from './ical'
 export { reviewCalendar, reviewEvents, EVENT_UID_SUFFIX, type CalendarNote, type ReviewCalendarOptions } from './review-calendar';
 export { CalDavClient, CalDavError, type CalDavFailure, type CalendarInfo, type HttpClient, type HttpRequest, type HttpResponse } from './caldav/caldav-client';
 export { planSync, resourceUrl, syncCalendar, MARK_PROPERTY, type SyncCounts } from './caldav/calendar-sync';
+export { credentialBar, hasUserinfo, isPlainHttpToRemote, registrableDomain } from './caldav/credential-scope';
+export { parseXml, XML_LIMITS, XmlError } from './caldav/xml';
 export { canonicalKey, frontmatterLookup } from './keys';
 export { decodeNote, firstInvalidByte } from './utf8';
 export { READ_BUDGET } from './read-budget';

@@ -54,6 +54,7 @@ export type UnsafeWhy = 'unparseable' | 'key-would-change' | 'keys-would-change'
 /** A setting that cannot work, as a code and values (settings and templates). */
 export type SettingsProblemCode =
 	| 'setting-unusable'
+	| 'address-userinfo'
 	| 'unknown-preset'
 	| 'unknown-locale'
 	| 'intervals-not-increasing'

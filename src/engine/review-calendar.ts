@@ -29,7 +29,7 @@ export interface ReviewCalendarOptions {
 
 /**
  * The review calendar: one all-day event per review not yet done, on its due day; a review already
- * overdue is put on today, so the phone still reminds; a snoozed one on the day it comes back. UIDs are stable per (note, stage), so importing a
+ * overdue is put on today, so the phone still reminds; a snoozed one on the day it comes back. UIDs are stable per (vault, note, stage), so importing a
  * newer export updates events instead of duplicating them.
  */
 export function reviewCalendar(notes: readonly CalendarNote[], config: ReviewConfig, options: ReviewCalendarOptions): string {
@@ -39,6 +39,7 @@ export function reviewCalendar(notes: readonly CalendarNote[], config: ReviewCon
 /** The events of the review calendar, sorted by day then UID. */
 export function reviewEvents(notes: readonly CalendarNote[], config: ReviewConfig, options: Omit<ReviewCalendarOptions, 'now' | 'calendarName'>): CalendarEvent[] {
 	const events: CalendarEvent[] = [];
+	const vault = vaultTag(options.vaultName);
 	for (const note of [...notes].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
 		const title = noteTitle(note.path);
 		const link = `obsidian://open?vault=${encodeURIComponent(options.vaultName)}&file=${encodeURIComponent(note.path.replace(/\.md$/, ''))}`;
@@ -49,7 +50,7 @@ export function reviewEvents(notes: readonly CalendarNote[], config: ReviewConfi
 			const day = Math.max(dueDayOf(note.firstDay, stage), options.today, snoozed);
 			const summary = `${title} · ${options.stageName(stage)}`;
 			events.push({
-				uid: `${hash(note.path)}-${stage.id}${EVENT_UID_SUFFIX}`,
+				uid: `${vault}.${hash(note.path)}-${stage.id}${EVENT_UID_SUFFIX}`,
 				day: basicDate(day),
 				nextDay: basicDate(day + 1),
 				summary,
@@ -65,6 +66,16 @@ export function reviewEvents(notes: readonly CalendarNote[], config: ReviewConfi
 
 /** Every review event's UID ends so; a calendar's other events never do. */
 export const EVENT_UID_SUFFIX = '@forgetting-curve';
+
+/**
+ * The vault's part of every UID (`<vault>.<note>-<stage>@forgetting-curve`): two vaults pushing into
+ * one calendar each touch only their own events. Made from the vault's name, so the plugin and the CLI
+ * run over the same vault folder agree without storing anything; two vaults sharing a calendar need
+ * different names.
+ */
+export function vaultTag(vaultName: string): string {
+	return hash(vaultName).slice(0, 8);
+}
 
 /** YYYYMMDD, iCalendar's DATE form. */
 function basicDate(days: number): string {

@@ -1,5 +1,6 @@
 import type { Locale } from 'date-fns';
 import { LOCALES } from './dates';
+import { hasUserinfo } from './caldav/credential-scope';
 import { canonicalKey } from './keys';
 import { DEFAULT_PRESET_ID, PRESETS, type FieldSpec } from './presets';
 import { RATE_FORMULAS, type BarStyle, type RateFormula, type RateFormulaId } from './rate';
@@ -150,7 +151,10 @@ export function loadSettings(raw: unknown): LoadedSettings {
 	for (const name of Object.keys(SETTING_CHECKS) as (keyof ForgettingCurveSettings)[]) {
 		if (!(name in record)) continue;
 		const value = record[name];
-		if (SETTING_CHECKS[name](value)) {
+		if ((name === 'caldavServer' || name === 'caldavCalendar') && typeof value === 'string' && hasUserinfo(value)) {
+			// Named, never shown: the address holds a password.
+			problems.push(settingsProblem('address-userinfo', { name }));
+		} else if (SETTING_CHECKS[name](value)) {
 			(settings as unknown as Record<string, unknown>)[name] = structuredClone(value);
 		} else {
 			problems.push(settingsProblem('setting-unusable', { name, value: JSON.stringify(value) ?? 'undefined' }));

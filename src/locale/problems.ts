@@ -108,6 +108,7 @@ const SETTINGS: Record<Language, Record<SettingsProblemCode, Render>> = {
 	en: {
 		'not-an-object': () => 'Settings must be a JSON object; using the defaults.',
 		'setting-unusable': (p) => `Setting "${s(p, 'name')}" has an unusable value ${s(p, 'value')}; using the default.`,
+		'address-userinfo': (p) => `Setting "${s(p, 'name')}" holds a user name or password inside the address; it was not kept. Enter the address alone, the user name and password in their own fields.`,
 		'unknown-preset': (p) => `Unknown preset "${s(p, 'preset')}".`,
 		'unknown-locale': (p) => `Preset "${s(p, 'preset')}" names an unknown locale "${s(p, 'locale')}".`,
 		'intervals-not-increasing': (p) => `Review intervals must increase: ${s(p, 'intervals')}.`,
@@ -130,6 +131,7 @@ const SETTINGS: Record<Language, Record<SettingsProblemCode, Render>> = {
 	ko: {
 		'not-an-object': () => '설정 파일의 형식이 올바르지 않아 기본값을 씁니다.',
 		'setting-unusable': (p) => `쓸 수 없는 설정 값이어서 기본값을 씁니다: "${s(p, 'name')}" = ${s(p, 'value')}`,
+		'address-userinfo': (p) => `주소 안에 사용자 이름이나 암호가 들어 있어 저장하지 않았습니다: "${s(p, 'name')}". 주소만 적고, 사용자 이름과 암호는 각자의 칸에 적어 주세요.`,
 		'unknown-preset': (p) => `없는 프리셋입니다: "${s(p, 'preset')}"`,
 		'unknown-locale': (p) => `프리셋의 언어를 찾지 못했습니다: "${s(p, 'preset')}" (${s(p, 'locale')})`,
 		'intervals-not-increasing': (p) => `복습 간격은 점점 커져야 합니다: ${s(p, 'intervals')}`,

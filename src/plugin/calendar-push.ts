@@ -17,6 +17,10 @@ const NEEDS_ACTION: Partial<Record<CalDavFailure, MessageKey>> = {
 	forbidden: 'caldav.forbidden',
 	'not-found': 'caldav.not-found',
 	protocol: 'caldav.protocol',
+	'not-a-calendar': 'caldav.protocol',
+	userinfo: 'caldav.protocol',
+	insecure: 'caldav.insecure',
+	elsewhere: 'caldav.insecure',
 };
 
 /** A CalDAV failure in the UI language, with the HTTP status when there was one. */
@@ -47,6 +51,8 @@ export class CalendarPush {
 	/** Failure kinds already told, so each is said once until a sync succeeds. */
 	private readonly told = new Set<CalDavFailure>();
 	private paused = false;
+	/** The per-event problems last told, so the same ones are not told again at every sync. */
+	private toldProblems = '';
 	private readonly listeners = new Set<() => void>();
 
 	constructor(
@@ -141,11 +147,17 @@ export class CalendarPush {
 	}
 
 	private succeeded(events: number, counts: SyncCounts, announce: boolean): void {
-		Object.assign(this.status, { lastSync: new Date(), events, lastError: null, retryAt: null });
+		const refused = counts.failed.map((f) => `${f.summary} (${t(`caldav.failure.${f.failure}`)}${f.status === null ? '' : `, HTTP ${f.status}`})`);
+		Object.assign(this.status, { lastSync: new Date(), events, lastError: refused.length > 0 ? refused.join('; ') : null, retryAt: null });
 		this.told.clear();
 		this.paused = false;
 		this.retryDelay = RETRY_FIRST_MS;
-		if (announce) new Notice(t('caldav.synced', { ...counts }));
+		const { created, updated, deleted, unchanged } = counts;
+		if (announce) new Notice(t('caldav.synced', { created, updated, deleted, unchanged }));
+		// An event the server keeps refusing does not stop the others, nor pause the push: it is named once.
+		const problems = [...refused, ...counts.leftAlone.map((name) => t('caldav.left-alone', { name }))].join('; ');
+		if (problems !== '' && (announce || problems !== this.toldProblems)) new Notice(t('caldav.some-refused', { names: problems }));
+		this.toldProblems = problems;
 		this.changed();
 	}
 
@@ -159,7 +171,10 @@ export class CalendarPush {
 			if (announce || !this.told.has(failure)) new Notice(t(notice));
 			this.told.add(failure);
 		} else {
-			// Offline, a busy server, a calendar that kept changing: quietly later, each time later.
+			// Offline, a busy server, a calendar that kept changing: quietly later, each time later. A
+			// server that did not answer at all is told once: the learner may be waiting on it.
+			if (failure === 'timeout' && !announce && !this.told.has(failure)) new Notice(t('caldav.will-retry', { reason }));
+			this.told.add(failure);
 			this.status.retryAt = new Date(Date.now() + this.retryDelay);
 			this.schedule(this.retryDelay);
 			this.retryDelay = Math.min(this.retryDelay * 2, RETRY_MAX_MS);
@@ -170,7 +185,8 @@ export class CalendarPush {
 
 	private client(password = this.password()): CalDavClient {
 		if (!password) throw new CalDavError('unauthorized', null, t('caldav.no-password'));
-		return new CalDavClient(this.http, this.ctx.settings().caldavUser, password);
+		const s = this.ctx.settings();
+		return new CalDavClient(this.http, s.caldavUser, password, s.caldavServer || s.caldavCalendar);
 	}
 
 	private changed(): void {

@@ -2,7 +2,7 @@ import { PluginSettingTab, Setting, type App, type DropdownComponent, type Plugi
 import { caldavErrorText, type CalendarPush } from './calendar-push';
 import { phoneStatusText } from './phone-status';
 import { addSecretPicker, secretStorageAvailable } from './secret-storage';
-import { CalDavError, PRESETS, RATE_FORMULAS, type FieldSpec, type ForgettingCurveSettings, type RateFormulaId } from '../engine';
+import { CalDavError, isPlainHttpToRemote, PRESETS, RATE_FORMULAS, type FieldSpec, type ForgettingCurveSettings, type RateFormulaId } from '../engine';
 import { t, type MessageKey } from './i18n';
 
 /** What the tab needs from the plugin: the settings, a validated update, and "recompute all". */
@@ -257,7 +257,18 @@ export class ForgettingCurveSettingTab extends PluginSettingTab {
 				{
 					name: t('settings.phone-server'),
 					desc: t('settings.phone-server-desc'),
-					build: (setting) => setting.addText((text) => text.setPlaceholder('https://caldav.icloud.com').setValue(s.caldavServer).onChange((caldavServer) => void this.save({ caldavServer: caldavServer.trim() }))),
+					build: (setting) => {
+						const warning = httpWarning(setting, s.caldavServer);
+						setting.addText((text) =>
+							text
+								.setPlaceholder('https://caldav.icloud.com')
+								.setValue(s.caldavServer)
+								.onChange((caldavServer) => {
+									warning(caldavServer.trim());
+									void this.save({ caldavServer: caldavServer.trim() });
+								}),
+						);
+					},
 				},
 				{
 					name: t('settings.phone-user'),
@@ -273,7 +284,16 @@ export class ForgettingCurveSettingTab extends PluginSettingTab {
 					name: t('settings.phone-calendar'),
 					desc: t('settings.phone-calendar-desc'),
 					build: (setting) => {
-						setting.addText((text) => text.setPlaceholder(t('settings.phone-calendar-placeholder')).setValue(s.caldavCalendar).onChange((caldavCalendar) => void this.save({ caldavCalendar: caldavCalendar.trim() })));
+						const warning = httpWarning(setting, s.caldavCalendar);
+						setting.addText((text) =>
+							text
+								.setPlaceholder(t('settings.phone-calendar-placeholder'))
+								.setValue(s.caldavCalendar)
+								.onChange((caldavCalendar) => {
+									warning(caldavCalendar.trim());
+									void this.save({ caldavCalendar: caldavCalendar.trim() });
+								}),
+						);
 						setting.addDropdown((dropdown) => {
 							picker = dropdown.addOption('', t('settings.phone-choose')).onChange((caldavCalendar) => {
 								if (caldavCalendar !== '') void this.save({ caldavCalendar });
@@ -378,6 +398,17 @@ function describe(setting: Setting, row: Row): Setting {
 	setting.setName(row.name);
 	if (row.desc) setting.setDesc(row.desc);
 	return setting;
+}
+
+/**
+ * A warning under an address field, shown while the address is plain http to a server outside the
+ * learner's network (the password would travel readable); returns the function that updates it.
+ */
+function httpWarning(setting: Setting, initial: string): (address: string) => void {
+	const warning = setting.descEl.createDiv({ cls: 'forgetting-curve-warning mod-warning', text: t('caldav.http-warning') });
+	const update = (address: string) => warning.toggle(isPlainHttpToRemote(address));
+	update(initial);
+	return update;
 }
 
 function errorText(e: unknown): string {

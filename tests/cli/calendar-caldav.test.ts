@@ -29,7 +29,7 @@ async function cli(args: string[], env: Record<string, string | undefined>) {
 beforeAll(async () => {
 	if (!available && process.env.CI !== 'true') return;
 	server = await startRadicale({ learner: 'app-specific-Pa55' });
-	const client = new CalDavClient(nodeHttp, server.user, server.password);
+	const client = new CalDavClient(nodeHttp, server.user, server.password, server.url);
 	calendar = (await client.createCalendar((await client.discover(server.url)).home, 'reviews', 'Reviews')).url;
 	vault = mkdtempSync(join(tmpdir(), 'fc-caldav-'));
 	mkdirSync(join(vault, 'topics'));
@@ -51,7 +51,7 @@ describeServer('calendar --caldav', () => {
 		expect(again.out).toContain('0 created, 0 updated, 0 deleted, 8 unchanged.');
 		writeFileSync(join(vault, 'topics', 'Kubernetes.md'), note('2024-10-09', 1));
 		expect((await cli(args(), env())).out).toContain('0 created, 0 updated, 1 deleted, 7 unchanged.');
-		const held = await new CalDavClient(nodeHttp, server.user, server.password).events(calendar);
+		const held = await new CalDavClient(nodeHttp, server.user, server.password, server.url).events(calendar);
 		expect(held).toHaveLength(7);
 	});
 

@@ -44,7 +44,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
 	if (!server) return;
-	const client = new CalDavClient(nodeHttp, server.user, PASSWORD);
+	const client = new CalDavClient(nodeHttp, server.user, PASSWORD, server.url);
 	calendar = (await client.createCalendar((await client.discover(server.url)).home, `c${Math.random().toString(36).slice(2, 8)}`, 'Reviews')).url;
 	// Only the clock is faked: Node's sockets keep their own timers.
 	vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
@@ -66,7 +66,7 @@ async function until(done: () => Promise<boolean> | boolean, limitMs = 10_000): 
 	}
 }
 
-const held = async () => (await new CalDavClient(nodeHttp, server.user, PASSWORD).events(calendar)).map((r) => /SUMMARY:(.*)/.exec(r.data)?.[1]?.trim() ?? '').sort();
+const held = async () => (await new CalDavClient(nodeHttp, server.user, PASSWORD, server.url).events(calendar)).map((r) => /SUMMARY:(.*)/.exec(r.data)?.[1]?.trim() ?? '').sort();
 
 async function start(settings: Partial<ForgettingCurveSettings> = {}): Promise<{ h: Harness; saved: unknown[] }> {
 	const h = await loadPlugin(VAULT, { preset: 'en', caldavEnabled: true, caldavServer: server.url, caldavUser: server.user, caldavPasswordSecret: 'caldav-password', caldavCalendar: calendar, ...settings });
@@ -184,7 +184,7 @@ describeServer('phone reminders over CalDAV (Radicale)', () => {
 		button('Create a "Reviews" calendar')();
 		await until(() => h.plugin.reviewSettings.caldavCalendar !== '');
 		expect(h.plugin.reviewSettings.caldavCalendar).toBe(`${server.url}${server.user}/forgetting-curve-reviews/`);
-		const found = await new CalDavClient(nodeHttp, server.user, PASSWORD).discover(server.url);
+		const found = await new CalDavClient(nodeHttp, server.user, PASSWORD, server.url).discover(server.url);
 		expect(found.calendars.map((c) => c.url)).toContain(h.plugin.reviewSettings.caldavCalendar);
 		expect(tab.containerEl.textContent).toContain('Created the calendar "Reviews".');
 		tab.hide();

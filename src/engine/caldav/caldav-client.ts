@@ -1,4 +1,5 @@
-import { CALDAV, child, children, DAV, escapeXml, parseXml, XmlError, type XmlElement } from './xml';
+import { credentialBar, hasUserinfo } from './credential-scope';
+import { CALDAV, child, children, DAV, escapeXml, parseXml, XML_LIMITS, XmlError, type XmlElement } from './xml';
 
 /**
  * A small CalDAV client (RFC 4791 over WebDAV, RFC 4918): discovery, MKCALENDAR, calendar-query REPORT,
@@ -21,8 +22,27 @@ export interface HttpResponse {
 
 export type HttpClient = (request: HttpRequest) => Promise<HttpResponse>;
 
-/** What went wrong, as the learner needs to hear it; the plugin and CLI word each kind. */
-export type CalDavFailure = 'unauthorized' | 'forbidden' | 'not-found' | 'precondition' | 'server' | 'network' | 'protocol';
+/**
+ * What went wrong, as the learner needs to hear it; the plugin and CLI word each kind. `insecure`: a
+ * redirect from https to plain http; `elsewhere`: a redirect or address on another server, which gets
+ * neither the password nor the reviews; `userinfo`: an address with a user name or password in it;
+ * `too-large`: an answer over the size limit; `timeout`: no whole answer before the deadline;
+ * `not-a-calendar`: the address is a collection that is not a calendar (an account's home, say).
+ */
+export type CalDavFailure =
+	| 'unauthorized'
+	| 'forbidden'
+	| 'not-found'
+	| 'precondition'
+	| 'server'
+	| 'network'
+	| 'protocol'
+	| 'insecure'
+	| 'elsewhere'
+	| 'userinfo'
+	| 'too-large'
+	| 'timeout'
+	| 'not-a-calendar';
 
 export class CalDavError extends Error {
 	constructor(
@@ -69,13 +89,38 @@ export class CalDavClient {
 	/** Requests sent so far (redirects included), for the benchmark's "requests per sync". */
 	requests = 0;
 	private readonly auth: string;
+	/** The server the learner configured: the only place the password goes (credential-scope.ts). */
+	private readonly trusted: URL;
+	/** Texts that must never appear in an error message: the password and what carries it. */
+	private readonly secrets: string[];
 
+	/**
+	 * `server` is the address the learner configured (the server for discovery, or the calendar): its
+	 * origin, or over https its registrable domain, is where requests with the password may go.
+	 */
 	constructor(
 		private readonly http: HttpClient,
 		user: string,
 		password: string,
+		server: string,
 	) {
 		this.auth = basicAuth(user, password);
+		this.secrets = [password, this.auth.slice('Basic '.length), `${user}:${password}`].filter((secret) => secret.length >= 3);
+		if (hasUserinfo(server)) throw new CalDavError('userinfo', null, 'the address holds a user name or password');
+		try {
+			this.trusted = new URL(server);
+		} catch {
+			throw new CalDavError('protocol', null, 'the server address is not a URL');
+		}
+	}
+
+	/** True when `url` is on the configured server (credential-scope.ts): only such addresses are read, written or deleted. */
+	trusts(url: string): boolean {
+		try {
+			return credentialBar(this.trusted, new URL(url)) === null;
+		} catch {
+			return false;
+		}
 	}
 
 	/**
@@ -84,6 +129,7 @@ export class CalDavClient {
 	 * (iCloud sends each account to its own partition host).
 	 */
 	async discover(serverUrl: string): Promise<{ home: string; calendars: CalendarInfo[] }> {
+		if (hasUserinfo(serverUrl)) throw new CalDavError('userinfo', null, 'the address holds a user name or password');
 		const base = new URL(serverUrl);
 		let context = new URL('/.well-known/caldav', base).href;
 		let principalAnswer = await this.propfind(context, 0, `<d:current-user-principal/>`, true);
@@ -92,10 +138,10 @@ export class CalDavClient {
 			principalAnswer = await this.propfind(context, 0, `<d:current-user-principal/>`);
 		}
 		const principalHref = firstHref(principalAnswer?.root, DAV, 'current-user-principal');
-		const principal = principalHref ? new URL(principalHref, principalAnswer?.url ?? context).href : (principalAnswer?.url ?? context);
+		const principal = principalHref ? resolveHref(principalHref, principalAnswer?.url ?? context) : (principalAnswer?.url ?? context);
 		const homeAnswer = await this.propfind(principal, 0, `<c:calendar-home-set/>`);
 		const homeHref = firstHref(homeAnswer?.root, CALDAV, 'calendar-home-set');
-		const home = homeHref ? new URL(homeHref, homeAnswer?.url ?? principal).href : principal;
+		const home = homeHref ? resolveHref(homeHref, homeAnswer?.url ?? principal) : principal;
 		return { home, calendars: await this.calendarsIn(home) };
 	}
 
@@ -109,7 +155,9 @@ export class CalDavClient {
 			if (!href || !child(child(prop, DAV, 'resourcetype'), CALDAV, 'calendar')) continue;
 			const components = children(child(prop, CALDAV, 'supported-calendar-component-set'), CALDAV, 'comp');
 			if (components.length > 0 && !components.some((c) => c.attributes.name?.toUpperCase() === 'VEVENT')) continue;
-			const url = new URL(href, answer?.url ?? home).href;
+			const url = resolveHref(href, answer?.url ?? home);
+			// A calendar listed on another server is not offered: it would not get the password anyway.
+			if (!this.trusts(url)) continue;
 			calendars.push({ url, name: child(prop, DAV, 'displayname')?.text.trim() || decodeURIComponent(url.replace(/\/$/, '').split('/').pop() ?? url) });
 		}
 		return calendars;
@@ -120,10 +168,12 @@ export class CalDavClient {
 		const url = new URL(`${encodeURIComponent(slug)}/`, asCollection(home)).href;
 		const body = `${xmlHeader}<c:mkcalendar xmlns:d="DAV:" xmlns:c="${CALDAV}"><d:set><d:prop><d:displayname>${escapeXml(name)}</d:displayname><c:supported-calendar-component-set><c:comp name="VEVENT"/></c:supported-calendar-component-set></d:prop></d:set></c:mkcalendar>`;
 		const response = await this.send({ url, method: 'MKCALENDAR', headers: { 'Content-Type': 'application/xml; charset=utf-8' }, body });
-		// 405 (RFC 4791), or 409 from some servers: something is there already; usable if it is a calendar.
-		if ((response.status === 405 || response.status === 409) && (await this.calendarsIn(home)).some((c) => c.url === url)) return { url, name };
-		if (response.status !== 201 && response.status !== 200) throw this.errorFor(response.status, `MKCALENDAR ${url}`);
-		return { url, name };
+		if (response.status === 201 || response.status === 200) return { url, name };
+		// Made before (a second device, a second press): servers say so in different ways. 405 (RFC 4791
+		// §5.3.1), 409, 403 with resource-must-be-null (Cyrus), a 207 wrapping that 403 (Xandikos). Any of
+		// them is fine when a calendar is there now.
+		if ((await this.calendarsIn(home)).some((c) => c.url === url)) return { url, name };
+		throw this.errorFor(response.status, `MKCALENDAR ${url}`);
 	}
 
 	/**
@@ -132,6 +182,7 @@ export class CalDavClient {
 	 * for events with alarms), and the caller picks out its own events anyway.
 	 */
 	async events(calendarUrl: string): Promise<RemoteResource[]> {
+		const seen = new Set<string>();
 		const body = `${xmlHeader}<c:calendar-query xmlns:d="DAV:" xmlns:c="${CALDAV}"><d:prop><d:getetag/><c:calendar-data/></d:prop><c:filter><c:comp-filter name="VCALENDAR"><c:comp-filter name="VEVENT"/></c:comp-filter></c:filter></c:calendar-query>`;
 		const answer = await this.multistatus({ url: calendarUrl, method: 'REPORT', headers: { Depth: '1', 'Content-Type': 'application/xml; charset=utf-8' }, body });
 		const resources: RemoteResource[] = [];
@@ -140,9 +191,20 @@ export class CalDavClient {
 			const prop = okProp(response);
 			const data = child(prop, CALDAV, 'calendar-data')?.text;
 			if (!href || data === undefined) continue;
-			resources.push({ url: new URL(href, answer.url).href, etag: child(prop, DAV, 'getetag')?.text.trim() ?? null, data });
+			const url = resolveHref(href, answer.url, null);
+			// One address listed twice is one resource; an address on another server is never ours to touch.
+			if (url === null || seen.has(url) || !this.trusts(url)) continue;
+			seen.add(url);
+			resources.push({ url, etag: child(prop, DAV, 'getetag')?.text.trim() ?? null, data });
 		}
 		return resources;
+	}
+
+	/** Throws `not-a-calendar` unless `url` is a calendar collection (an account's home is not one). */
+	async checkCalendar(url: string): Promise<void> {
+		const answer = await this.propfind(url, 0, '<d:resourcetype/>');
+		const isCalendar = children(answer?.root, DAV, 'response').some((response) => child(child(okProp(response), DAV, 'resourcetype'), CALDAV, 'calendar'));
+		if (!isCalendar) throw new CalDavError('not-a-calendar', null, `${url} is not a calendar`);
 	}
 
 	/** Creates (only if absent) or replaces (only if unchanged since `etag`) one calendar object. */
@@ -174,37 +236,91 @@ export class CalDavClient {
 	private async multistatus(request: HttpRequest): Promise<{ root: XmlElement; url: string }> {
 		const response = await this.send(request);
 		if (response.status !== 207) throw this.errorFor(response.status, `${request.method} ${response.url}`);
+		if (response.text.length > XML_LIMITS.maxChars) throw new CalDavError('too-large', 207, `${request.method} ${response.url}: the answer is larger than ${XML_LIMITS.maxChars / 1024 / 1024} MB`);
 		try {
 			const root = parseXml(response.text);
 			if (root.ns !== DAV || root.name !== 'multistatus') throw new XmlError('not a multistatus answer');
 			return { root, url: response.url };
 		} catch (e) {
-			throw new CalDavError('protocol', 207, `${request.method} ${response.url}: ${(e as Error).message}`);
+			throw this.error('protocol', 207, `${request.method} ${response.url}: ${(e as Error).message}`);
 		}
 	}
 
-	/** Sends with authentication, following redirects with the same method and body. */
+	/**
+	 * Sends with authentication, following redirects with the same method and body, but only to the
+	 * configured server: a redirect elsewhere, or from https to http, is refused before anything (the
+	 * password, the reviews) is sent there. Refused rather than followed without the password, because
+	 * the request's body and the answer's trust would still go to a server the learner never named.
+	 */
 	private async send(request: HttpRequest): Promise<HttpResponse & { url: string }> {
 		let url = request.url;
 		for (let hop = 0; ; hop++) {
+			const bar = this.barFor(url);
+			if (bar) throw this.error(bar, null, `${request.method} ${hop === 0 ? 'to' : 'redirected to'} ${safeOrigin(url)}`);
 			this.requests++;
 			let response: HttpResponse;
 			try {
 				response = await this.http({ ...request, url, headers: { ...request.headers, Authorization: this.auth } });
 			} catch (e) {
-				throw new CalDavError('network', null, `${request.method} ${url}: ${(e as Error).message}`);
+				const failure = e instanceof CalDavError ? e.failure : 'network';
+				throw this.error(failure, null, `${request.method} ${url}: ${(e as Error).message}`);
 			}
 			const location = response.headers.location;
 			if ([301, 302, 303, 307, 308].includes(response.status) && location && hop < MAX_REDIRECTS) {
-				url = new URL(location, url).href;
+				const next = resolveHref(location, url, null);
+				if (next === null) throw this.error('protocol', response.status, `${request.method} ${url}: a redirect to an address that is not one`);
+				url = next;
 				continue;
 			}
 			return { ...response, url };
 		}
 	}
 
+	private barFor(url: string): 'insecure' | 'elsewhere' | 'userinfo' | null {
+		if (hasUserinfo(url)) return 'userinfo';
+		try {
+			return credentialBar(this.trusted, new URL(url));
+		} catch {
+			return 'elsewhere';
+		}
+	}
+
 	private errorFor(status: number, what: string): CalDavError {
-		return new CalDavError(failureOf(status), status, `${what}: HTTP ${status}`);
+		return this.error(failureOf(status), status, `${what}: HTTP ${status}`);
+	}
+
+	/** Every error leaves through here: whatever a server echoed, the password never reaches a message. */
+	private error(failure: CalDavFailure, status: number | null, message: string): CalDavError {
+		let safe = message;
+		for (const secret of this.secrets) safe = safe.split(secret).join('***');
+		return new CalDavError(failure, status, safe);
+	}
+}
+
+/**
+ * An href from a server's answer as an absolute address, without any user name or password in it;
+ * `fallback` (default: throw a protocol error) when it is no address at all (`http://[::1`).
+ */
+function resolveHref(href: string, base: string): string;
+function resolveHref(href: string, base: string, fallback: null): string | null;
+function resolveHref(href: string, base: string, fallback?: null): string | null {
+	try {
+		const url = new URL(href, base);
+		url.username = '';
+		url.password = '';
+		return url.href;
+	} catch {
+		if (fallback === null) return null;
+		throw new CalDavError('protocol', null, 'the server named an address that is not a URL');
+	}
+}
+
+/** An address's origin for a message (never a path, a query or a user name). */
+function safeOrigin(url: string): string {
+	try {
+		return new URL(url).origin;
+	} catch {
+		return 'an unreadable address';
 	}
 }
 

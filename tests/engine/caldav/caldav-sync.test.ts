@@ -39,7 +39,7 @@ afterAll(async () => {
 
 /** What the server holds in a calendar, parsed by ical.js. */
 async function held(url: string): Promise<{ uid: string; start: string; summary: string; url: string; alarm: string | null }[]> {
-	const client = new CalDavClient(nodeHttp, server.user, server.password);
+	const client = new CalDavClient(nodeHttp, server.user, server.password, server.url);
 	const all = await client.events(url);
 	return all
 		.map((r) => new ICAL.Event(new ICAL.Component(ICAL.parse(r.data) as unknown[]).getFirstSubcomponent('vevent') ?? undefined))
@@ -55,7 +55,7 @@ async function held(url: string): Promise<{ uid: string; start: string; summary:
 
 describeServer('CalDAV against Radicale', () => {
 	it('discovers the calendars from the server root, and creates a calendar for reviews', async () => {
-		const client = new CalDavClient(nodeHttp, server.user, server.password);
+		const client = new CalDavClient(nodeHttp, server.user, server.password, server.url);
 		const before = await client.discover(server.url);
 		expect(before.home).toBe(`${server.url}${server.user}/`);
 		expect(before.calendars).toEqual([]);
@@ -69,11 +69,11 @@ describeServer('CalDAV against Radicale', () => {
 	});
 
 	it('first sync: one event per review to come, with dates, alarms and links; a foreign event untouched', async () => {
-		const client = new CalDavClient(nodeHttp, server.user, server.password);
+		const client = new CalDavClient(nodeHttp, server.user, server.password, server.url);
 		const foreign = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nBEGIN:VEVENT\r\nUID:dentist@example.com\r\nDTSTAMP:20241001T000000Z\r\nDTSTART;VALUE=DATE:20241012\r\nSUMMARY:Dentist\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n';
 		await client.put(`${calendarUrl}dentist.ics`, foreign, { create: true });
 		const counts = await syncCalendar(client, calendarUrl, events(NOTES), NOW);
-		expect(counts).toEqual({ created: 8, updated: 0, deleted: 0, unchanged: 0 });
+		expect(counts).toEqual({ created: 8, updated: 0, deleted: 0, unchanged: 0, failed: [], leftAlone: [] });
 		const all = await held(calendarUrl);
 		expect(all).toHaveLength(9);
 		expect(all.find((e) => e.uid === 'dentist@example.com')).toEqual({ uid: 'dentist@example.com', start: '2024-10-12', summary: 'Dentist', url: '', alarm: null });
@@ -92,40 +92,40 @@ describeServer('CalDAV against Radicale', () => {
 
 	it('second sync with nothing changed: one REPORT, no PUT or DELETE', async () => {
 		const { http, methods } = recording();
-		const counts = await syncCalendar(new CalDavClient(http, server.user, server.password), calendarUrl, events(NOTES), NOW);
-		expect(counts).toEqual({ created: 0, updated: 0, deleted: 0, unchanged: 8 });
+		const counts = await syncCalendar(new CalDavClient(http, server.user, server.password, server.url), calendarUrl, events(NOTES), NOW);
+		expect(counts).toEqual({ created: 0, updated: 0, deleted: 0, unchanged: 8, failed: [], leftAlone: [] });
 		expect(methods).toEqual(['REPORT']);
 	});
 
 	it('mark done, delete and rename: events go, the rest stay, nothing is duplicated', async () => {
-		const client = new CalDavClient(nodeHttp, server.user, server.password);
+		const client = new CalDavClient(nodeHttp, server.user, server.password, server.url);
 		const before = await held(calendarUrl);
 		const marked = [{ ...NOTES[0], doneMask: 0b1 } as CalendarNote, NOTES[1] as CalendarNote];
-		expect(await syncCalendar(client, calendarUrl, events(marked), NOW)).toEqual({ created: 0, updated: 0, deleted: 1, unchanged: 7 });
+		expect(await syncCalendar(client, calendarUrl, events(marked), NOW)).toEqual({ created: 0, updated: 0, deleted: 1, unchanged: 7, failed: [], leftAlone: [] });
 		const afterMark = await held(calendarUrl);
 		expect(before.filter((e) => !afterMark.some((a) => a.uid === e.uid)).map((e) => e.summary)).toEqual(['Kubernetes · 1-day review']);
 		expect(afterMark).toEqual(before.filter((e) => e.summary !== 'Kubernetes · 1-day review'));
 
 		const renamed = [{ ...marked[0], path: 'Cloud/Kubernetes.md' } as CalendarNote, NOTES[1] as CalendarNote];
-		expect(await syncCalendar(client, calendarUrl, events(renamed), NOW)).toEqual({ created: 4, updated: 0, deleted: 4, unchanged: 3 });
+		expect(await syncCalendar(client, calendarUrl, events(renamed), NOW)).toEqual({ created: 4, updated: 0, deleted: 4, unchanged: 3, failed: [], leftAlone: [] });
 		const afterRename = await held(calendarUrl);
 		expect(afterRename.filter((e) => e.summary.startsWith('Kubernetes'))).toHaveLength(4);
 		expect(afterRename.filter((e) => e.summary.startsWith('Kubernetes')).every((e) => e.url.includes('Cloud%2FKubernetes'))).toBe(true);
 
-		expect(await syncCalendar(client, calendarUrl, events([NOTES[1] as CalendarNote]), NOW)).toEqual({ created: 0, updated: 0, deleted: 4, unchanged: 3 });
+		expect(await syncCalendar(client, calendarUrl, events([NOTES[1] as CalendarNote]), NOW)).toEqual({ created: 0, updated: 0, deleted: 4, unchanged: 3, failed: [], leftAlone: [] });
 		expect((await held(calendarUrl)).map((e) => e.summary).sort()).toEqual(['Dentist', 'Kafka 파티션 · 14-day review', 'Kafka 파티션 · 7-day review', 'Kafka 파티션 · long-term review']);
 	});
 
 	it('an event whose content changed is updated in place', async () => {
-		const client = new CalDavClient(nodeHttp, server.user, server.password);
+		const client = new CalDavClient(nodeHttp, server.user, server.password, server.url);
 		const later = reviewEvents([NOTES[1] as CalendarNote], CONFIG, { today: TODAY, vaultName: 'Vault', reminderMinutes: 20 * 60, stageName: englishStageNames });
-		expect(await syncCalendar(client, calendarUrl, later, NOW)).toEqual({ created: 0, updated: 3, deleted: 0, unchanged: 0 });
+		expect(await syncCalendar(client, calendarUrl, later, NOW)).toEqual({ created: 0, updated: 3, deleted: 0, unchanged: 0, failed: [], leftAlone: [] });
 		expect(new Set((await held(calendarUrl)).filter((e) => e.uid !== 'dentist@example.com').map((e) => e.alarm))).toEqual(new Set(['PT20H']));
 	});
 
 	it('a wrong password is refused as unauthorized and deletes nothing', async () => {
 		const before = await held(calendarUrl);
-		const client = new CalDavClient(nodeHttp, server.user, 'wrong');
+		const client = new CalDavClient(nodeHttp, server.user, 'wrong', server.url);
 		const failure = await syncCalendar(client, calendarUrl, [], NOW).catch((e: unknown) => e);
 		expect(failure).toBeInstanceOf(CalDavError);
 		expect((failure as CalDavError).failure).toBe('unauthorized');
@@ -133,18 +133,18 @@ describeServer('CalDAV against Radicale', () => {
 	});
 
 	it('two devices syncing one calendar at once converge without duplicates', async () => {
-		const client = new CalDavClient(nodeHttp, server.user, server.password);
+		const client = new CalDavClient(nodeHttp, server.user, server.password, server.url);
 		const { home } = await client.discover(server.url);
 		const shared = (await client.createCalendar(home, 'shared', 'Shared')).url;
 		const wanted = events(NOTES);
 		const [a, b] = await Promise.all([
-			syncCalendar(new CalDavClient(nodeHttp, server.user, server.password), shared, wanted, NOW),
-			syncCalendar(new CalDavClient(nodeHttp, server.user, server.password), shared, wanted, NOW),
+			syncCalendar(new CalDavClient(nodeHttp, server.user, server.password, server.url), shared, wanted, NOW),
+			syncCalendar(new CalDavClient(nodeHttp, server.user, server.password, server.url), shared, wanted, NOW),
 		]);
 		expect(a.created + b.created).toBe(8);
 		const all = await held(shared);
 		expect(all).toHaveLength(8);
 		expect(new Set(all.map((e) => e.uid)).size).toBe(8);
-		expect(await syncCalendar(client, shared, wanted, NOW)).toEqual({ created: 0, updated: 0, deleted: 0, unchanged: 8 });
+		expect(await syncCalendar(client, shared, wanted, NOW)).toEqual({ created: 0, updated: 0, deleted: 0, unchanged: 8, failed: [], leftAlone: [] });
 	});
 });
