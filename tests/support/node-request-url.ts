@@ -1,5 +1,8 @@
 import type { RequestUrlParam, RequestUrlResponse } from 'obsidian';
-import { nodeHttp } from '../../src/cli/node-http';
+import { nodeHttpWith } from '../../src/cli/node-http';
+
+/** Obsidian's requestUrl has no deadline of its own; the plugin's (request-url-http.ts) is the one under test. */
+const nodeHttp = nodeHttpWith({ deadlineMs: 600_000 });
 
 /**
  * Obsidian's requestUrl over Node's http, for plugin tests against a real server: the plugin's own

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeHttp } from '../../../src/cli/node-http';
-import { CalDavClient, CalDavError, dayNumberOf, reviewEvents, syncCalendar, type CalendarNote, type HttpClient } from '../../../src/engine';
+import { CalDavClient, CalDavError, dayNumberOf, MARK_PROPERTY, resourceUrl, reviewEvents, syncCalendar, type CalendarNote, type HttpClient } from '../../../src/engine';
+import { writeEventResource } from '../../../src/engine/ical';
 import { configWith, englishStageNames } from '../../helpers';
 import { RADICALE, startRadicale, type Radicale } from '../../support/radicale';
 
@@ -146,5 +147,89 @@ describeServer('CalDAV against Radicale', () => {
 		expect(all).toHaveLength(8);
 		expect(new Set(all.map((e) => e.uid)).size).toBe(8);
 		expect(await syncCalendar(client, shared, wanted, NOW)).toEqual({ created: 0, updated: 0, deleted: 0, unchanged: 8, failed: [], leftAlone: [] });
+	});
+
+	const fresh = async (slug: string) => {
+		const client = new CalDavClient(nodeHttp, server.user, server.password, server.url);
+		const { home } = await client.discover(server.url);
+		return { client, home, url: (await client.createCalendar(home, slug, slug)).url };
+	};
+	const vaultEvents = (vaultName: string, notes: readonly CalendarNote[]) => reviewEvents(notes, CONFIG, { today: TODAY, vaultName, reminderMinutes: 540, stageName: englishStageNames });
+
+	it('two vaults pushing into one calendar each keep all their events, sync after sync', async () => {
+		const { client, url } = await fresh('two-vaults');
+		const a = vaultEvents('Vault A', NOTES);
+		const b = vaultEvents('Vault B', [{ path: 'Other.md', firstDay: day('2024-10-08'), doneMask: 0 }]);
+		for (let round = 0; round < 2; round++) {
+			await syncCalendar(client, url, a, NOW);
+			await syncCalendar(client, url, b, NOW);
+		}
+		const uids = (await held(url)).map((e) => e.uid).sort();
+		expect(uids).toEqual([...a, ...b].map((e) => e.uid).sort());
+		expect(await syncCalendar(client, url, a, NOW)).toMatchObject({ created: 0, deleted: 0, unchanged: a.length });
+	});
+
+	it('an address listed twice is one event: nothing is deleted', async () => {
+		const { url } = await fresh('listed-twice');
+		const wanted = events(NOTES);
+		await syncCalendar(new CalDavClient(nodeHttp, server.user, server.password, server.url), url, wanted, NOW);
+		// A server that lies: every event of its REPORT answer listed twice.
+		const twice: HttpClient = async (req) => {
+			const response = await nodeHttp(req);
+			if (req.method !== 'REPORT') return response;
+			return { ...response, text: response.text.replace(/(<([a-z]+:)?response>[\s\S]*?<\/([a-z]+:)?response>)/g, '$1$1') };
+		};
+		const counts = await syncCalendar(new CalDavClient(twice, server.user, server.password, server.url), url, wanted, NOW);
+		expect(counts).toMatchObject({ created: 0, deleted: 0, unchanged: wanted.length });
+		expect(await held(url)).toHaveLength(wanted.length);
+	});
+
+	it('one event the server always refuses: every other change goes out, and the refused one is named', async () => {
+		const { url } = await fresh('one-refused');
+		const wanted = events(NOTES);
+		const refused = wanted[2];
+		if (!refused) throw new Error('no third event');
+		const picky: HttpClient = (req) => (req.method === 'PUT' && req.body?.includes(`UID:${refused.uid}`) ? Promise.resolve({ status: 413, headers: {}, text: 'too large' }) : nodeHttp(req));
+		const client = new CalDavClient(picky, server.user, server.password, server.url);
+		for (let round = 0; round < 2; round++) {
+			const counts = await syncCalendar(client, url, wanted, NOW);
+			expect(counts.failed).toEqual([{ summary: refused.summary, failure: 'protocol', status: 413 }]);
+		}
+		expect((await held(url)).map((e) => e.uid).sort()).toEqual(wanted.filter((e) => e !== refused).map((e) => e.uid).sort());
+	});
+
+	it('an event with our UID but not our mark (an imported .ics, another app\'s edit) is taken over, never a 412 loop', async () => {
+		const { client, url } = await fresh('unmarked');
+		const wanted = events(NOTES);
+		const first = wanted[0];
+		if (!first) throw new Error('no event');
+		const imported = `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nBEGIN:VEVENT\r\nUID:${first.uid}\r\nDTSTAMP:20241001T000000Z\r\nDTSTART;VALUE=DATE:${first.day}\r\nSUMMARY:${first.summary}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n`;
+		await client.put(resourceUrl(url, first.uid), imported, { create: true });
+		const counts = await syncCalendar(client, url, wanted, NOW);
+		expect(counts).toMatchObject({ created: wanted.length - 1, updated: 1, failed: [] });
+		expect(await syncCalendar(client, url, wanted, NOW)).toMatchObject({ unchanged: wanted.length, created: 0, updated: 0 });
+	});
+
+	it('events written before UIDs carried the vault move to the new UIDs; another vault\'s old events stay', async () => {
+		const { client, url } = await fresh('legacy');
+		const wanted = events([NOTES[0] as CalendarNote]);
+		const legacy = (uid: string) => uid.replace(/^[0-9a-f]{8}\./, '');
+		for (const e of wanted) await client.put(resourceUrl(url, legacy(e.uid)), writeEventResource({ ...e, uid: legacy(e.uid) }, '20241001T000000Z', [`${MARK_PROPERTY}:old`]), { create: true });
+		const stranger = vaultEvents('Elsewhere', [{ path: 'Stranger.md', firstDay: day('2024-10-09'), doneMask: 0 }])[0];
+		if (!stranger) throw new Error('no event');
+		await client.put(resourceUrl(url, legacy(stranger.uid)), writeEventResource({ ...stranger, uid: legacy(stranger.uid) }, '20241001T000000Z', [`${MARK_PROPERTY}:old`]), { create: true });
+		const counts = await syncCalendar(client, url, wanted, NOW);
+		expect(counts).toMatchObject({ created: wanted.length, deleted: wanted.length, failed: [] });
+		expect((await held(url)).map((e) => e.uid).sort()).toEqual([...wanted.map((e) => e.uid), legacy(stranger.uid)].sort());
+	});
+
+	it('refuses an account\'s home given as the calendar, and writes nothing', async () => {
+		const client = new CalDavClient(nodeHttp, server.user, server.password, server.url);
+		const { home } = await client.discover(server.url);
+		const failure = await syncCalendar(client, home, events(NOTES), NOW).catch((e: unknown) => e);
+		expect((failure as CalDavError).failure).toBe('not-a-calendar');
+		expect((await client.calendarsIn(home)).map((c) => c.url).every((u) => !u.includes('.ics'))).toBe(true);
+		const after = await client.discover(server.url);
+		expect(after.calendars.map((c) => c.url)).not.toContain(expect.stringMatching(/\.ics\/?$/));
 	});
 });
