@@ -22,7 +22,7 @@ export { reviewCalendar, reviewEvents, EVENT_UID_SUFFIX, type CalendarNote, type
 export { CalDavClient, CalDavError, type CalDavFailure, type CalendarInfo, type HttpClient, type HttpRequest, type HttpResponse } from './caldav/caldav-client';
 export { planSync, resourceUrl, syncCalendar, MARK_PROPERTY, type SyncCounts } from './caldav/calendar-sync';
 export { credentialBar, hasUserinfo, isPlainHttpToRemote, registrableDomain } from './caldav/credential-scope';
-export { parseXml, XML_LIMITS, XmlError } from './caldav/xml';
+export { parseXml, parseXmlInSlices, XML_LIMITS, XmlError } from './caldav/xml';
 export { canonicalKey, frontmatterLookup } from './keys';
 export { decodeNote, firstInvalidByte } from './utf8';
 export { READ_BUDGET } from './read-budget';

@@ -1,5 +1,5 @@
 import { credentialBar, hasUserinfo } from './credential-scope';
-import { CALDAV, child, children, DAV, escapeXml, parseXml, XML_LIMITS, XmlError, type XmlElement } from './xml';
+import { CALDAV, child, children, DAV, escapeXml, parseXmlInSlices, XML_LIMITS, XmlError, type XmlElement } from './xml';
 
 /**
  * A small CalDAV client (RFC 4791 over WebDAV, RFC 4918): discovery, MKCALENDAR, calendar-query REPORT,
@@ -238,7 +238,7 @@ export class CalDavClient {
 		if (response.status !== 207) throw this.errorFor(response.status, `${request.method} ${response.url}`);
 		if (response.text.length > XML_LIMITS.maxChars) throw new CalDavError('too-large', 207, `${request.method} ${response.url}: the answer is larger than ${XML_LIMITS.maxChars / 1024 / 1024} MB`);
 		try {
-			const root = parseXml(response.text);
+			const root = await parseXmlInSlices(response.text);
 			if (root.ns !== DAV || root.name !== 'multistatus') throw new XmlError('not a multistatus answer');
 			return { root, url: response.url };
 		} catch (e) {

@@ -78,7 +78,34 @@ function readStartTag(source: string, lt: number): { qname: string; attributes: 
 	}
 }
 
+/** Reads a whole answer at once (the CLI, the tests). */
 export function parseXml(source: string): XmlElement {
+	const steps = readSteps(source);
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+	}
+}
+
+/**
+ * Reads an answer in slices of at most `sliceMs`, handing the thread back between them (`pause`), so
+ * a large calendar never holds Obsidian's UI thread for more than a frame or so.
+ */
+export async function parseXmlInSlices(source: string, sliceMs = 8, pause: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0))): Promise<XmlElement> {
+	const steps = readSteps(source);
+	let sliceStart = performance.now();
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+		if (performance.now() - sliceStart >= sliceMs) {
+			await pause();
+			sliceStart = performance.now();
+		}
+	}
+}
+
+/** The reader, as steps: it stops after every few hundred elements so a caller may pause there. */
+function* readSteps(source: string): Generator<undefined, XmlElement, undefined> {
 	if (source.length > XML_LIMITS.maxChars) throw new XmlError(`the answer is larger than ${XML_LIMITS.maxChars / 1024 / 1024} MB`);
 	const root: XmlElement = { ns: '', name: '#document', attributes: {}, children: [], text: '' };
 	// Each prefix's declarations, innermost last; each open element remembers what it declared.
@@ -113,6 +140,7 @@ export function parseXml(source: string): XmlElement {
 		} else {
 			const tag = readStartTag(source, lt);
 			if (++elements > XML_LIMITS.maxElements) throw new XmlError(`more than ${XML_LIMITS.maxElements} elements`);
+			if ((elements & 255) === 0) yield;
 			if (stack.length > XML_LIMITS.maxDepth) throw new XmlError(`nested more than ${XML_LIMITS.maxDepth} levels`);
 			const declared: string[] = [];
 			const attributes: Record<string, string> = {};

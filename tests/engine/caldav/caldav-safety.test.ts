@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { nodeHttp } from '../../../src/cli/node-http';
-import { CalDavClient, CalDavError, credentialBar, dayNumberOf, hasUserinfo, isPlainHttpToRemote, MARK_PROPERTY, parseXml, registrableDomain, reviewEvents, syncCalendar, XML_LIMITS, type HttpClient } from '../../../src/engine';
+import { CalDavClient, CalDavError, credentialBar, dayNumberOf, hasUserinfo, isPlainHttpToRemote, MARK_PROPERTY, parseXml, parseXmlInSlices, registrableDomain, reviewEvents, syncCalendar, XML_LIMITS, type HttpClient } from '../../../src/engine';
 import { configWith, englishStageNames } from '../../helpers';
 import { multistatus, startTestServer, type TestServer } from '../../support/hostile-server';
 
@@ -136,6 +136,15 @@ describe('hostile answers end in a clear error', () => {
 		const flood = `<d:multistatus xmlns:d="DAV:">${'<d:a/>'.repeat(XML_LIMITS.maxElements + 1)}</d:multistatus>`;
 		expect(() => parseXml(flood)).toThrow(`more than ${XML_LIMITS.maxElements} elements`);
 		expect(() => parseXml(' '.repeat(XML_LIMITS.maxChars + 1))).toThrow('larger than 20 MB');
+	});
+
+	it('reads a large answer in slices, handing the thread back between them, to the same result', async () => {
+		const responses = Array.from({ length: 20_000 }, (_, i) => `<d:response><d:href>/c/${i}.ics</d:href><d:propstat><d:prop><d:getetag>"${i}"</d:getetag></d:prop></d:propstat></d:response>`).join('');
+		const text = `<d:multistatus xmlns:d="DAV:">${responses}</d:multistatus>`;
+		let pauses = 0;
+		const sliced = await parseXmlInSlices(text, 0, () => (pauses++, Promise.resolve()));
+		expect(pauses).toBeGreaterThan(100);
+		expect(sliced).toEqual(parseXml(text));
 	});
 
 	it('stops reading an answer past 20 MB (the CLI\'s HTTP) and names the limit', async () => {
