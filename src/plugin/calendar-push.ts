@@ -186,7 +186,7 @@ export class CalendarPush {
 	private client(password = this.password()): CalDavClient {
 		if (!password) throw new CalDavError('unauthorized', null, t('caldav.no-password'));
 		const s = this.ctx.settings();
-		return new CalDavClient(this.http, s.caldavUser, password, s.caldavServer || s.caldavCalendar);
+		return new CalDavClient(this.http, s.caldavUser, password, s.caldavServer || s.caldavCalendar, () => new Promise((resolve) => window.setTimeout(resolve, 0)));
 	}
 
 	private changed(): void {

@@ -1,5 +1,5 @@
 import { credentialBar, hasUserinfo } from './credential-scope';
-import { CALDAV, child, children, DAV, escapeXml, parseXmlInSlices, XML_LIMITS, XmlError, type XmlElement } from './xml';
+import { CALDAV, child, children, DAV, escapeXml, parseXml, parseXmlInSlices, XML_LIMITS, XmlError, type XmlElement } from './xml';
 
 /**
  * A small CalDAV client (RFC 4791 over WebDAV, RFC 4918): discovery, MKCALENDAR, calendar-query REPORT,
@@ -66,6 +66,8 @@ export interface RemoteResource {
 }
 
 const MAX_REDIRECTS = 5;
+/** The longest stretch an answer is read in before the thread is handed back (with a `pause`). */
+const SLICE_MS = 8;
 
 function basicAuth(user: string, password: string): string {
 	const bytes = new TextEncoder().encode(`${user}:${password}`);
@@ -103,6 +105,8 @@ export class CalDavClient {
 		user: string,
 		password: string,
 		server: string,
+		/** Hands the thread back while a large answer is read (the plugin: a timer); absent, answers are read at once (the CLI). */
+		private readonly pause?: () => Promise<void>,
 	) {
 		this.auth = basicAuth(user, password);
 		this.secrets = [password, this.auth.slice('Basic '.length), `${user}:${password}`].filter((secret) => secret.length >= 3);
@@ -238,7 +242,7 @@ export class CalDavClient {
 		if (response.status !== 207) throw this.errorFor(response.status, `${request.method} ${response.url}`);
 		if (response.text.length > XML_LIMITS.maxChars) throw new CalDavError('too-large', 207, `${request.method} ${response.url}: the answer is larger than ${XML_LIMITS.maxChars / 1024 / 1024} MB`);
 		try {
-			const root = await parseXmlInSlices(response.text);
+			const root = this.pause ? await parseXmlInSlices(response.text, SLICE_MS, this.pause) : parseXml(response.text);
 			if (root.ns !== DAV || root.name !== 'multistatus') throw new XmlError('not a multistatus answer');
 			return { root, url: response.url };
 		} catch (e) {

@@ -91,7 +91,7 @@ export function parseXml(source: string): XmlElement {
  * Reads an answer in slices of at most `sliceMs`, handing the thread back between them (`pause`), so
  * a large calendar never holds Obsidian's UI thread for more than a frame or so.
  */
-export async function parseXmlInSlices(source: string, sliceMs = 8, pause: () => Promise<void> = () => new Promise((resolve) => globalThis.setTimeout(resolve, 0))): Promise<XmlElement> {
+export async function parseXmlInSlices(source: string, sliceMs: number, pause: () => Promise<void>): Promise<XmlElement> {
 	const steps = readSteps(source);
 	let sliceStart = performance.now();
 	for (;;) {
