@@ -23,6 +23,7 @@ export { CalDavClient, CalDavError, type CalDavFailure, type CalendarInfo, type 
 export { planSync, resourceUrl, syncCalendar, MARK_PROPERTY, type SyncCounts } from './caldav/calendar-sync';
 export { credentialBar, hasUserinfo, isPlainHttpToRemote, registrableDomain } from './caldav/credential-scope';
 export { parseXml, parseXmlInSlices, XML_LIMITS, XmlError } from './caldav/xml';
+export { CALDAV_PROVIDERS, providerOf, type CalDavProvider, type ProviderId } from './caldav/providers';
 export { canonicalKey, frontmatterLookup } from './keys';
 export { decodeNote, firstInvalidByte } from './utf8';
 export { READ_BUDGET } from './read-budget';

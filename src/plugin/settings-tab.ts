@@ -2,7 +2,7 @@ import { PluginSettingTab, Setting, type App, type DropdownComponent, type Plugi
 import { caldavErrorText, type CalendarPush } from './calendar-push';
 import { phoneStatusText } from './phone-status';
 import { addSecretPicker, secretStorageAvailable } from './secret-storage';
-import { CalDavError, isPlainHttpToRemote, PRESETS, RATE_FORMULAS, type FieldSpec, type ForgettingCurveSettings, type RateFormulaId } from '../engine';
+import { CALDAV_PROVIDERS, CalDavError, isPlainHttpToRemote, providerOf, PRESETS, RATE_FORMULAS, type FieldSpec, type ForgettingCurveSettings, type RateFormulaId } from '../engine';
 import { t, type MessageKey } from './i18n';
 
 /** What the tab needs from the plugin: the settings, a validated update, and "recompute all". */
@@ -244,6 +244,7 @@ export class ForgettingCurveSettingTab extends PluginSettingTab {
 		}
 		let home: string | null = null;
 		let picker: DropdownComponent | null = null;
+		let serverText: TextComponent | null = null;
 		let message: HTMLElement | null = null;
 		const say = (text: string) => message?.setText(text);
 		return {
@@ -255,13 +256,32 @@ export class ForgettingCurveSettingTab extends PluginSettingTab {
 					build: (setting) => setting.addToggle((toggle) => toggle.setValue(s.caldavEnabled).onChange((caldavEnabled) => void this.save({ caldavEnabled }))),
 				},
 				{
+					name: t('settings.phone-provider'),
+					desc: t(`settings.provider-hint.${providerOf(s.caldavServer)}`),
+					build: (setting) =>
+						setting.addDropdown((dropdown) => {
+							for (const provider of CALDAV_PROVIDERS) dropdown.addOption(provider.id, t(`settings.provider.${provider.id}`));
+							dropdown.setValue(providerOf(s.caldavServer)).onChange((id) => {
+								const provider = CALDAV_PROVIDERS.find((p) => p.id === id);
+								if (!provider) return;
+								setting.setDesc(t(`settings.provider-hint.${provider.id}`));
+								// A service with one address fills it in; one on the learner's own host shows an example.
+								serverText?.setPlaceholder(provider.server);
+								if (!provider.ownHost) {
+									serverText?.setValue(provider.server);
+									void this.save({ caldavServer: provider.server });
+								}
+							});
+						}),
+				},
+				{
 					name: t('settings.phone-server'),
 					desc: t('settings.phone-server-desc'),
 					build: (setting) => {
 						const warning = httpWarning(setting, s.caldavServer);
 						setting.addText((text) =>
-							text
-								.setPlaceholder('https://caldav.icloud.com')
+							(serverText = text)
+								.setPlaceholder(CALDAV_PROVIDERS.find((p) => p.id === providerOf(s.caldavServer))?.server ?? '')
 								.setValue(s.caldavServer)
 								.onChange((caldavServer) => {
 									warning(caldavServer.trim());

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { Setting } from 'obsidian-test-mocks/obsidian';
+import { DropdownComponent, Setting, TextComponent } from 'obsidian-test-mocks/obsidian';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { REQUEST_DEADLINE_MS } from '../../src/plugin/request-url-http';
 import { ForgettingCurveSettingTab } from '../../src/plugin/settings-tab';
@@ -65,6 +65,45 @@ describe('calendar settings', () => {
 		language.code = 'ko';
 		useObsidianLanguage();
 		expect(await warningsShown('http://caldav.example.com/')).toEqual(['이 주소는 내 네트워크 밖의 서버에 암호화되지 않은 연결로 접속합니다. 암호가 그대로 전송될 수 있으니 암호화된 주소(https://…)를 써 주세요.']);
+	});
+});
+
+describe('calendar services by name', () => {
+	it('fill in a service\'s address and say where its app password comes from; a service on your own host shows an example', async () => {
+		const h = await loadPlugin({}, { preset: 'en' });
+		h.app.secretStorage.setSecret('x', 'y');
+		const dropdowns = vi.spyOn(DropdownComponent.prototype, 'onChange');
+		const texts = vi.spyOn(TextComponent.prototype, 'onChange');
+		const names = vi.spyOn(Setting.prototype, 'setName');
+		showImperatively(new ForgettingCurveSettingTab(h.app as never, h.plugin));
+		const settings = names.mock.contexts as Setting[];
+		const serviceRow = settings.find((row) => row.nameEl.textContent === 'Calendar service');
+		const service = (dropdowns.mock.contexts as DropdownComponent[]).find((d) => [...d.selectEl.options].some((o) => o.value === 'naver'));
+		const server = (texts.mock.contexts as TextComponent[]).find((text) => serviceRow && text.inputEl.closest('.setting-item') !== serviceRow.settingEl && text.inputEl.placeholder.startsWith('https://'));
+		if (!service || !server || !serviceRow) throw new Error('no service picker');
+		expect([...service.selectEl.options].map((o) => o.text)).toEqual(['iCloud', 'Naver Calendar', 'Fastmail', 'Nextcloud', 'Synology Calendar', 'Other CalDAV server']);
+		service.setValue('naver');
+		await settle();
+		expect(h.plugin.reviewSettings.caldavServer).toBe('https://caldav.calendar.naver.com/');
+		expect(server.getValue()).toBe('https://caldav.calendar.naver.com/');
+		expect(serviceRow.descEl.textContent).toContain('With two-step verification on, use an application password');
+		service.setValue('nextcloud');
+		await settle();
+		expect(h.plugin.reviewSettings.caldavServer).toBe('https://caldav.calendar.naver.com/');
+		expect(server.inputEl.placeholder).toBe('https://cloud.example.com/remote.php/dav/');
+		expect(serviceRow.descEl.textContent).toContain('/remote.php/dav');
+	});
+
+	it('name the services in Korean too, Naver Calendar as 네이버 캘린더', async () => {
+		language.code = 'ko';
+		useObsidianLanguage();
+		const h = await loadPlugin({}, { caldavServer: 'https://caldav.calendar.naver.com/' });
+		h.app.secretStorage.setSecret('x', 'y');
+		const dropdowns = vi.spyOn(DropdownComponent.prototype, 'onChange');
+		showImperatively(new ForgettingCurveSettingTab(h.app as never, h.plugin));
+		const service = (dropdowns.mock.contexts as DropdownComponent[]).find((d) => [...d.selectEl.options].some((o) => o.value === 'naver'));
+		expect(service?.getValue()).toBe('naver');
+		expect(service?.selectEl.selectedOptions[0]?.text).toBe('네이버 캘린더');
 	});
 });
 

@@ -55,6 +55,7 @@ describe('settings tab', () => {
 			'Keep the calendar file up to date',
 			'Phone reminders',
 			'Push reviews to my calendar',
+			'Calendar service',
 			'Server',
 			'User name',
 			'Password',
