@@ -5,6 +5,7 @@ import { CalDavClient, CalDavError, dayNumberOf, reviewEvents, syncCalendar, typ
 import { propertyValues } from '../../../src/engine/ical';
 import { configWith, englishStageNames } from '../../helpers';
 import { RADICALE, startRadicale } from '../../support/radicale';
+import { CYRUS_MASTER, startCyrus } from '../../support/cyrus';
 import { SABRE, startSabreDav } from '../../support/sabredav';
 import { startXandikos, XANDIKOS, type CalDavTestServer } from '../../support/xandikos';
 
@@ -25,6 +26,7 @@ const SERVERS: { name: string; binary: string; start: () => Promise<CalDavTestSe
 	},
 	{ name: 'Xandikos', binary: XANDIKOS, start: () => startXandikos() },
 	{ name: 'SabreDAV', binary: SABRE, start: () => startSabreDav() },
+	{ name: 'Cyrus', binary: CYRUS_MASTER, start: () => startCyrus() },
 ];
 
 const CONFIG = configWith({ preset: 'en' });
