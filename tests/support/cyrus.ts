@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chownSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chownSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,15 +69,23 @@ export async function startCyrus(user = 'learner', password = 'app-password-cyru
 		user,
 		password,
 		async dispose() {
-			if (child.exitCode === null) {
-				await new Promise<void>((resolve) => {
-					child.once('exit', () => resolve());
-					child.kill('SIGTERM');
-				});
-			}
+			// The master may live on under another process id than the one started: its pid file says which.
+			const pids = [child.pid, Number(readFileSync(join(dir, 'run', 'master.pid'), 'utf8').trim())].filter((pid): pid is number => typeof pid === 'number' && pid > 0);
+			for (const pid of pids) signal(pid, 'SIGTERM');
+			for (let i = 0; i < 100 && pids.some((pid) => signal(pid, 0)); i++) await sleep(50);
 			rmSync(dir, { recursive: true, force: true });
 		},
 	};
+}
+
+/** Sends a signal; false when the process is gone (signal 0 only asks). */
+function signal(pid: number, what: NodeJS.Signals | 0): boolean {
+	try {
+		process.kill(pid, what);
+		return true;
+	} catch {
+		return false;
+	}
 }
 
 /** Logs in over IMAP once, which makes the account (autocreate_quota). */

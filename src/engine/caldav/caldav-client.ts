@@ -232,7 +232,9 @@ export class CalDavClient {
 		try {
 			return await this.multistatus({ url, method: 'PROPFIND', headers: { Depth: String(depth), 'Content-Type': 'application/xml; charset=utf-8' }, body });
 		} catch (e) {
-			if (missingIsNull && e instanceof CalDavError && (e.status === 404 || e.status === 405 || e.status === 501)) return null;
+			// The well-known probe may be missing, or sent to a name the server calls itself by: the
+			// learner's own address is then asked directly (nothing went to the other name).
+			if (missingIsNull && e instanceof CalDavError && (e.status === 404 || e.status === 405 || e.status === 501 || e.failure === 'elsewhere' || e.failure === 'insecure')) return null;
 			throw e;
 		}
 	}

@@ -6,6 +6,7 @@ import { propertyValues } from '../../../src/engine/ical';
 import { configWith, englishStageNames } from '../../helpers';
 import { RADICALE, startRadicale } from '../../support/radicale';
 import { CYRUS_MASTER, startCyrus } from '../../support/cyrus';
+import { DAVICAL, startDavical } from '../../support/davical';
 import { SABRE, startSabreDav } from '../../support/sabredav';
 import { startXandikos, XANDIKOS, type CalDavTestServer } from '../../support/xandikos';
 
@@ -27,6 +28,7 @@ const SERVERS: { name: string; binary: string; start: () => Promise<CalDavTestSe
 	{ name: 'Xandikos', binary: XANDIKOS, start: () => startXandikos() },
 	{ name: 'SabreDAV', binary: SABRE, start: () => startSabreDav() },
 	{ name: 'Cyrus', binary: CYRUS_MASTER, start: () => startCyrus() },
+	{ name: 'DAViCal', binary: DAVICAL, start: () => startDavical() },
 ];
 
 const CONFIG = configWith({ preset: 'en' });
