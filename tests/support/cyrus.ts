@@ -79,7 +79,7 @@ export async function startCyrus(user = 'learner', password = 'app-password-cyru
 }
 
 /** Sends a signal; false when the process is gone (signal 0 only asks). */
-function signal(pid: number, what: NodeJS.Signals | 0): boolean {
+function signal(pid: number, what: 'SIGTERM' | 0): boolean {
 	try {
 		process.kill(pid, what);
 		return true;
