@@ -4,8 +4,8 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { nodeHttp } from '../../src/cli/node-http';
 import { freePort } from './radicale';
+import { untilAnswering } from './server-process';
 import type { CalDavTestServer } from './xandikos';
 
 /**
@@ -53,15 +53,7 @@ export async function startCyrus(user = 'learner', password = 'app-password-cyru
 	own(dir);
 	const child: ChildProcess = spawn(CYRUS_MASTER, ['-C', conf, '-M', join(dir, 'cyrus.conf'), '-p', join(dir, 'run', 'master.pid'), '-D'], { stdio: 'ignore' });
 	const url = `http://127.0.0.1:${httpPort}/`;
-	for (let i = 0; ; i++) {
-		try {
-			await nodeHttp({ url, method: 'OPTIONS', headers: {} });
-			break;
-		} catch {
-			if (i > 100) throw new Error('Cyrus did not start');
-			await sleep(100);
-		}
-	}
+	await untilAnswering(url, 'Cyrus');
 	await imapLogin(imapPort, user, password);
 	return {
 		name: 'Cyrus',

@@ -3,8 +3,8 @@ import { chownSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { nodeHttp } from '../../src/cli/node-http';
 import { freePort } from './radicale';
+import { stopProcess, untilAnswering } from './server-process';
 import type { CalDavTestServer } from './xandikos';
 
 /**
@@ -44,31 +44,16 @@ export async function startDavical(password = 'app-password-davical'): Promise<C
 	const port = await freePort();
 	const web: ChildProcess = spawn('php', ['-d', 'include_path=.:/usr/share/php:/usr/share/awl/inc', '-S', `127.0.0.1:${port}`, join(__dirname, 'davical', 'router.php')], { cwd: dir, env: { ...process.env, DAVICAL_NAME: name }, stdio: 'ignore' });
 	const url = `http://127.0.0.1:${port}/caldav.php/`;
-	for (let i = 0; ; i++) {
-		try {
-			await nodeHttp({ url, method: 'OPTIONS', headers: {} });
-			break;
-		} catch {
-			if (i > 100) throw new Error('DAViCal did not start');
-			await sleep(100);
-		}
-	}
-	const stop = (child: ChildProcess) =>
-		child.exitCode === null
-			? new Promise<void>((resolve) => {
-					child.once('exit', () => resolve());
-					child.kill('SIGTERM');
-				})
-			: Promise.resolve();
+	await untilAnswering(url, 'DAViCal');
 	return {
 		name: 'DAViCal',
 		url,
 		user: 'admin',
 		password,
 		async dispose() {
-			await stop(web);
+			await stopProcess(web);
 			// runuser passes the signal on to PostgreSQL, which then shuts down fast.
-			await stop(db);
+			await stopProcess(db);
 			rmSync(config, { force: true });
 			rmSync(dir, { recursive: true, force: true });
 		},

@@ -3,8 +3,7 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync }
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { nodeHttp } from '../../src/cli/node-http';
+import { untilAnswering } from './server-process';
 
 /**
  * A real CalDAV server for tests and the benchmark: Debian's Radicale on 127.0.0.1 at a free port,
@@ -61,16 +60,7 @@ export async function startRadicale(users: Record<string, string> = { learner: '
 				'--logging-level', 'warning',
 			], { stdio: ['ignore', log, log] });
 			closeSync(log);
-			for (let i = 0; i < 100; i++) {
-				try {
-					await nodeHttp({ url: server.url, method: 'OPTIONS', headers: {} });
-					return;
-				} catch {
-					// node:timers/promises: unaffected when a test fakes the global timers.
-					await sleep(100);
-				}
-			}
-			throw new Error('Radicale did not start');
+			await untilAnswering(server.url, 'Radicale');
 		},
 		async stop() {
 			const running = child;

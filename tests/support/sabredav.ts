@@ -2,9 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { nodeHttp } from '../../src/cli/node-http';
 import { freePort } from './radicale';
+import { stopProcess, untilAnswering } from './server-process';
 import type { CalDavTestServer } from './xandikos';
 
 /**
@@ -30,27 +29,14 @@ export async function startSabreDav(user = 'learner', password = 'app-password-s
 	const child: ChildProcess = spawn(PHP, ['-d', 'include_path=.:/usr/share/php', '-S', `127.0.0.1:${port}`, join(__dirname, 'sabredav', 'server.php')], { cwd: dir, env, stdio: ['ignore', log, log] });
 	closeSync(log);
 	const url = `http://127.0.0.1:${port}/`;
-	for (let i = 0; ; i++) {
-		try {
-			await nodeHttp({ url, method: 'OPTIONS', headers: {} });
-			break;
-		} catch {
-			if (i > 100) throw new Error('SabreDAV did not start');
-			await sleep(100);
-		}
-	}
+	await untilAnswering(url, 'SabreDAV');
 	return {
 		name: 'SabreDAV',
 		url,
 		user,
 		password,
 		async dispose() {
-			if (child.exitCode === null) {
-				await new Promise<void>((resolve) => {
-					child.once('exit', () => resolve());
-					child.kill('SIGTERM');
-				});
-			}
+			await stopProcess(child);
 			rmSync(dir, { recursive: true, force: true });
 		},
 	};

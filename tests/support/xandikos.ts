@@ -3,9 +3,8 @@ import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { nodeHttp } from '../../src/cli/node-http';
 import { freePort } from './radicale';
+import { stopProcess, untilAnswering } from './server-process';
 
 /**
  * Xandikos (Debian's `xandikos`), the CalDAV server behind some hosted calendars, on 127.0.0.1 in a
@@ -47,15 +46,7 @@ export async function startXandikos(user = 'learner', password = 'app-password-x
 		req.pipe(upstream);
 	});
 	await new Promise<void>((resolve) => proxy.listen(port, '127.0.0.1', resolve));
-	for (let i = 0; ; i++) {
-		try {
-			await nodeHttp({ url: `${backend}/`, method: 'OPTIONS', headers: {} });
-			break;
-		} catch {
-			if (i > 100) throw new Error('Xandikos did not start');
-			await sleep(100);
-		}
-	}
+	await untilAnswering(`${backend}/`, 'Xandikos');
 	return {
 		name: 'Xandikos',
 		url: `http://127.0.0.1:${port}/`,
@@ -64,12 +55,7 @@ export async function startXandikos(user = 'learner', password = 'app-password-x
 		async dispose() {
 			proxy.closeAllConnections();
 			await new Promise<void>((resolve) => proxy.close(() => resolve()));
-			if (child.exitCode === null) {
-				await new Promise<void>((resolve) => {
-					child.once('exit', () => resolve());
-					child.kill('SIGTERM');
-				});
-			}
+			await stopProcess(child);
 			rmSync(dir, { recursive: true, force: true });
 		},
 	};
