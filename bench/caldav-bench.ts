@@ -30,12 +30,12 @@ export async function caldavBench(): Promise<Record<string, number>> {
 		const calendar = (await client.createCalendar(home, 'bench', 'Bench')).url;
 		const now = new Date();
 		const start = performance.now();
-		const first = await syncCalendar(client, calendar, events, now);
+		const first = await syncCalendar(client, calendar, events, now, 'Bench');
 		const firstMs = performance.now() - start;
 		if (first.created !== events.length) throw new Error(`first sync created ${first.created} of ${events.length}`);
 		requests = 0;
 		const noopStart = performance.now();
-		await syncCalendar(client, calendar, events, now);
+		await syncCalendar(client, calendar, events, now, 'Bench');
 		const noopMs = performance.now() - noopStart;
 		return {
 			caldav_first_sync_500_ms: round(firstMs, 0),

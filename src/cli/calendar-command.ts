@@ -64,7 +64,7 @@ export async function runCalendarSync(options: CommonOptions, password: string, 
 	const { entries, refused, calendar } = calendarInput(options, output);
 	const events = reviewEvents(entries, options.config, calendar);
 	try {
-		const counts = await syncCalendar(new CalDavClient(nodeHttpWith({ deadlineMs: options.timeoutSeconds * 1000 }), options.user ?? '', password, url), url, events, options.clock.now);
+		const counts = await syncCalendar(new CalDavClient(nodeHttpWith({ deadlineMs: options.timeoutSeconds * 1000 }), options.user ?? '', password, url), url, events, options.clock.now, calendar.vaultName);
 		const failed = counts.failed.map((f) => `  not synced ${f.summary}: ${FAILURES[f.failure]}${f.status === null ? '' : ` (HTTP ${f.status})`}\n`).join('');
 		const leftAlone = counts.leftAlone.map((name) => `  left alone ${name}: it has a Forgetting Curve UID but was changed by another app\n`).join('');
 		output.out(

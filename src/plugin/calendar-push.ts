@@ -136,9 +136,10 @@ export class CalendarPush {
 			this.fail('unauthorized', t('caldav.no-password'), announce);
 			return;
 		}
-		const events = reviewEvents(notes, config, calendarEventOptions(this.ctx, this.service));
+		const options = calendarEventOptions(this.ctx, this.service);
+		const events = reviewEvents(notes, config, options);
 		try {
-			const counts = await syncCalendar(this.client(password), this.ctx.settings().caldavCalendar, events, this.ctx.clock().now);
+			const counts = await syncCalendar(this.client(password), this.ctx.settings().caldavCalendar, events, this.ctx.clock().now, options.vaultName);
 			this.succeeded(events.length, counts, announce);
 		} catch (e) {
 			if (!(e instanceof CalDavError)) throw e;

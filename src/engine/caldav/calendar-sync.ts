@@ -1,5 +1,5 @@
 import { propertyValues, writeEventResource, type CalendarEvent } from '../ical';
-import { EVENT_UID_SUFFIX, hash, utcStamp } from '../review-calendar';
+import { EVENT_UID_SUFFIX, hash, utcStamp, vaultTag } from '../review-calendar';
 import { asCollection, CalDavError, type CalDavClient, type CalDavFailure, type RemoteResource } from './caldav-client';
 
 /**
@@ -78,14 +78,13 @@ export interface SyncPlan {
 
 /**
  * What to send: pure, so it is tested without a server. `vault` is this vault's part of the UIDs
- * (vaultTag); when the events carry none, every event with our suffix counts as ours.
+ * (vaultTag), given, never guessed from the events: a vault with no review left still owns its events.
  */
-export function planSync(events: readonly CalendarEvent[], resources: readonly RemoteResource[]): SyncPlan {
+export function planSync(events: readonly CalendarEvent[], resources: readonly RemoteResource[], vault: string): SyncPlan {
 	const desired = new Map(events.map((event) => [event.uid, { uid: event.uid, hash: contentHash(event), event }]));
-	const vault = events[0] ? vaultOf(events[0].uid) : null;
 	// A UID written before UIDs had the vault's part ("<note>-<stage>@…"), by note and stage: this vault's
 	// event for that review replaces it; one no event of this vault matches may be another vault's.
-	const legacyWanted = new Set([...desired.keys()].map((uid) => (vault !== null && uid.startsWith(`${vault}.`) ? uid.slice(vault.length + 1) : uid)));
+	const legacyWanted = new Set([...desired.keys()].map((uid) => (uid.startsWith(`${vault}.`) ? uid.slice(vault.length + 1) : uid)));
 	const plan: SyncPlan = { create: [], update: [], remove: [], unchanged: 0, leftAlone: [] };
 	const seen = new Set<string>();
 	for (const resource of resources) {
@@ -95,10 +94,10 @@ export function planSync(events: readonly CalendarEvent[], resources: readonly R
 		const remote: Remote = { uid, hash: mark?.trim() ?? null, resource };
 		const owner = vaultOf(uid);
 		if (owner === null) {
-			if (vault !== null && remote.hash !== null && legacyWanted.has(uid)) plan.remove.push(remote);
+			if (remote.hash !== null && legacyWanted.has(uid)) plan.remove.push(remote);
 			continue;
 		}
-		if (vault !== null && owner !== vault) continue;
+		if (owner !== vault) continue;
 		const wanted = desired.get(uid);
 		if (seen.has(uid) && remote.hash !== null) plan.remove.push(remote); // a second copy at another address
 		else if (!wanted) {
@@ -117,14 +116,16 @@ export function planSync(events: readonly CalendarEvent[], resources: readonly R
  * and plans again, up to three times. An event the server refuses on its own (403, 413, 5xx) is
  * counted in `failed` and the others go out; a failure of the whole sync (the password, the server
  * gone, an address elsewhere) throws CalDavError. Before the first write the address is checked to be
- * a calendar, so a PUT never lands in an account's home.
+ * a calendar, so a PUT never lands in an account's home. `vaultName` names the vault whose events
+ * these are (review-calendar.ts vaultTag): only its events are changed or deleted.
  */
-export async function syncCalendar(client: CalDavClient, calendarUrl: string, events: readonly CalendarEvent[], now: Date): Promise<SyncCounts> {
+export async function syncCalendar(client: CalDavClient, calendarUrl: string, events: readonly CalendarEvent[], now: Date, vaultName: string): Promise<SyncCounts> {
+	const vault = vaultTag(vaultName);
 	const stamp = utcStamp(now);
 	const counts: SyncCounts = { created: 0, updated: 0, deleted: 0, unchanged: 0, failed: [], leftAlone: [] };
 	let checked = false;
 	for (let attempt = 1; ; attempt++) {
-		const plan = planSync(events, await client.events(calendarUrl));
+		const plan = planSync(events, await client.events(calendarUrl), vault);
 		counts.unchanged = plan.unchanged;
 		counts.leftAlone = plan.leftAlone.map((remote) => summaryOf(remote.resource.data) ?? remote.uid);
 		const writes = plan.create.length + plan.update.length + plan.remove.length;

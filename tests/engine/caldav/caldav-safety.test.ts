@@ -63,7 +63,7 @@ describe('credentials stay with the configured server', () => {
 			if (req.method === 'PROPFIND') return res.writeHead(207).end('<d:multistatus xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav"><d:response><d:href>/cal/</d:href><d:propstat><d:prop><d:resourcetype><d:collection/><c:calendar/></d:resourcetype></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response></d:multistatus>');
 			res.writeHead(201).end();
 		});
-		const counts = await syncCalendar(new CalDavClient(nodeHttp, USER, PASSWORD, home.url), `${home.url}cal/`, events, new Date(2024, 9, 10));
+		const counts = await syncCalendar(new CalDavClient(nodeHttp, USER, PASSWORD, home.url), `${home.url}cal/`, events, new Date(2024, 9, 10), 'Vault');
 		expect(counts.deleted).toBe(0);
 		expect(counts.created).toBe(events.length);
 		expect(other.received).toEqual([]);

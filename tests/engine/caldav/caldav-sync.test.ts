@@ -73,7 +73,7 @@ describeServer('CalDAV against Radicale', () => {
 		const client = new CalDavClient(nodeHttp, server.user, server.password, server.url);
 		const foreign = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nBEGIN:VEVENT\r\nUID:dentist@example.com\r\nDTSTAMP:20241001T000000Z\r\nDTSTART;VALUE=DATE:20241012\r\nSUMMARY:Dentist\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n';
 		await client.put(`${calendarUrl}dentist.ics`, foreign, { create: true });
-		const counts = await syncCalendar(client, calendarUrl, events(NOTES), NOW);
+		const counts = await syncCalendar(client, calendarUrl, events(NOTES), NOW, 'Vault');
 		expect(counts).toEqual({ created: 8, updated: 0, deleted: 0, unchanged: 0, failed: [], leftAlone: [] });
 		const all = await held(calendarUrl);
 		expect(all).toHaveLength(9);
@@ -93,7 +93,7 @@ describeServer('CalDAV against Radicale', () => {
 
 	it('second sync with nothing changed: one REPORT, no PUT or DELETE', async () => {
 		const { http, methods } = recording();
-		const counts = await syncCalendar(new CalDavClient(http, server.user, server.password, server.url), calendarUrl, events(NOTES), NOW);
+		const counts = await syncCalendar(new CalDavClient(http, server.user, server.password, server.url), calendarUrl, events(NOTES), NOW, 'Vault');
 		expect(counts).toEqual({ created: 0, updated: 0, deleted: 0, unchanged: 8, failed: [], leftAlone: [] });
 		expect(methods).toEqual(['REPORT']);
 	});
@@ -102,32 +102,32 @@ describeServer('CalDAV against Radicale', () => {
 		const client = new CalDavClient(nodeHttp, server.user, server.password, server.url);
 		const before = await held(calendarUrl);
 		const marked = [{ ...NOTES[0], doneMask: 0b1 } as CalendarNote, NOTES[1] as CalendarNote];
-		expect(await syncCalendar(client, calendarUrl, events(marked), NOW)).toEqual({ created: 0, updated: 0, deleted: 1, unchanged: 7, failed: [], leftAlone: [] });
+		expect(await syncCalendar(client, calendarUrl, events(marked), NOW, 'Vault')).toEqual({ created: 0, updated: 0, deleted: 1, unchanged: 7, failed: [], leftAlone: [] });
 		const afterMark = await held(calendarUrl);
 		expect(before.filter((e) => !afterMark.some((a) => a.uid === e.uid)).map((e) => e.summary)).toEqual(['Kubernetes · 1-day review']);
 		expect(afterMark).toEqual(before.filter((e) => e.summary !== 'Kubernetes · 1-day review'));
 
 		const renamed = [{ ...marked[0], path: 'Cloud/Kubernetes.md' } as CalendarNote, NOTES[1] as CalendarNote];
-		expect(await syncCalendar(client, calendarUrl, events(renamed), NOW)).toEqual({ created: 4, updated: 0, deleted: 4, unchanged: 3, failed: [], leftAlone: [] });
+		expect(await syncCalendar(client, calendarUrl, events(renamed), NOW, 'Vault')).toEqual({ created: 4, updated: 0, deleted: 4, unchanged: 3, failed: [], leftAlone: [] });
 		const afterRename = await held(calendarUrl);
 		expect(afterRename.filter((e) => e.summary.startsWith('Kubernetes'))).toHaveLength(4);
 		expect(afterRename.filter((e) => e.summary.startsWith('Kubernetes')).every((e) => e.url.includes('Cloud%2FKubernetes'))).toBe(true);
 
-		expect(await syncCalendar(client, calendarUrl, events([NOTES[1] as CalendarNote]), NOW)).toEqual({ created: 0, updated: 0, deleted: 4, unchanged: 3, failed: [], leftAlone: [] });
+		expect(await syncCalendar(client, calendarUrl, events([NOTES[1] as CalendarNote]), NOW, 'Vault')).toEqual({ created: 0, updated: 0, deleted: 4, unchanged: 3, failed: [], leftAlone: [] });
 		expect((await held(calendarUrl)).map((e) => e.summary).sort()).toEqual(['Dentist', 'Kafka 파티션 · 14-day review', 'Kafka 파티션 · 7-day review', 'Kafka 파티션 · long-term review']);
 	});
 
 	it('an event whose content changed is updated in place', async () => {
 		const client = new CalDavClient(nodeHttp, server.user, server.password, server.url);
 		const later = reviewEvents([NOTES[1] as CalendarNote], CONFIG, { today: TODAY, vaultName: 'Vault', reminderMinutes: 20 * 60, stageName: englishStageNames });
-		expect(await syncCalendar(client, calendarUrl, later, NOW)).toEqual({ created: 0, updated: 3, deleted: 0, unchanged: 0, failed: [], leftAlone: [] });
+		expect(await syncCalendar(client, calendarUrl, later, NOW, 'Vault')).toEqual({ created: 0, updated: 3, deleted: 0, unchanged: 0, failed: [], leftAlone: [] });
 		expect(new Set((await held(calendarUrl)).filter((e) => e.uid !== 'dentist@example.com').map((e) => e.alarm))).toEqual(new Set(['PT20H']));
 	});
 
 	it('a wrong password is refused as unauthorized and deletes nothing', async () => {
 		const before = await held(calendarUrl);
 		const client = new CalDavClient(nodeHttp, server.user, 'wrong', server.url);
-		const failure = await syncCalendar(client, calendarUrl, [], NOW).catch((e: unknown) => e);
+		const failure = await syncCalendar(client, calendarUrl, [], NOW, 'Vault').catch((e: unknown) => e);
 		expect(failure).toBeInstanceOf(CalDavError);
 		expect((failure as CalDavError).failure).toBe('unauthorized');
 		expect(await held(calendarUrl)).toEqual(before);
@@ -139,14 +139,14 @@ describeServer('CalDAV against Radicale', () => {
 		const shared = (await client.createCalendar(home, 'shared', 'Shared')).url;
 		const wanted = events(NOTES);
 		const [a, b] = await Promise.all([
-			syncCalendar(new CalDavClient(nodeHttp, server.user, server.password, server.url), shared, wanted, NOW),
-			syncCalendar(new CalDavClient(nodeHttp, server.user, server.password, server.url), shared, wanted, NOW),
+			syncCalendar(new CalDavClient(nodeHttp, server.user, server.password, server.url), shared, wanted, NOW, 'Vault'),
+			syncCalendar(new CalDavClient(nodeHttp, server.user, server.password, server.url), shared, wanted, NOW, 'Vault'),
 		]);
 		expect(a.created + b.created).toBe(8);
 		const all = await held(shared);
 		expect(all).toHaveLength(8);
 		expect(new Set(all.map((e) => e.uid)).size).toBe(8);
-		expect(await syncCalendar(client, shared, wanted, NOW)).toEqual({ created: 0, updated: 0, deleted: 0, unchanged: 8, failed: [], leftAlone: [] });
+		expect(await syncCalendar(client, shared, wanted, NOW, 'Vault')).toEqual({ created: 0, updated: 0, deleted: 0, unchanged: 8, failed: [], leftAlone: [] });
 	});
 
 	const fresh = async (slug: string) => {
@@ -161,25 +161,28 @@ describeServer('CalDAV against Radicale', () => {
 		const a = vaultEvents('Vault A', NOTES);
 		const b = vaultEvents('Vault B', [{ path: 'Other.md', firstDay: day('2024-10-08'), doneMask: 0 }]);
 		for (let round = 0; round < 2; round++) {
-			await syncCalendar(client, url, a, NOW);
-			await syncCalendar(client, url, b, NOW);
+			await syncCalendar(client, url, a, NOW, 'Vault A');
+			await syncCalendar(client, url, b, NOW, 'Vault B');
 		}
 		const uids = (await held(url)).map((e) => e.uid).sort();
 		expect(uids).toEqual([...a, ...b].map((e) => e.uid).sort());
-		expect(await syncCalendar(client, url, a, NOW)).toMatchObject({ created: 0, deleted: 0, unchanged: a.length });
+		expect(await syncCalendar(client, url, a, NOW, 'Vault A')).toMatchObject({ created: 0, deleted: 0, unchanged: a.length });
+		// Vault B with every review done: its own events go, vault A's stay.
+		expect(await syncCalendar(client, url, [], NOW, 'Vault B')).toMatchObject({ deleted: b.length });
+		expect((await held(url)).map((e) => e.uid).sort()).toEqual(a.map((e) => e.uid).sort());
 	});
 
 	it('an address listed twice is one event: nothing is deleted', async () => {
 		const { url } = await fresh('listed-twice');
 		const wanted = events(NOTES);
-		await syncCalendar(new CalDavClient(nodeHttp, server.user, server.password, server.url), url, wanted, NOW);
+		await syncCalendar(new CalDavClient(nodeHttp, server.user, server.password, server.url), url, wanted, NOW, 'Vault');
 		// A server that lies: every event of its REPORT answer listed twice.
 		const twice: HttpClient = async (req) => {
 			const response = await nodeHttp(req);
 			if (req.method !== 'REPORT') return response;
 			return { ...response, text: response.text.replace(/(<([a-z]+:)?response>[\s\S]*?<\/([a-z]+:)?response>)/g, '$1$1') };
 		};
-		const counts = await syncCalendar(new CalDavClient(twice, server.user, server.password, server.url), url, wanted, NOW);
+		const counts = await syncCalendar(new CalDavClient(twice, server.user, server.password, server.url), url, wanted, NOW, 'Vault');
 		expect(counts).toMatchObject({ created: 0, deleted: 0, unchanged: wanted.length });
 		expect(await held(url)).toHaveLength(wanted.length);
 	});
@@ -192,7 +195,7 @@ describeServer('CalDAV against Radicale', () => {
 		const picky: HttpClient = (req) => (req.method === 'PUT' && req.body?.includes(`UID:${refused.uid}`) ? Promise.resolve({ status: 413, headers: {}, text: 'too large' }) : nodeHttp(req));
 		const client = new CalDavClient(picky, server.user, server.password, server.url);
 		for (let round = 0; round < 2; round++) {
-			const counts = await syncCalendar(client, url, wanted, NOW);
+			const counts = await syncCalendar(client, url, wanted, NOW, 'Vault');
 			expect(counts.failed).toEqual([{ summary: refused.summary, failure: 'protocol', status: 413 }]);
 		}
 		expect((await held(url)).map((e) => e.uid).sort()).toEqual(wanted.filter((e) => e !== refused).map((e) => e.uid).sort());
@@ -205,9 +208,9 @@ describeServer('CalDAV against Radicale', () => {
 		if (!first) throw new Error('no event');
 		const imported = `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nBEGIN:VEVENT\r\nUID:${first.uid}\r\nDTSTAMP:20241001T000000Z\r\nDTSTART;VALUE=DATE:${first.day}\r\nSUMMARY:${first.summary}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n`;
 		await client.put(resourceUrl(url, first.uid), imported, { create: true });
-		const counts = await syncCalendar(client, url, wanted, NOW);
+		const counts = await syncCalendar(client, url, wanted, NOW, 'Vault');
 		expect(counts).toMatchObject({ created: wanted.length - 1, updated: 1, failed: [] });
-		expect(await syncCalendar(client, url, wanted, NOW)).toMatchObject({ unchanged: wanted.length, created: 0, updated: 0 });
+		expect(await syncCalendar(client, url, wanted, NOW, 'Vault')).toMatchObject({ unchanged: wanted.length, created: 0, updated: 0 });
 	});
 
 	it('events written before UIDs carried the vault move to the new UIDs; another vault\'s old events stay', async () => {
@@ -218,7 +221,7 @@ describeServer('CalDAV against Radicale', () => {
 		const stranger = vaultEvents('Elsewhere', [{ path: 'Stranger.md', firstDay: day('2024-10-09'), doneMask: 0 }])[0];
 		if (!stranger) throw new Error('no event');
 		await client.put(resourceUrl(url, legacy(stranger.uid)), writeEventResource({ ...stranger, uid: legacy(stranger.uid) }, '20241001T000000Z', [`${MARK_PROPERTY}:old`]), { create: true });
-		const counts = await syncCalendar(client, url, wanted, NOW);
+		const counts = await syncCalendar(client, url, wanted, NOW, 'Vault');
 		expect(counts).toMatchObject({ created: wanted.length, deleted: wanted.length, failed: [] });
 		expect((await held(url)).map((e) => e.uid).sort()).toEqual([...wanted.map((e) => e.uid), legacy(stranger.uid)].sort());
 	});
@@ -226,7 +229,7 @@ describeServer('CalDAV against Radicale', () => {
 	it('refuses an account\'s home given as the calendar, and writes nothing', async () => {
 		const client = new CalDavClient(nodeHttp, server.user, server.password, server.url);
 		const { home } = await client.discover(server.url);
-		const failure = await syncCalendar(client, home, events(NOTES), NOW).catch((e: unknown) => e);
+		const failure = await syncCalendar(client, home, events(NOTES), NOW, 'Vault').catch((e: unknown) => e);
 		expect((failure as CalDavError).failure).toBe('not-a-calendar');
 		expect((await client.calendarsIn(home)).map((c) => c.url).every((u) => !u.includes('.ics'))).toBe(true);
 		const after = await client.discover(server.url);

@@ -72,23 +72,23 @@ for (const { name, binary, start } of SERVERS) {
 		it('pushes every review, leaves another app\'s event alone, and reruns unchanged in one request', async () => {
 			await client.put(`${calendar}dentist.ics`, FOREIGN, { create: true });
 			const wanted = eventsOn('2024-10-10', NOTES);
-			expect(await syncCalendar(client, calendar, wanted, NOW)).toMatchObject({ created: wanted.length, deleted: 0, failed: [] });
+			expect(await syncCalendar(client, calendar, wanted, NOW, 'Vault')).toMatchObject({ created: wanted.length, deleted: 0, failed: [] });
 			expect(await uids()).toEqual([...wanted.map((e) => e.uid), 'dentist@example.com'].sort());
 			requests = 0;
-			expect(await syncCalendar(client, calendar, wanted, NOW)).toMatchObject({ created: 0, updated: 0, deleted: 0, unchanged: wanted.length });
+			expect(await syncCalendar(client, calendar, wanted, NOW, 'Vault')).toMatchObject({ created: 0, updated: 0, deleted: 0, unchanged: wanted.length });
 			expect(requests).toBe(1);
 		});
 
 		it('follows a tick, a rename and the next day', async () => {
 			const ticked: CalendarNote[] = [{ ...(NOTES[0] as CalendarNote), doneMask: 0b1 }, NOTES[1] as CalendarNote];
-			expect(await syncCalendar(client, calendar, eventsOn('2024-10-10', ticked), NOW)).toMatchObject({ created: 0, deleted: 1, failed: [] });
+			expect(await syncCalendar(client, calendar, eventsOn('2024-10-10', ticked), NOW, 'Vault')).toMatchObject({ created: 0, deleted: 1, failed: [] });
 			const renamed: CalendarNote[] = [{ ...(ticked[0] as CalendarNote), path: 'Topics/Kubernetes.md' }, NOTES[1] as CalendarNote];
 			const afterRename = eventsOn('2024-10-10', renamed);
-			expect(await syncCalendar(client, calendar, afterRename, NOW)).toMatchObject({ created: 4, deleted: 4, failed: [] });
+			expect(await syncCalendar(client, calendar, afterRename, NOW, 'Vault')).toMatchObject({ created: 4, deleted: 4, failed: [] });
 			const nextDay = eventsOn('2024-10-11', renamed);
 			const moved = nextDay.filter((e) => afterRename.find((a) => a.uid === e.uid)?.day !== e.day).length;
 			expect(moved).toBeGreaterThan(0);
-			expect(await syncCalendar(client, calendar, nextDay, NOW)).toMatchObject({ created: 0, updated: moved, deleted: 0, failed: [] });
+			expect(await syncCalendar(client, calendar, nextDay, NOW, 'Vault')).toMatchObject({ created: 0, updated: moved, deleted: 0, failed: [] });
 			const held = await days();
 			for (const event of nextDay) expect(held.get(event.uid)).toBe(event.day);
 			expect(held.get('dentist@example.com')).toBe('20241012');
@@ -97,7 +97,7 @@ for (const { name, binary, start } of SERVERS) {
 		it('refuses a wrong password as such, and deletes nothing', async () => {
 			const before = await uids();
 			const wrong = new CalDavClient(nodeHttp, server.user, 'wrong-password', server.url);
-			const failure = await syncCalendar(wrong, calendar, [], NOW).catch((e: unknown) => e);
+			const failure = await syncCalendar(wrong, calendar, [], NOW, 'Vault').catch((e: unknown) => e);
 			expect(failure).toBeInstanceOf(CalDavError);
 			expect((failure as CalDavError).failure).toBe('unauthorized');
 			expect(await uids()).toEqual(before);
