@@ -38,6 +38,8 @@ async function withCorpus() {
 	spy.mockImplementation((file) => {
 		if ((sizes.get(file.path) ?? 0) < 64 * 1024) shrugging?.(file);
 	});
+	// The mock's YAML library prints a warning for the corpus's custom tag (`!mine`) at every parse.
+	vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
 	await h.app.vault.createFolder('corpus');
 	for (const [i, c] of CASES.entries()) await h.app.vault.create(pathOf(i), c.input);
 	await settle();
