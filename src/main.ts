@@ -94,5 +94,7 @@ export default class ForgettingCurvePlugin extends Plugin implements SettingsHos
 		const copy = await keepDamagedCopy(this, this.now());
 		const reason = unreadable ? t('notice.data-unreadable', { file: 'data.json' }) : problems.map(problemText).join(' ');
 		new Notice(t('notice.settings-invalid', { reason }) + (copy ? ` ${t('notice.data-kept', { file: copy })}` : ''));
+		// A password written into an address is not kept a moment longer than it takes to read it.
+		if (loaded.problems.some((p) => p.code === 'address-userinfo')) await this.saveAll();
 	}
 }

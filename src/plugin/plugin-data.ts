@@ -38,7 +38,9 @@ export async function keepDamagedCopy(plugin: Plugin, at: Date): Promise<string 
 		const stamp = `${at.getFullYear()}${pad(at.getMonth() + 1)}${pad(at.getDate())}-${pad(at.getHours())}${pad(at.getMinutes())}${pad(at.getSeconds())}`;
 		const name = `data.damaged-${stamp}.json`;
 		const copy = normalizePath(`${folder}/${name}`);
-		if (!(await adapter.exists(copy))) await adapter.copy(original, copy);
+		// The copy keeps everything but a password written into an address (`https://me:pw@host`): that
+		// is the one thing the plugin never stores, and the next save drops it from data.json too.
+		if (!(await adapter.exists(copy))) await adapter.write(copy, (await adapter.read(original)).replace(/(\bhttps?:\/\/)[^\s/@"'<>]*@/gi, '$1'));
 		return name;
 	} catch {
 		return null;

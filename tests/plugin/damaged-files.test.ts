@@ -44,6 +44,17 @@ describe('a damaged data.json', () => {
 		expect(await h.app.vault.adapter.read(`${folderOf(h)}/data.damaged-20241010-080000.json`)).toBe(damaged);
 	});
 
+	it('keeps no password in the copy when an address held one', async () => {
+		const damaged = JSON.stringify({ preset: 'en', barWidth: 'wide', caldavServer: 'https://learner:hunter22@caldav.example.com/' });
+		const h = await loadPlugin(NOTE, damaged);
+		expect(h.notices).toHaveLength(1);
+		expect(h.notices[0]).not.toContain('hunter22');
+		const copy = await h.app.vault.adapter.read(`${folderOf(h)}/data.damaged-20241010-080000.json`);
+		expect(copy).toBe(damaged.replace('learner:hunter22@', ''));
+		// data.json itself is saved again at once, without the address that held it.
+		expect(await h.app.vault.adapter.read(`${folderOf(h)}/data.json`)).not.toContain('hunter22');
+	});
+
 	it('a readable data.json is never copied', async () => {
 		const h = await loadPlugin(NOTE, JSON.stringify({ preset: 'en' }));
 		expect(h.notices).toEqual([]);
