@@ -5,7 +5,7 @@ import { findFrontmatter } from './frontmatter-block';
 import { readBackProblem, type FieldUpdate } from './frontmatter-writer';
 import { canonicalKey } from './keys';
 import { overBudget } from './read-budget';
-import type { RecomputeResult } from './recompute';
+import type { RecomputeResult } from './recompute-result';
 import type { ReviewConfig } from './settings';
 import { applyEdits, type TextEdit } from './text-edits';
 import { keySource, scalarSource } from './yaml-scalar';

@@ -9,16 +9,12 @@ import type { Schedule } from './schedule';
 import { managedKeys, type ReviewConfig } from './settings';
 import { computedFieldUpdates, scheduleFor } from './computed-fields';
 import { recomputeFlat } from './recompute-flat';
-import type { TextEdit } from './text-edits';
+import type { RecomputeResult } from './recompute-result';
 
 /** Owned by computed-fields.ts; here too, where callers of the engine have always found it. */
 export { scheduleFor };
 
-export type RecomputeResult =
-	| { kind: 'not-review' }
-	| { kind: 'refused'; refusal: Refusal }
-	| { kind: 'unchanged'; schedule: Schedule }
-	| { kind: 'changed'; text: string; edits: TextEdit[]; schedule: Schedule };
+export type { RecomputeResult };
 
 /** A note opened as a review note: its frontmatter parsed and its inputs read. */
 export type OpenedNote =
