@@ -1,6 +1,6 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { decodeNote, openReviewNote, READ_BUDGET, refusal, type Refusal, type ReviewConfig, type ReviewInputs } from '../engine';
+import { decodeNote, openReviewNote, READ_BUDGET, refusal, unreadable, type Refusal, type ReviewConfig, type ReviewInputs } from '../engine';
 import { refusalText } from '../locale/problems';
 import { progressReporter, type Output } from './output';
 
@@ -115,6 +115,6 @@ function readReviewNote(path: string, config: ReviewConfig): { kind: 'ok'; input
 		const opened = openReviewNote(read.text, config);
 		return opened.kind === 'ok' ? { kind: 'ok', inputs: opened.inputs } : opened;
 	} catch (e) {
-		return { kind: 'refused', refusal: refusal('unreadable', { detail: (e as Error).message.split('\n')[0] ?? '' }) };
+		return { kind: 'refused', refusal: unreadable(e) };
 	}
 }

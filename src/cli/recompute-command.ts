@@ -1,5 +1,5 @@
 import { createTwoFilesPatch } from 'diff';
-import { recompute, refusal, type Refusal } from '../engine';
+import { recompute, unreadable, type Refusal } from '../engine';
 import { refusalText } from '../locale/problems';
 import { collectNotes, readNote, replaceNote, type NoteFile } from './notes-on-disk';
 import type { CommonOptions } from './options';
@@ -34,7 +34,7 @@ export function runRecompute(options: CommonOptions, output: Output): number {
 		try {
 			recomputeOne(note, options, summary, diffs);
 		} catch (e) {
-			summary.refused.push(refusedNote(note.shown, refusal('unreadable', { detail: (e as Error).message.split('\n')[0] ?? '' })));
+			summary.refused.push(refusedNote(note.shown, unreadable(e)));
 		}
 		progress(summary.scanned);
 	}

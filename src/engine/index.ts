@@ -27,7 +27,7 @@ export { CALDAV_PROVIDERS, providerOf, type CalDavProvider, type ProviderId } fr
 export { canonicalKey, frontmatterLookup } from './keys';
 export { decodeNote, firstInvalidByte } from './utf8';
 export { READ_BUDGET } from './read-budget';
-export { describedValue, refusal, settingsProblem, type ProblemParams, type SettingsProblem, type SettingsProblemCode, type UnsafeWhy, type ValueKind } from './refusal';
+export { describedValue, refusal, settingsProblem, unreadable, type ProblemParams, type SettingsProblem, type SettingsProblemCode, type UnsafeWhy, type ValueKind } from './refusal';
 export { currentStageIndex, doneMaskOf, dueDayOf, isStageDone, rateFromMask } from './done-mask';
 export { historyLine, instantOf, localTimestamp, parseJournal, readEntryLine, REVIEW_ACTIONS, type HistoryEntry, type ParsedJournal, type RenameEntry, type ReviewAction, type ReviewEntry } from './history';
 export { journalsFromEntries, readJournals, timeline, Journals } from './journal';

@@ -4,7 +4,7 @@ import { findFrontmatter, type FrontmatterBlock } from './frontmatter-block';
 import { planUpdates, verifyWrite, type FieldUpdate } from './frontmatter-writer';
 import { findPair, parseFrontmatter, plainValue } from './frontmatter-yaml';
 import { readInputs, type FrontmatterLookup, type ReviewInputs } from './inputs';
-import { refusal, type Refusal } from './refusal';
+import { refusal, unreadable, type Refusal } from './refusal';
 import type { Schedule } from './schedule';
 import { managedKeys, type ReviewConfig } from './settings';
 import { computedFieldUpdates, scheduleFor } from './computed-fields';
@@ -83,7 +83,7 @@ export function guarded<T extends { kind: string }>(read: () => T | { kind: 'ref
 		if (e instanceof ReferenceError || /alias|circular/i.test((e as Error).message)) {
 			return { kind: 'refused', refusal: refusal('alias-unresolved') };
 		}
-		return { kind: 'refused', refusal: refusal('unreadable', { detail: (e as Error).message.split('\n')[0] ?? '' }) };
+		return { kind: 'refused', refusal: unreadable(e) };
 	}
 }
 

@@ -35,6 +35,11 @@ export function refusal(code: RefusalCode, params: ProblemParams = {}, key?: str
 	return key === undefined ? { code, params } : { code, params, key };
 }
 
+/** An exception met while reading one note (the yaml library's, the file system's) as that note's refusal: its first line only, never a stack. */
+export function unreadable(error: unknown): Refusal {
+	return refusal('unreadable', { detail: (error as Error).message.split('\n')[0] ?? '' });
+}
+
 /** How a value the learner wrote is described in a message: its kind, and its text where it has one. */
 export type ValueKind = 'empty' | 'text' | 'number' | 'boolean' | 'list' | 'alias' | 'map';
 

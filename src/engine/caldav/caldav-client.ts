@@ -133,7 +133,7 @@ export class CalDavClient {
 	 * (iCloud sends each account to its own partition host).
 	 */
 	async discover(serverUrl: string): Promise<{ home: string; calendars: CalendarInfo[] }> {
-		if (hasUserinfo(serverUrl)) throw new CalDavError('userinfo', null, 'the address holds a user name or password');
+		// An address with a user name or password in it is refused by send(), before any request.
 		const base = new URL(serverUrl);
 		let context = new URL('/.well-known/caldav', base).href;
 		let principalAnswer = await this.propfind(context, 0, `<d:current-user-principal/>`, true);
