@@ -1,5 +1,5 @@
 import { parseXml, parseXmlInSlices, reviewEvents } from '../src/engine';
-import { writeEventResource } from '../src/engine/ical';
+import { writeEventResource } from '../src/engine/calendar/ical';
 import { configWith, englishStageNames } from '../tests/helpers';
 import { medianMs, round } from './measure';
 

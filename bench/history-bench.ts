@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { App } from 'obsidian';
 import { historyLine, isoOfDayNumber, journalStats, readJournals, type HistoryEntry } from '../src/engine';
-import { ReviewHistory } from '../src/plugin/review-history';
+import { ReviewHistory } from '../src/plugin/session/review-history';
 import { round } from './measure';
 
 const DEVICES = 3;

@@ -8,7 +8,7 @@ const ROOT = join(__dirname, '..');
 const SEED = readFileSync(join(ROOT, 'tests', 'fixtures', 'seed-note.md'), 'utf8');
 
 /**
- * The read budget (src/engine/read-budget.ts) as the learner meets it: the built CLI in its own Node
+ * The read budget (src/engine/frontmatter/read-budget.ts) as the learner meets it: the built CLI in its own Node
  * process over one note 100,000 levels deep and one with a 50 MB frontmatter, wall time and peak
  * resident memory of the whole process. The floor is the same process over the seed note alone
  * (Node's start, the bundle's load, one recompute). Three runs each; the median is reported.

@@ -3,8 +3,8 @@ import manifest from '../manifest.json';
 import { clockAt, DueIndex, toIsoDate, type SnapshotOptions } from '../src/engine';
 import { configWith } from '../tests/helpers';
 import ForgettingCurvePlugin from '../src/main';
-import type { DueService } from '../src/plugin/due-service';
-import { DueView } from '../src/plugin/due-view';
+import type { DueService } from '../src/plugin/due/due-service';
+import { DueView } from '../src/plugin/due/due-view';
 import { round } from './measure';
 import { noteText, syntheticVault } from './synthetic-vault';
 

@@ -1,13 +1,13 @@
 /**
- * Browser entry for the benchmark's view figures: the real due view (src/plugin/due-view.ts, with
+ * Browser entry for the benchmark's view figures: the real due view (src/plugin/due/due-view.ts, with
  * Obsidian's CSS variables and styles.css) over a due index of N due notes, timed inside Chromium.
  */
 import type { WorkspaceLeaf as WorkspaceLeafOriginal } from 'obsidian';
 import { addIcon, App, WorkspaceLeaf } from 'obsidian-test-mocks/obsidian';
 import { setup } from 'obsidian-test-mocks/setup';
 import { clockAt, DueIndex, loadSettings, resolveConfig, toIsoDate, type SnapshotOptions } from '../src/engine';
-import type { DueService } from '../src/plugin/due-service';
-import { DueView } from '../src/plugin/due-view';
+import type { DueService } from '../src/plugin/due/due-service';
+import { DueView } from '../src/plugin/due/due-view';
 
 declare global {
 	interface Window {

@@ -1,18 +1,12 @@
 import { Notice, Plugin } from 'obsidian';
-import { loadSettings, resolveConfig, type ForgettingCurveSettings, type ReviewConfig } from './engine';
-import { registerAutoRecompute } from './plugin/auto-recompute';
-import type { CalendarPush } from './plugin/calendar-push';
-import { registerCommands } from './plugin/commands';
-import { registerDueFeatures } from './plugin/due-features';
-import { DueService } from './plugin/due-service';
-import { problemText, t, useObsidianLanguage } from './plugin/i18n';
-import { createPluginContext, type PluginContext } from './plugin/plugin-context';
-import { keepDamagedCopy, loadPluginData } from './plugin/plugin-data';
-import { recomputeAll } from './plugin/recompute-all';
-import { registerReminderFeatures } from './plugin/reminder-features';
-import { ReviewActions } from './plugin/review-actions';
-import { ForgettingCurveSettingTab, type SettingsHost } from './plugin/settings-tab';
-import { createStudyRecords, registerStudyFeatures, type StudyRecords } from './plugin/study-features';
+import { type ForgettingCurveSettings, loadSettings, resolveConfig, type ReviewConfig } from './engine';
+import { createPluginContext, type PluginContext, recomputeAll, registerAutoRecompute } from './plugin/notes';
+import { type CalendarPush, registerReminderFeatures } from './plugin/reminders';
+import { registerCommands, ReviewActions } from './plugin/review';
+import { DueService, registerDueFeatures } from './plugin/due';
+import { problemText, t } from './locale';
+import { ForgettingCurveSettingTab, keepDamagedCopy, loadPluginData, type SettingsHost, useObsidianLanguage } from './plugin/settings';
+import { createStudyRecords, registerStudyFeatures, type StudyRecords } from './plugin/session';
 
 export default class ForgettingCurvePlugin extends Plugin implements SettingsHost {
 	reviewSettings: ForgettingCurveSettings = loadSettings(undefined).settings;

@@ -1,6 +1,6 @@
 import { basename, resolve } from 'node:path';
-import { CalDavClient, CalDavError, dayNumberOf, doneMaskOf, reminderMinutes, reviewCalendar, reviewEvents, syncCalendar, type CalDavFailure, type CalendarNote, type ReviewCalendarOptions } from '../engine';
-import { formatStage } from '../locale/stages';
+import { CalDavClient, CalDavError, type CalDavFailure, type CalendarNote, dayNumberOf, doneMaskOf, reminderMinutes, reviewCalendar, type ReviewCalendarOptions, reviewEvents, syncCalendar } from '../engine';
+import { formatStage } from '../locale';
 import { nodeHttpWith } from './node-http';
 import { readReviewNotes, writeAtomically } from './notes-on-disk';
 import type { CommonOptions } from './options';

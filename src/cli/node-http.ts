@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { CalDavError, XML_LIMITS, type HttpClient } from '../engine';
+import { CalDavError, type HttpClient, XML_LIMITS } from '../engine';
 
 /**
  * An HttpClient over Node's http and https, for the CLI and the tests (the plugin uses requestUrl).

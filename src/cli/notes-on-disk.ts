@@ -1,8 +1,8 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { decodeNote, openReviewNote, READ_BUDGET, refusal, unreadable, type Refusal, type ReviewConfig, type ReviewInputs } from '../engine';
-import { refusalText } from '../locale/problems';
-import { progressReporter, type Output } from './output';
+import { decodeNote, openReviewNote, READ_BUDGET, refusal, type Refusal, type ReviewConfig, type ReviewInputs, unreadable } from '../engine';
+import { refusalText } from '../locale';
+import { type Output, progressReporter } from './output';
 
 /** Folders that hold app state or tooling, never notes. */
 const SKIPPED_FOLDERS = new Set(['node_modules']);

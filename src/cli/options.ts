@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { clockAt, loadSettings, parseCalendarDate, resolveConfig, toIsoDate, type Clock, type ReviewConfig } from '../engine';
-import { settingsProblemText } from '../locale/problems';
+import { type Clock, clockAt, loadSettings, parseCalendarDate, resolveConfig, type ReviewConfig, toIsoDate } from '../engine';
+import { settingsProblemText } from '../locale';
 
 export class UsageError extends Error {}
 

@@ -1,9 +1,9 @@
 import { createTwoFilesPatch } from 'diff';
-import { recompute, unreadable, type Refusal } from '../engine';
-import { refusalText } from '../locale/problems';
-import { collectNotes, readNote, replaceNote, type NoteFile } from './notes-on-disk';
+import { recompute, type Refusal, unreadable } from '../engine';
+import { refusalText } from '../locale';
+import { collectNotes, type NoteFile, readNote, replaceNote } from './notes-on-disk';
 import type { CommonOptions } from './options';
-import { progressReporter, type Output } from './output';
+import { type Output, progressReporter } from './output';
 
 interface RefusedNote {
 	path: string;

@@ -5,7 +5,7 @@
  */
 import type { WorkspaceLeaf as WorkspaceLeafOriginal } from 'obsidian';
 import { addIcon, WorkspaceLeaf } from 'obsidian-test-mocks/obsidian';
-import { DUE_VIEW_TYPE, type DueView } from '../../src/plugin/due-view';
+import { DUE_VIEW_TYPE, type DueView } from '../../src/plugin/due/due-view';
 import { pluginInPage } from './page-plugin';
 
 declare global {

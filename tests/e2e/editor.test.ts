@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { clockAt, recompute } from '../../src/engine';
-import { TYPING_QUIET_MS, FRONTMATTER_QUIET_MS } from '../../src/plugin/editing-guard';
+import { TYPING_QUIET_MS, FRONTMATTER_QUIET_MS } from '../../src/plugin/notes/editing-guard';
 import { configWith, fixture, seedRecomputedOct28 } from '../helpers';
 import { buildPage, launchChromium, needsBrowser, runIt, scriptLiteral } from './browser';
 

@@ -5,7 +5,7 @@
  */
 import type { WorkspaceLeaf as WorkspaceLeafOriginal } from 'obsidian';
 import { addIcon, WorkspaceLeaf } from 'obsidian-test-mocks/obsidian';
-import { STATS_VIEW_TYPE, type StatsView } from '../../src/plugin/stats-view';
+import { STATS_VIEW_TYPE, type StatsView } from '../../src/plugin/stats/stats-view';
 import { pluginInPage } from './page-plugin';
 
 declare global {

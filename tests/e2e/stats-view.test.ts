@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { historyLine, isoOfDayNumber, journalStats, readJournals, type HistoryEntry, type ReviewEntry } from '../../src/engine';
-import { fastDayNumber } from '../../src/engine/day-numbers';
+import { fastDayNumber } from '../../src/engine/schedule/day-numbers';
 import { buildPage, CHROMIUM, launchChromium, needsBrowser, OUT, ROOT, runIt, scriptLiteral } from './browser';
 
 /**

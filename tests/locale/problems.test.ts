@@ -4,7 +4,8 @@ import { REFUSAL_CODES, refusalText, SETTINGS_PROBLEM_CODES, settingsProblemText
 
 let language = 'ko';
 vi.mock('obsidian', async (importOriginal) => ({ ...(await importOriginal<object>()), getLanguage: () => language }));
-const { MESSAGE_KEYS, problemText, t, useObsidianLanguage } = await import('../../src/plugin/i18n');
+const { MESSAGE_KEYS, problemText, t } = await import('../../src/locale');
+const { useObsidianLanguage } = await import('../../src/plugin/settings');
 
 /**
  * Every message the learner can see, in Korean, holds no Latin words except the values put into it

@@ -4,7 +4,7 @@ import type { Command, PluginManifest, WorkspaceLeaf } from 'obsidian';
 import { App, Notice, TFile, WorkspaceLeaf as MockLeaf } from 'obsidian-test-mocks/obsidian';
 import { afterEach, beforeEach, vi } from 'vitest';
 import ForgettingCurvePlugin from '../../src/main';
-import { DUE_VIEW_TYPE, type DueView } from '../../src/plugin/due-view';
+import { DUE_VIEW_TYPE, type DueView } from '../../src/plugin/due/due-view';
 import { faithfulVault } from '../support/faithful-vault';
 import { AUTOSAVE_MS, openNoteInEditor, type NoteInEditor } from '../support/note-in-editor';
 

@@ -6,7 +6,7 @@ const nodeHttp = nodeHttpWith({ deadlineMs: 600_000 });
 
 /**
  * Obsidian's requestUrl over Node's http, for plugin tests against a real server: the plugin's own
- * request code (src/plugin/request-url-http.ts) runs unchanged. Like requestUrl it rejects on a
+ * request code (src/plugin/reminders/request-url-http.ts) runs unchanged. Like requestUrl it rejects on a
  * network failure and, with `throw: false`, resolves on any HTTP status.
  */
 export async function nodeRequestUrl(request: RequestUrlParam | string): Promise<RequestUrlResponse> {

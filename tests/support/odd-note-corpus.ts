@@ -10,8 +10,8 @@ import { fixture, seedRecomputedOct28 } from '../helpers';
  * a refusal names its reason; a case that is not a review note expects nothing written.
  *
  * Runs through the CLI's real write path on disk (tests/cli/odd-note-corpus.test.ts), the plugin's
- * writer through the vault and through a real CodeMirror editor (tests/plugin/odd-note-corpus.test.ts),
- * and random compositions of its transforms against both engine paths (tests/engine/odd-note-corpus.property.test.ts).
+ * writer through the vault and through a real CodeMirror editor (tests/plugin/notes/odd-note-corpus.test.ts),
+ * and random compositions of its transforms against both engine paths (tests/engine/frontmatter/odd-note-corpus.property.test.ts).
  */
 
 /** The clock and settings the golden was made with. */

@@ -1,69 +1,7 @@
+import { CalDavError, type CalDavFailure, type CalendarInfo, type HttpClient, type HttpRequest, type HttpResponse, type RemoteResource } from './caldav-types';
 import { credentialBar, hasUserinfo } from './credential-scope';
-import { CALDAV, child, children, DAV, escapeXml, parseXml, parseXmlInSlices, XML_LIMITS, XmlError, type XmlElement } from './xml';
-
-/**
- * A small CalDAV client (RFC 4791 over WebDAV, RFC 4918): discovery, MKCALENDAR, calendar-query REPORT,
- * PUT and DELETE with ETags. It sends every request through the `HttpClient` it is given: Obsidian's
- * requestUrl in the plugin (no CORS limits, desktop and mobile), Node's http in the CLI and the tests.
- */
-export interface HttpRequest {
-	url: string;
-	method: string;
-	headers: Record<string, string>;
-	body?: string;
-}
-
-export interface HttpResponse {
-	status: number;
-	/** Header names in lower case. */
-	headers: Record<string, string>;
-	text: string;
-}
-
-export type HttpClient = (request: HttpRequest) => Promise<HttpResponse>;
-
-/**
- * What went wrong, as the learner needs to hear it; the plugin and CLI word each kind. `insecure`: a
- * redirect from https to plain http; `elsewhere`: a redirect or address on another server, which gets
- * neither the password nor the reviews; `userinfo`: an address with a user name or password in it;
- * `too-large`: an answer over the size limit; `timeout`: no whole answer before the deadline;
- * `not-a-calendar`: the address is a collection that is not a calendar (an account's home, say).
- */
-export type CalDavFailure =
-	| 'unauthorized'
-	| 'forbidden'
-	| 'not-found'
-	| 'precondition'
-	| 'server'
-	| 'network'
-	| 'protocol'
-	| 'insecure'
-	| 'elsewhere'
-	| 'userinfo'
-	| 'too-large'
-	| 'timeout'
-	| 'not-a-calendar';
-
-export class CalDavError extends Error {
-	constructor(
-		readonly failure: CalDavFailure,
-		readonly status: number | null,
-		message: string,
-	) {
-		super(message);
-	}
-}
-
-export interface CalendarInfo {
-	url: string;
-	name: string;
-}
-
-export interface RemoteResource {
-	url: string;
-	etag: string | null;
-	data: string;
-}
+import { asCollection, firstHref, okProp, resolveHref, safeOrigin } from './dav-answers';
+import { CALDAV, child, children, DAV, escapeXml, parseXml, parseXmlInSlices, XML_LIMITS, type XmlElement, XmlError } from './xml';
 
 const MAX_REDIRECTS = 5;
 /** The longest stretch an answer is read in before the thread is handed back (with a `pause`). */
@@ -87,6 +25,11 @@ function failureOf(status: number): CalDavFailure {
 
 const xmlHeader = '<?xml version="1.0" encoding="utf-8"?>';
 
+/**
+ * A small CalDAV client (RFC 4791 over WebDAV, RFC 4918): discovery, MKCALENDAR, calendar-query REPORT,
+ * PUT and DELETE with ETags. It sends every request through the `HttpClient` it is given: Obsidian's
+ * requestUrl in the plugin (no CORS limits, desktop and mobile), Node's http in the CLI and the tests.
+ */
 export class CalDavClient {
 	/** Requests sent so far (redirects included), for the benchmark's "requests per sync". */
 	requests = 0;
@@ -301,53 +244,4 @@ export class CalDavClient {
 		for (const secret of this.secrets) safe = safe.split(secret).join('***');
 		return new CalDavError(failure, status, safe);
 	}
-}
-
-/**
- * An href from a server's answer as an absolute address, without any user name or password in it;
- * `fallback` (default: throw a protocol error) when it is no address at all (`http://[::1`).
- */
-function resolveHref(href: string, base: string): string;
-function resolveHref(href: string, base: string, fallback: null): string | null;
-function resolveHref(href: string, base: string, fallback?: null): string | null {
-	try {
-		const url = new URL(href, base);
-		url.username = '';
-		url.password = '';
-		return url.href;
-	} catch {
-		if (fallback === null) return null;
-		throw new CalDavError('protocol', null, 'the server named an address that is not a URL');
-	}
-}
-
-/** An address's origin for a message (never a path, a query or a user name). */
-function safeOrigin(url: string): string {
-	try {
-		return new URL(url).origin;
-	} catch {
-		return 'an unreadable address';
-	}
-}
-
-/** A collection's address ends in "/", so relative names resolve inside it, not beside it. */
-export function asCollection(url: string): string {
-	return url.endsWith('/') ? url : `${url}/`;
-}
-
-/** The first propstat with a 2xx status, as a prop element. */
-function okProp(response: XmlElement): XmlElement | undefined {
-	for (const propstat of children(response, DAV, 'propstat')) {
-		const status = child(propstat, DAV, 'status')?.text ?? '';
-		if (/\s2\d\d\s/.test(` ${status} `)) return child(propstat, DAV, 'prop');
-	}
-	return undefined;
-}
-
-function firstHref(root: XmlElement | undefined, ns: string, property: string): string | undefined {
-	for (const response of children(root, DAV, 'response')) {
-		const href = child(child(okProp(response), ns, property), DAV, 'href')?.text.trim();
-		if (href) return href;
-	}
-	return undefined;
 }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeHttp } from '../../../src/cli/node-http';
 import { CalDavClient, CalDavError, dayNumberOf, reviewEvents, syncCalendar, type CalendarNote, type HttpClient } from '../../../src/engine';
-import { propertyValues } from '../../../src/engine/ical';
+import { propertyValues } from '../../../src/engine/calendar/ical';
 import { configWith, englishStageNames } from '../../helpers';
 import { RADICALE, startRadicale } from '../../support/radicale';
 import { CYRUS_MASTER, startCyrus } from '../../support/cyrus';

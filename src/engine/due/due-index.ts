@@ -1,0 +1,287 @@
+import { currentStageIndex, dayNumberOf, dueDayOf, FORECAST_DAYS, grownCopy, UPCOMING_DAYS } from '../schedule';
+import type { ReviewConfig } from '../config';
+import type { DueCounts, DueSnapshot, Frontmatter, IndexedNote, IndexSnooze, SnapshotOptions } from './due-types';
+import { ReviewFieldReader } from './review-field-reader';
+import { TopK } from './top-k';
+
+/** Due day of a note whose reviews are all done, and of an empty slot (paths[slot] === ''). */
+const NOT_DUE = 0x7fffffff;
+
+/**
+ * Which notes are due, kept from frontmatter objects as Obsidian's metadata cache holds them (never by
+ * reading files). Built once, then updated per changed, deleted or renamed note.
+ *
+ * Stored as parallel typed arrays, one slot per note, because a full build over 100,000 notes must cost
+ * little more than reading each note's first-study key: no object per note, and the path → slot table
+ * (a Map insert costs more than everything else together) is only made when the first incremental
+ * update needs it. Today's sections are a pass over the arrays with a top-k selection per section, so the
+ * day rollover needs no rebuild and a long list is never fully sorted.
+ */
+export class DueIndex {
+	private paths: string[] = [];
+	private firstDays = new Int32Array(0);
+	private masks = new Uint8Array(0);
+	private stages = new Int8Array(0);
+	private dueDays = new Int32Array(0);
+	private subjects: (string | null)[] = [];
+	private used = 0;
+	private live = 0;
+	private readonly free: number[] = [];
+	private slotOf: Map<string, number> | null = null;
+	private snoozes: ReadonlyMap<string, IndexSnooze> = new Map();
+
+	private readonly stageDays: number[];
+	private readonly reader: ReviewFieldReader;
+
+	constructor(config: Pick<ReviewConfig, 'stages' | 'checkboxKeys' | 'firstStudyKey' | 'subjectKey'>) {
+		if (config.stages.length > 8) throw new RangeError('The due index holds at most 8 stages');
+		this.stageDays = config.stages.map((s) => s.days);
+		this.reader = new ReviewFieldReader(config);
+	}
+
+	/**
+	 * Reviews put off by the learner, by path. A snooze holds only while its stage is the note's current
+	 * one and its day is still ahead: it hides the review from the sections and the counts and moves it
+	 * in the forecast to the day it comes back. The note's schedule is untouched.
+	 */
+	setSnoozes(snoozes: ReadonlyMap<string, IndexSnooze>): void {
+		this.snoozes = snoozes;
+	}
+
+	has(path: string): boolean {
+		return this.slots().has(path);
+	}
+
+	get size(): number {
+		return this.live;
+	}
+
+	/** Replaces the whole index. */
+	build(notes: Iterable<readonly [string, Frontmatter]>): void {
+		const expected = Array.isArray(notes) ? notes.length : 1024;
+		// Rebuilds (day rollover, settings) reuse the arrays when they are large enough.
+		// Entries past `used` are never read, so old ones can stay until overwritten.
+		if (this.firstDays.length < expected) {
+			this.allocate(expected);
+			this.paths = new Array<string>(expected);
+			this.subjects = new Array<string | null>(expected);
+		}
+		this.used = 0;
+		this.live = 0;
+		this.free.length = 0;
+		this.slotOf = null;
+		for (const [path, frontmatter] of notes) {
+			if (this.used === this.firstDays.length) this.grow();
+			if (this.readInto(this.used, path, frontmatter)) {
+				this.used++;
+				this.live++;
+			}
+		}
+	}
+
+	/** A note's frontmatter changed (or it appeared). Returns whether the index changed. */
+	update(path: string, frontmatter: Frontmatter): boolean {
+		const slots = this.slots();
+		const existing = slots.get(path);
+		const slot = existing ?? this.takeSlot();
+		const before = existing === undefined ? null : this.noteAt(existing);
+		if (!this.readInto(slot, path, frontmatter)) {
+			if (existing === undefined) {
+				this.free.push(slot);
+				return false;
+			}
+			return this.remove(path);
+		}
+		if (existing === undefined) {
+			slots.set(path, slot);
+			this.live++;
+			return true;
+		}
+		const after = this.noteAt(slot);
+		return before?.firstDay !== after.firstDay || before.doneMask !== after.doneMask || before.subject !== after.subject;
+	}
+
+	remove(path: string): boolean {
+		const slots = this.slots();
+		const slot = slots.get(path);
+		if (slot === undefined) return false;
+		slots.delete(path);
+		this.clearSlot(slot);
+		return true;
+	}
+
+	rename(oldPath: string, newPath: string): boolean {
+		const slots = this.slots();
+		const slot = slots.get(oldPath);
+		if (slot === undefined) return false;
+		const displaced = slots.get(newPath);
+		if (displaced !== undefined) this.clearSlot(displaced);
+		slots.delete(oldPath);
+		slots.set(newPath, slot);
+		this.paths[slot] = newPath;
+		return true;
+	}
+
+	/** Every indexed note (for tests and tools; the view asks for a snapshot). */
+	entries(): IndexedNote[] {
+		const notes: IndexedNote[] = [];
+		for (let slot = 0; slot < this.used; slot++) if (this.paths[slot] !== '') notes.push(this.noteAt(slot));
+		return notes;
+	}
+
+	/** How many reviews are overdue, due today and upcoming within `horizon` days: a snapshot with no rows. */
+	counts(today: Date | number, horizon = UPCOMING_DAYS): DueCounts {
+		return this.snapshot(today, { horizon, limits: { overdue: 0, dueToday: 0, upcoming: 0 } }).counts;
+	}
+
+	/** Overdue, due today, and upcoming within the horizon, each sorted by due day then path. */
+	snapshot(today: Date | number, options: SnapshotOptions = {}): DueSnapshot {
+		const { horizon = UPCOMING_DAYS, forecastDays = FORECAST_DAYS, limits = {} } = options;
+		const day = typeof today === 'number' ? today : dayNumberOf(today);
+		const compare = (a: number, b: number) => this.compare(a, b);
+		const sections = { overdue: new TopK(compare, limits.overdue), dueToday: new TopK(compare, limits.dueToday), upcoming: new TopK(compare, limits.upcoming) };
+		const forecast = new Array<number>(forecastDays).fill(0);
+		const due = this.dueDays;
+		const anySnoozed = this.snoozes.size > 0;
+		const reach = Math.max(horizon + 1, forecastDays);
+		for (let slot = 0; slot < this.used; slot++) {
+			if (this.paths[slot] === '' || due[slot] === NOT_DUE) continue;
+			let ahead = due[slot]! - day;
+			if (anySnoozed && ahead < reach) {
+				const until = this.snoozedUntil(slot, day);
+				if (until !== null) {
+					ahead = until - day;
+					if (ahead < forecastDays) forecast[ahead] = (forecast[ahead] ?? 0) + 1;
+					continue;
+				}
+			}
+			if (ahead < 0) sections.overdue.offer(slot);
+			else if (ahead === 0) sections.dueToday.offer(slot);
+			else if (ahead <= horizon) sections.upcoming.offer(slot);
+			if (ahead < forecastDays) {
+				const index = ahead < 0 ? 0 : ahead;
+				forecast[index] = (forecast[index] ?? 0) + 1;
+			}
+		}
+		return {
+			today: day,
+			overdue: sections.overdue.sorted().map((slot) => this.noteAt(slot)),
+			dueToday: sections.dueToday.sorted().map((slot) => this.noteAt(slot)),
+			upcoming: sections.upcoming.sorted().map((slot) => this.noteAt(slot)),
+			counts: { overdue: sections.overdue.count, dueToday: sections.dueToday.count, upcoming: sections.upcoming.count },
+			forecast,
+		};
+	}
+
+	/** Orders two slots by due day, then path. */
+	compare(a: number, b: number): number {
+		const byDay = this.dueDays[a]! - this.dueDays[b]!;
+		if (byDay !== 0) return byDay;
+		const pa = this.paths[a]!;
+		const pb = this.paths[b]!;
+		return pa < pb ? -1 : pa > pb ? 1 : 0;
+	}
+
+	noteAt(slot: number): IndexedNote {
+		const due = this.dueDays[slot]!;
+		const note: IndexedNote = {
+			path: this.paths[slot] ?? '',
+			firstDay: this.firstDays[slot]!,
+			doneMask: this.masks[slot]!,
+			stage: this.stages[slot]!,
+			dueDay: due === NOT_DUE ? Infinity : due,
+			subject: this.subjects[slot] ?? null,
+		};
+		const snooze = this.snoozes.get(note.path);
+		if (snooze && snooze.stage === note.stage) note.snoozedUntil = snooze.until;
+		return note;
+	}
+
+	/** The day a slot's current review comes back, when it is snoozed past today and past its due day; else null. */
+	private snoozedUntil(slot: number, today: number): number | null {
+		const snooze = this.snoozes.get(this.paths[slot]!);
+		return snooze && snooze.stage === this.stages[slot] && snooze.until > today && snooze.until > this.dueDays[slot]! ? snooze.until : null;
+	}
+
+	/** Fills the index from schedules already read (the CLI reads notes itself, not frontmatter objects). */
+	buildFromSchedules(notes: Iterable<{ path: string; firstDay: number; doneMask: number }>): void {
+		this.build([]);
+		for (const note of notes) {
+			if (this.used === this.firstDays.length) this.grow();
+			this.fill(this.used++, note.path, note.firstDay, note.doneMask, null);
+			this.live++;
+		}
+	}
+
+	/** Reads a frontmatter object into a slot; false (slot untouched) for anything not a valid review note. */
+	private readInto(slot: number, path: string, frontmatter: Frontmatter): boolean {
+		if (!frontmatter) return false;
+		const reader = this.reader;
+		const firstDay = reader.firstDay(frontmatter);
+		if (firstDay === null) return false;
+		const mask = reader.doneMask(frontmatter);
+		if (mask < 0) return false;
+		this.fill(slot, path, firstDay, mask, reader.subject(frontmatter));
+		return true;
+	}
+
+	private fill(slot: number, path: string, firstDay: number, mask: number, subject: string | null): void {
+		const stage = currentStageIndex(mask, this.stageDays.length);
+		this.paths[slot] = path;
+		this.firstDays[slot] = firstDay;
+		this.masks[slot] = mask;
+		this.stages[slot] = stage;
+		this.dueDays[slot] = stage < 0 ? NOT_DUE : dueDayOf(firstDay, { days: this.stageDays[stage]! });
+		this.subjects[slot] = subject;
+	}
+
+	/** Makes the path → slot table now (the plugin does it when idle after a build), so no edit waits for it. */
+	prepareForUpdates(): void {
+		this.slots();
+	}
+
+	/** The path → slot table, made on first need (see the class comment). */
+	private slots(): Map<string, number> {
+		if (this.slotOf) return this.slotOf;
+		const map = new Map<string, number>();
+		for (let slot = 0; slot < this.used; slot++) {
+			const path = this.paths[slot];
+			if (path) map.set(path, slot);
+		}
+		this.slotOf = map;
+		return map;
+	}
+
+	private takeSlot(): number {
+		const reused = this.free.pop();
+		if (reused !== undefined) return reused;
+		if (this.used === this.firstDays.length) this.grow();
+		const slot = this.used++;
+		this.paths[slot] = '';
+		this.dueDays[slot] = NOT_DUE;
+		return slot;
+	}
+
+	private clearSlot(slot: number): void {
+		this.paths[slot] = '';
+		this.subjects[slot] = null;
+		this.dueDays[slot] = NOT_DUE;
+		this.free.push(slot);
+		this.live--;
+	}
+
+	private allocate(capacity: number): void {
+		this.firstDays = new Int32Array(capacity);
+		this.masks = new Uint8Array(capacity);
+		this.stages = new Int8Array(capacity);
+		this.dueDays = new Int32Array(capacity);
+	}
+
+	private grow(): void {
+		const capacity = Math.max(1024, this.firstDays.length * 2);
+		this.firstDays = grownCopy(this.firstDays, capacity);
+		this.masks = grownCopy(this.masks, capacity);
+		this.stages = grownCopy(this.stages, capacity);
+		this.dueDays = grownCopy(this.dueDays, capacity);
+	}
+}

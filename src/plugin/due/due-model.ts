@@ -1,0 +1,92 @@
+import { dateOfDayNumber, type DueBucket, type DueSnapshot, type IndexedNote, noteTitle, rateFromMask, type ReviewConfig } from '../../engine';
+import { stageText, t, uiLanguage } from '../../locale';
+
+export type SectionId = DueBucket;
+
+export interface DueRow {
+	path: string;
+	title: string;
+	badge: string;
+	subject: string | null;
+	rate: number;
+	/** "3 days late", or the due date for upcoming reviews; empty for today's. */
+	when: string;
+}
+
+export interface DueSection {
+	id: SectionId;
+	title: string;
+	/** Reviews in the section; `rows` may hold only the first page of them. */
+	total: number;
+	rows: DueRow[];
+}
+
+export interface ForecastDay {
+	/** The whole day in words, for the tooltip and the text alternative: "Oct 12: 3". */
+	label: string;
+	/** The day of the month, under its bar. */
+	date: string;
+	count: number;
+	isToday: boolean;
+}
+
+export type DueModel = (
+	| { state: 'loading' }
+	| { state: 'no-notes' }
+	| { state: 'empty'; forecast: ForecastDay[] }
+	| { state: 'list'; sections: DueSection[]; forecast: ForecastDay[] }
+) & {
+	/** Sync conflict copies of review notes, left out of the list and named above it. */
+	conflictCopies: string[];
+};
+
+/** Date formats made once per language: making one costs more than formatting a whole page of rows. */
+const FORMATS = new Map<string, { day: Intl.DateTimeFormat; weekday: Intl.DateTimeFormat }>();
+
+function formatters(language: string): { day: Intl.DateTimeFormat; weekday: Intl.DateTimeFormat } {
+	let made = FORMATS.get(language);
+	if (!made) {
+		made = {
+			day: new Intl.DateTimeFormat(language, { month: 'short', day: 'numeric' }),
+			weekday: new Intl.DateTimeFormat(language, { weekday: 'short', month: 'short', day: 'numeric' }),
+		};
+		FORMATS.set(language, made);
+	}
+	return made;
+}
+
+/** Reviews per day from `today` on, as the due list and the statistics draw them. */
+export function forecastDays(counts: readonly number[], today: number): ForecastDay[] {
+	const { day } = formatters(uiLanguage());
+	return counts.map((count, offset) => {
+		const date = dateOfDayNumber(today + offset);
+		return { label: t('view.forecast-day', { date: day.format(date), count }), date: String(date.getDate()), count, isToday: offset === 0 };
+	});
+}
+
+/** Turns the index's snapshot into what the view shows, in the UI language. */
+export function buildDueModel(snapshot: DueSnapshot | null, indexedNotes: number, config: ReviewConfig | null, conflictCopies: string[] = []): DueModel {
+	if (!snapshot || !config) return { state: 'loading', conflictCopies };
+	if (indexedNotes === 0) return { state: 'no-notes', conflictCopies };
+	const { weekday } = formatters(uiLanguage());
+	const forecast = forecastDays(snapshot.forecast, snapshot.today);
+	const row = (note: IndexedNote, when: string): DueRow => ({
+		path: note.path,
+		title: noteTitle(note.path),
+		badge: stageText(config.stages[note.stage] ?? { id: '', days: 0 }, 'badge'),
+		subject: note.subject,
+		rate: rateFromMask(config.rate, config.stages, note.doneMask),
+		when,
+	});
+	const late = (note: IndexedNote) => {
+		const days = snapshot.today - note.dueDay;
+		return days === 1 ? t('view.days-late-one') : t('view.days-late-many', { days });
+	};
+	const sections: DueSection[] = [
+		{ id: 'overdue', title: t('view.overdue'), total: snapshot.counts.overdue, rows: snapshot.overdue.map((n) => row(n, late(n))) },
+		{ id: 'dueToday', title: t('view.today'), total: snapshot.counts.dueToday, rows: snapshot.dueToday.map((n) => row(n, '')) },
+		{ id: 'upcoming', title: t('view.upcoming'), total: snapshot.counts.upcoming, rows: snapshot.upcoming.map((n) => row(n, weekday.format(dateOfDayNumber(n.dueDay)))) },
+	];
+	if (sections.every((s) => s.total === 0)) return { state: 'empty', forecast, conflictCopies };
+	return { state: 'list', sections, forecast, conflictCopies };
+}

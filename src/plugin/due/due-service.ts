@@ -1,0 +1,186 @@
+import { type CachedMetadata, type TAbstractFile, TFile } from 'obsidian';
+import { type CalendarNote, dayNumberOf, type DueCounts, DueIndex, type DueSnapshot, frontmatterLookup, type IndexSnooze, isConflictCopy, type ReviewConfig, type SnapshotOptions } from '../../engine';
+import type { PluginContext } from '../notes';
+
+/** Coalesces bursts of metadata changes (a sync, a bulk edit) into one refresh of the views. */
+const NOTIFY_DELAY_MS = 100;
+/**
+ * How often the day is looked at. A timer set for midnight fires hours late after the computer slept;
+ * a check each minute (and when the window comes back, see due-features) does not.
+ */
+export const DAY_CHECK_MS = 60_000;
+
+/**
+ * Keeps the due index in step with Obsidian's metadata cache: built once the layout is ready, then
+ * updated per changed / deleted / renamed note, rebuilt when the day changes and on settings changes.
+ * It never reads a file. Sync conflict copies are kept apart, so the view can name them.
+ */
+export class DueService {
+	private index: DueIndex | null = null;
+	private readonly listeners = new Set<() => void>();
+	private notifyTimer: number | null = null;
+	/** The day the index was built for. */
+	private builtFor: number | null = null;
+	/** Conflict copies that carry the first-study key: not indexed, named in the view. */
+	private readonly conflicts = new Set<string>();
+	private snoozes: ReadonlyMap<string, IndexSnooze> = new Map();
+
+	constructor(private readonly ctx: PluginContext) {}
+
+	/** The learner's snoozes (snooze-book.ts): they hide reviews from every list, count and calendar. */
+	setSnoozes(snoozes: ReadonlyMap<string, IndexSnooze>): void {
+		this.snoozes = snoozes;
+		if (!this.index) return;
+		this.index.setSnoozes(snoozes);
+		this.notify();
+	}
+
+	/** The settings' review config; null while they do not work. */
+	config(): ReviewConfig | null {
+		return this.ctx.config();
+	}
+
+	/** Whether a path is an indexed review note. */
+	has(path: string): boolean {
+		return this.index?.has(path) ?? false;
+	}
+
+	get ready(): boolean {
+		return this.index !== null;
+	}
+
+	/** Builds the index from the metadata cache, for today. */
+	rebuild(): void {
+		const config = this.ctx.config();
+		this.conflicts.clear();
+		if (!config) {
+			this.index = null;
+			this.notify();
+			return;
+		}
+		const index = new DueIndex(config);
+		const cache = this.ctx.app.metadataCache;
+		index.build(
+			(function* (service: DueService, ctx: PluginContext) {
+				for (const file of ctx.app.vault.getMarkdownFiles()) {
+					if (ctx.inScope(file)) yield [file.path, cache.getFileCache(file)?.frontmatter] as const;
+					else service.noteConflictCopy(file.path, cache.getFileCache(file)?.frontmatter);
+				}
+			})(this, this.ctx),
+		);
+		index.setSnoozes(this.snoozes);
+		this.index = index;
+		this.builtFor = this.today();
+		this.notify();
+		// The build skips the path lookup table that updates need; make it before the first edit arrives.
+		whenIdle(() => {
+			if (this.index === index) index.prepareForUpdates();
+		});
+	}
+
+	/** Rebuilds when the day has changed since the index was built (a new day, or the machine slept). */
+	checkDay(): void {
+		if (this.index && this.builtFor !== this.today()) this.rebuild();
+	}
+
+	/** Conflict copies of review notes, by path. */
+	conflictCopies(): string[] {
+		return [...this.conflicts].sort();
+	}
+
+	onMetadataChanged(file: TFile, metadata: CachedMetadata | null): void {
+		if (!this.index) return;
+		if (this.noteConflictCopy(file.path, metadata?.frontmatter)) return;
+		const changed = this.ctx.inScope(file) ? this.index.update(file.path, metadata?.frontmatter) : this.index.remove(file.path);
+		if (changed) this.notify();
+	}
+
+	onDeleted(file: TAbstractFile): void {
+		if (this.index?.remove(file.path) || this.conflicts.delete(file.path)) this.notify();
+	}
+
+	onRenamed(file: TAbstractFile, oldPath: string): void {
+		if (!this.index || !(file instanceof TFile)) return;
+		if (this.conflicts.delete(oldPath)) this.notify();
+		if (this.noteConflictCopy(file.path, this.ctx.app.metadataCache.getFileCache(file)?.frontmatter)) {
+			this.index.remove(oldPath);
+			return;
+		}
+		// A move can also move a note into or out of the included folders.
+		const moved = this.index.rename(oldPath, file.path);
+		const inScope = this.ctx.inScope(file);
+		if (moved && !inScope) this.index.remove(file.path);
+		if (!moved && inScope) this.index.update(file.path, this.ctx.app.metadataCache.getFileCache(file)?.frontmatter);
+		this.notify();
+	}
+
+	/** Paths of every review due today or overdue, overdue first, oldest due first: a review session's queue. */
+	duePaths(): string[] {
+		const snapshot = this.index?.snapshot(this.ctx.clock().today, { limits: { upcoming: 0 } });
+		return snapshot ? [...snapshot.overdue, ...snapshot.dueToday].map((note) => note.path) : [];
+	}
+
+	/** Today's sections, each cut to the rows the caller will draw. */
+	snapshot(limits?: SnapshotOptions['limits']): DueSnapshot | null {
+		return this.index?.snapshot(this.ctx.clock().today, limits ? { limits } : {}) ?? null;
+	}
+
+	/** Every indexed review note, for the calendar; null before the index is built. */
+	calendarNotes(): CalendarNote[] | null {
+		return this.index?.entries() ?? null;
+	}
+
+	/** Today as a day number, honouring "new day starts at". */
+	today(): number {
+		return dayNumberOf(this.ctx.clock().today);
+	}
+
+	counts(): DueCounts | null {
+		return this.index?.counts(this.ctx.clock().today) ?? null;
+	}
+
+	/** Number of review notes indexed (due or not), for the view's empty state. */
+	get size(): number {
+		return this.index?.size ?? 0;
+	}
+
+	subscribe(listener: () => void): () => void {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	}
+
+	dispose(): void {
+		if (this.notifyTimer !== null) window.clearTimeout(this.notifyTimer);
+		this.listeners.clear();
+	}
+
+	private notify(): void {
+		if (this.notifyTimer !== null) return;
+		this.notifyTimer = window.setTimeout(() => {
+			this.notifyTimer = null;
+			for (const listener of this.listeners) listener();
+		}, NOTIFY_DELAY_MS);
+	}
+
+	/**
+	 * Records whether a path is a conflict copy of a review note; true for any conflict copy, which the
+	 * caller then leaves out of the index.
+	 */
+	private noteConflictCopy(path: string, frontmatter: Record<string, unknown> | undefined): boolean {
+		if (!isConflictCopy(path)) return false;
+		const key = this.ctx.config()?.firstStudyKey;
+		const value = key !== undefined && frontmatter ? frontmatterLookup(frontmatter)(key) : undefined;
+		const isReviewCopy = value !== undefined && value !== null;
+		const changed = isReviewCopy ? !this.conflicts.has(path) : this.conflicts.has(path);
+		if (isReviewCopy) this.conflicts.add(path);
+		else this.conflicts.delete(path);
+		if (changed) this.notify();
+		return true;
+	}
+}
+
+/** Runs when the app is idle; iOS WebViews have no requestIdleCallback, so a timeout stands in there. */
+function whenIdle(task: () => void): void {
+	if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(task, { timeout: 2000 });
+	else window.setTimeout(task, 200);
+}

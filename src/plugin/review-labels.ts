@@ -1,7 +1,0 @@
-import { toIsoDate, type StageStatus } from '../engine';
-import { stageText, t } from './i18n';
-
-/** "7-day review on 2024-10-08": when the next review is due. */
-export function nextReviewText(next: StageStatus): string {
-	return t('next.on', { stage: stageText(next.stage, 'name'), due: toIsoDate(next.due) });
-}

@@ -1,0 +1,78 @@
+import { setIcon } from 'obsidian';
+import { forecastStrip } from '../due';
+import { t } from '../../locale';
+import { HEATMAP_WEEKS, type StatsModel } from './stats-model';
+
+const CELL = 11;
+const GAP = 2;
+const LABEL_ROW = 12;
+
+/**
+ * Draws the statistics into `parent` in one step: figures, the 26-week heatmap (SVG, coloured by
+ * classes in styles.css from Obsidian's variables, a tooltip per day), notes by stage and the
+ * forecast. No inline styles, no innerHTML.
+ */
+export function renderStats(parent: HTMLElement, model: StatsModel): void {
+	const root = createDiv({ cls: 'forgetting-curve-stats' });
+	root.createEl('h4', { cls: 'forgetting-curve-stats-title', text: t('stats.title') });
+	if (!model.hasHistory && !model.hasNotes) {
+		emptyState(root, t('stats.empty-title'), t('stats.empty-body'));
+		parent.replaceChildren(root);
+		return;
+	}
+	const tiles = root.createDiv({ cls: 'forgetting-curve-stats-tiles' });
+	for (const tile of model.tiles) {
+		const el = tiles.createDiv({ cls: 'forgetting-curve-stats-tile' });
+		el.createDiv({ cls: 'forgetting-curve-stats-value', text: tile.value });
+		el.createDiv({ cls: 'forgetting-curve-stats-label', text: tile.label });
+		if (tile.detail) el.createDiv({ cls: 'forgetting-curve-stats-detail', text: tile.detail });
+	}
+	if (model.hasHistory) heatmap(root, model.heatmap);
+	else emptyState(root, t('stats.empty-title'), t('stats.empty-body'));
+	stages(root, model);
+	forecastStrip(root, model.forecast, model.forecastCaption);
+	parent.replaceChildren(root);
+}
+
+function emptyState(root: HTMLElement, title: string, body: string): void {
+	const empty = root.createDiv({ cls: 'forgetting-curve-empty' });
+	setIcon(empty.createDiv({ cls: 'forgetting-curve-empty-icon' }), 'history');
+	empty.createDiv({ cls: 'forgetting-curve-empty-title', text: title });
+	empty.createDiv({ cls: 'forgetting-curve-empty-body', text: body });
+}
+
+function heatmap(root: HTMLElement, map: StatsModel['heatmap']): void {
+	const box = root.createDiv({ cls: 'forgetting-curve-heatmap', attr: { role: 'img', 'aria-label': map.caption } });
+	box.createDiv({ cls: 'forgetting-curve-stats-caption', text: map.caption });
+	const width = HEATMAP_WEEKS * (CELL + GAP);
+	const height = LABEL_ROW + 7 * (CELL + GAP);
+	// Drawn at its natural size; CSS lets it shrink on a narrow pane, never blow up on a wide one.
+	const svg = box.createSvg('svg', { attr: { viewBox: `0 0 ${width} ${height}`, width, height } });
+	for (const month of map.months) {
+		const label = svg.createSvg('text', { cls: 'forgetting-curve-heatmap-month', attr: { x: month.week * (CELL + GAP), y: LABEL_ROW - 3 } });
+		label.textContent = month.label;
+	}
+	for (const day of map.days) {
+		const cell = svg.createSvg('rect', {
+			cls: `forgetting-curve-heat forgetting-curve-heat-${day.level}`,
+			attr: { x: day.week * (CELL + GAP), y: LABEL_ROW + day.weekday * (CELL + GAP), width: CELL, height: CELL, rx: 2, 'data-count': day.count },
+		});
+		cell.createSvg('title').textContent = day.label;
+	}
+}
+
+function stages(root: HTMLElement, model: StatsModel): void {
+	const box = root.createDiv({ cls: 'forgetting-curve-stats-stages' });
+	box.createDiv({ cls: 'forgetting-curve-stats-caption', text: t('stats.stages') });
+	if (!model.hasNotes) {
+		box.createDiv({ cls: 'forgetting-curve-stats-detail', text: t('stats.no-notes') });
+		return;
+	}
+	const max = Math.max(1, model.finished, ...model.stages.map((s) => s.count));
+	for (const stage of [...model.stages, { label: t('stats.finished'), count: model.finished }]) {
+		const row = box.createDiv({ cls: 'forgetting-curve-stats-stage' });
+		row.createSpan({ cls: 'forgetting-curve-stats-stage-label', text: stage.label });
+		row.createEl('meter', { cls: 'forgetting-curve-stats-meter', attr: { min: 0, max, value: stage.count, 'aria-label': `${stage.label}: ${stage.count}` } });
+		row.createSpan({ cls: 'forgetting-curve-count', text: String(stage.count) });
+	}
+}

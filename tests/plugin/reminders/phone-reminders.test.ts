@@ -1,0 +1,192 @@
+// @vitest-environment happy-dom
+import { existsSync } from 'node:fs';
+import { ButtonComponent } from 'obsidian-test-mocks/obsidian';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { nodeHttp } from '../../../src/cli/node-http';
+import { CalDavClient, type ForgettingCurveSettings } from '../../../src/engine';
+import { PUSH_DELAY_MS, RETRY_FIRST_MS } from '../../../src/plugin/reminders/calendar-push';
+import { ForgettingCurveSettingTab } from '../../../src/plugin/settings/settings-tab';
+import { nodeRequestUrl } from '../../support/node-request-url';
+import { RADICALE, startRadicale, type Radicale } from '../../support/radicale';
+import { reviewNote } from '../../helpers';
+import { loadPlugin, settle, type Harness } from '../harness';
+
+/**
+ * Phone reminders end to end: the plugin (obsidian-test-mocks) pushes into a real CalDAV server,
+ * Radicale on 127.0.0.1, through its own requestUrl code with requestUrl carried by Node's http.
+ */
+const requests = vi.hoisted(() => [] as string[]);
+vi.mock('obsidian', async (importOriginal) => ({
+	...(await importOriginal<object>()),
+	requestUrl: (r: Parameters<typeof nodeRequestUrl>[0]) => {
+		requests.push(typeof r === 'string' ? 'GET' : (r.method ?? 'GET'));
+		return nodeRequestUrl(r);
+	},
+}));
+
+const available = existsSync(RADICALE);
+const describeServer = available || process.env.CI === 'true' ? describe : describe.skip;
+const PASSWORD = 'app-Specific-pa55word';
+
+const note = (first: string, done = 0) => reviewNote({ first, done });
+const VAULT = { 'Kubernetes.md': note('2024-10-09'), 'Kafka.md': note('2024-10-01', 2), 'plain.md': '# x\n' };
+
+let server: Radicale;
+let calendar = '';
+let consoleLines: string[] = [];
+
+beforeAll(async () => {
+	if (!available && process.env.CI !== 'true') return;
+	server = await startRadicale({ learner: PASSWORD });
+}, 30_000);
+afterAll(async () => {
+	await server?.dispose();
+});
+beforeEach(async () => {
+	if (!server) return;
+	const client = new CalDavClient(nodeHttp, server.user, PASSWORD, server.url);
+	calendar = (await client.createCalendar((await client.discover(server.url)).home, `c${Math.random().toString(36).slice(2, 8)}`, 'Reviews')).url;
+	// Only the clock is faked: Node's sockets keep their own timers.
+	vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+	vi.setSystemTime(new Date(2024, 9, 10, 8, 0)); // before the 09:00 daily reminder
+	consoleLines = [];
+	for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void consoleLines.push(args.map(String).join(' ')));
+});
+afterEach(() => {
+	vi.useRealTimers();
+	vi.restoreAllMocks();
+});
+
+/** Lets real I/O run (the server answers) until `done` holds, without moving the fake clock. */
+async function until(done: () => Promise<boolean> | boolean, limitMs = 10_000): Promise<void> {
+	const start = process.hrtime.bigint();
+	while (!(await done())) {
+		if (Number(process.hrtime.bigint() - start) / 1e6 > limitMs) throw new Error(`timed out waiting for ${done.toString()}`);
+		await new Promise((resolve) => setImmediate(resolve));
+	}
+}
+
+const held = async () => (await new CalDavClient(nodeHttp, server.user, PASSWORD, server.url).events(calendar)).map((r) => /SUMMARY:(.*)/.exec(r.data)?.[1]?.trim() ?? '').sort();
+
+async function start(settings: Partial<ForgettingCurveSettings> = {}): Promise<{ h: Harness; saved: unknown[] }> {
+	const h = await loadPlugin(VAULT, { preset: 'en', caldavEnabled: true, caldavServer: server.url, caldavUser: server.user, caldavPasswordSecret: 'caldav-password', caldavCalendar: calendar, ...settings });
+	const saved: unknown[] = [];
+	h.plugin.saveData = (data: unknown) => (saved.push(structuredClone(data)), Promise.resolve());
+	h.app.secretStorage.setSecret('caldav-password', PASSWORD);
+	h.app.workspace.setLayoutReady__();
+	vi.advanceTimersByTime(200);
+	return { h, saved };
+}
+
+
+
+describeServer('phone reminders over CalDAV (Radicale)', () => {
+	it('pushes the reviews a few seconds after start-up, then a review marked done leaves the calendar', async () => {
+		const { h } = await start();
+		expect(await held()).toEqual([]);
+		vi.advanceTimersByTime(PUSH_DELAY_MS);
+		await until(async () => (await held()).length === 8);
+		expect((await held()).filter((s) => s.startsWith('Kafka'))).toEqual(['Kafka · 14-day review', 'Kafka · 7-day review', 'Kafka · long-term review']);
+		await until(() => h.plugin.push?.status.lastSync !== null);
+		expect(h.plugin.push?.status).toMatchObject({ events: 8, lastError: null });
+
+		await h.app.vault.modify(h.file('Kafka.md'), note('2024-10-01', 2).replace('---\n', '---\nreview 7d done: true\n').replace(/^---\n/, '---\n'));
+		await settle();
+		vi.advanceTimersByTime(200 + PUSH_DELAY_MS);
+		await until(async () => (await held()).length === 7);
+		expect((await held()).filter((s) => s.startsWith('Kafka'))).toEqual(['Kafka · 14-day review', 'Kafka · long-term review']);
+		expect(h.notices).toEqual([]);
+	});
+
+	it('"Sync review calendar now" says what it did', async () => {
+		const { h } = await start();
+		h.runCommand('sync-review-calendar');
+		await until(() => h.notices.length > 0);
+		expect(h.notices).toEqual(['Review calendar synced: 8 added, 0 changed, 0 removed, 0 unchanged.']);
+	});
+
+	it('a wrong password: one notice naming the fix, nothing deleted, no retries until the settings change', async () => {
+		const first = await start();
+		vi.advanceTimersByTime(PUSH_DELAY_MS);
+		await until(async () => (await held()).length === 8);
+		first.h.plugin.onunload();
+
+		const { h } = await start();
+		h.app.secretStorage.setSecret('caldav-password', 'wrong');
+		vi.advanceTimersByTime(PUSH_DELAY_MS);
+		await until(() => h.notices.length > 0);
+		expect(h.notices).toEqual(['Phone reminders: the calendar server refused the user name or password. Check the user name and the app password in the Forgetting Curve settings.']);
+		expect(await held()).toHaveLength(8);
+		// More due-list changes: paused, so no request and no second notice.
+		requests.length = 0;
+		await h.app.vault.modify(h.file('Kubernetes.md'), note('2024-10-09', 1));
+		await settle();
+		vi.advanceTimersByTime(200 + PUSH_DELAY_MS * 3);
+		await settle();
+		expect(requests).toEqual([]);
+		expect(h.notices).toHaveLength(1);
+		// Fixed in the settings: it syncs again.
+		h.app.secretStorage.setSecret('caldav-password', PASSWORD);
+		expect(await h.plugin.updateSettings({ caldavUser: server.user })).toEqual([]);
+		// The settings change rebuilds the due list too (its notice comes 100 ms later and restarts the wait).
+		vi.advanceTimersByTime(200 + PUSH_DELAY_MS);
+		await until(async () => (await held()).length === 7);
+	});
+
+	it('with the server down, the change waits quietly and is delivered once the server is back', async () => {
+		const { h } = await start();
+		vi.advanceTimersByTime(PUSH_DELAY_MS);
+		await until(async () => (await held()).length === 8);
+		await server.stop();
+		await h.app.vault.modify(h.file('Kubernetes.md'), note('2024-10-09', 1));
+		await settle();
+		vi.advanceTimersByTime(200 + PUSH_DELAY_MS);
+		await until(() => h.plugin.push?.status.retryAt !== null && h.plugin.push?.status.retryAt !== undefined);
+		expect(h.plugin.push?.status.lastError).toBe('The server could not be reached');
+		expect(h.notices).toEqual([]);
+		await server.start();
+		vi.advanceTimersByTime(RETRY_FIRST_MS);
+		await until(async () => (await held()).length === 7);
+		expect(await held()).not.toContain('Kubernetes · 1-day review');
+	});
+
+	it('never puts the password into data.json, a notice or the console', async () => {
+		const { h, saved } = await start();
+		await h.plugin.updateSettings({ caldavCalendar: calendar });
+		h.runCommand('sync-review-calendar');
+		await until(() => h.notices.length > 0);
+		h.app.secretStorage.setSecret('caldav-password', `${PASSWORD}-old`);
+		h.runCommand('sync-review-calendar');
+		await until(() => h.notices.length > 1);
+		expect(saved.length).toBeGreaterThan(0);
+		const everything = JSON.stringify({ saved, notices: h.notices, consoleLines });
+		expect(everything).not.toContain(PASSWORD);
+		expect(JSON.stringify(saved)).toContain('"caldavPasswordSecret":"caldav-password"');
+	});
+
+	it('settings: Connect lists the account\'s calendars, Create makes a "Reviews" calendar and saves its address', async () => {
+		const { h } = await start({ caldavCalendar: '' });
+		const clicks = vi.spyOn(ButtonComponent.prototype, 'onClick');
+		const tab = new ForgettingCurveSettingTab(h.app as never, h.plugin);
+		// The imperative tab (Obsidian before 1.13); its rows are the same as the declarative ones.
+		(tab as { display(): void }).display();
+		const button = (text: string) => {
+			const index = clicks.mock.contexts.findIndex((b) => (b as ButtonComponent).buttonEl.textContent === text);
+			const handler = clicks.mock.calls[index]?.[0];
+			if (!handler) throw new Error(`no button "${text}"`);
+			return () => void handler(new MouseEvent('click'));
+		};
+		const picker = [...tab.containerEl.querySelectorAll('select')].at(-1);
+		button('Connect')();
+		await until(() => (picker?.options.length ?? 0) > 1);
+		expect([...(picker?.options ?? [])].map((o) => o.textContent)).toEqual(expect.arrayContaining(['Choose a calendar', 'Reviews']));
+		expect(tab.containerEl.textContent).toMatch(/Found \d+ calendars\./);
+		button('Create a "Reviews" calendar')();
+		await until(() => h.plugin.reviewSettings.caldavCalendar !== '');
+		expect(h.plugin.reviewSettings.caldavCalendar).toBe(`${server.url}${server.user}/forgetting-curve-reviews/`);
+		const found = await new CalDavClient(nodeHttp, server.user, PASSWORD, server.url).discover(server.url);
+		expect(found.calendars.map((c) => c.url)).toContain(h.plugin.reviewSettings.caldavCalendar);
+		expect(tab.containerEl.textContent).toContain('Created the calendar "Reviews".');
+		tab.hide();
+	});
+});

@@ -1,0 +1,128 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, posix, relative } from 'node:path';
+import ts from 'typescript';
+
+/**
+ * The house rules for imports, checked over a source tree. A feature is a folder under
+ * `src/engine/` or `src/plugin/`; `src/locale/` and `src/cli/` are one feature each. A file may
+ * import its own feature's files, and another feature only through its door (`index.ts`).
+ * Which top-level parts may use which is data (`MAY_USE`): the engine uses nothing of ours and no
+ * `obsidian`, so the CLI and the tests can run it.
+ */
+export const MAY_USE: Record<string, readonly string[]> = {
+	engine: [],
+	locale: ['engine'],
+	cli: ['engine', 'locale'],
+	plugin: ['engine', 'locale'],
+	'main.ts': ['plugin', 'engine', 'locale'],
+};
+/** Packages only the Obsidian side may import. */
+const OBSIDIAN_ONLY = /^(obsidian|@codemirror\/|electron$)/;
+
+export interface Breach {
+	file: string;
+	imports: string;
+	why: 'internals' | 'layer' | 'obsidian-in-engine' | 'unresolved';
+}
+
+function sourceFiles(dir: string, out: string[] = []): string[] {
+	for (const entry of readdirSync(dir)) {
+		const path = join(dir, entry);
+		if (statSync(path).isDirectory()) sourceFiles(path, out);
+		else if (entry.endsWith('.ts')) out.push(path);
+	}
+	return out;
+}
+
+/** `engine/schedule`, `plugin/due`, `locale`, `cli`, `main.ts`: the unit whose insides are private. */
+function featureOf(rel: string): string {
+	const [top = '', feature = '', ...rest] = rel.split('/');
+	return (top === 'engine' || top === 'plugin') && rest.length > 0 ? `${top}/${feature}` : top;
+}
+
+function resolveTarget(srcRoot: string, fromRel: string, spec: string): string | null {
+	const base = posix.normalize(posix.join(posix.dirname(fromRel), spec));
+	for (const candidate of [`${base}.ts`, `${base}/index.ts`]) {
+		try {
+			if (statSync(join(srcRoot, candidate)).isFile()) return candidate;
+		} catch {
+			/* try the next */
+		}
+	}
+	return null;
+}
+
+export function importBreaches(srcRoot: string): Breach[] {
+	const breaches: Breach[] = [];
+	for (const path of sourceFiles(srcRoot)) {
+		const file = relative(srcRoot, path).split('\\').join('/');
+		const { importedFiles } = ts.preProcessFile(readFileSync(path, 'utf8'), true, true);
+		for (const { fileName: spec } of importedFiles) {
+			const top = file.split('/')[0] ?? '';
+			if (!spec.startsWith('.')) {
+				if (top === 'engine' && OBSIDIAN_ONLY.test(spec)) breaches.push({ file, imports: spec, why: 'obsidian-in-engine' });
+				continue;
+			}
+			const target = resolveTarget(srcRoot, file, spec);
+			if (!target) {
+				breaches.push({ file, imports: spec, why: 'unresolved' });
+				continue;
+			}
+			const targetTop = target.split('/')[0] ?? '';
+			if (targetTop !== top && !(MAY_USE[top] ?? []).includes(targetTop)) {
+				breaches.push({ file, imports: target, why: 'layer' });
+				continue;
+			}
+			const from = featureOf(file);
+			const to = featureOf(target);
+			const isDoor = target === `${to}/index.ts` || target === `${targetTop}/index.ts`;
+			if (from !== to && !isDoor) breaches.push({ file, imports: target, why: 'internals' });
+		}
+	}
+	return breaches;
+}
+
+/** Which feature uses which, for the check that features form no cycle. */
+export function featureGraph(srcRoot: string): Map<string, Set<string>> {
+	const graph = new Map<string, Set<string>>();
+	for (const path of sourceFiles(srcRoot)) {
+		const file = relative(srcRoot, path).split('\\').join('/');
+		const from = featureOf(file);
+		if (!graph.has(from)) graph.set(from, new Set());
+		for (const { fileName: spec } of ts.preProcessFile(readFileSync(path, 'utf8'), true, true).importedFiles) {
+			if (!spec.startsWith('.')) continue;
+			const target = resolveTarget(srcRoot, file, spec);
+			// the engine's and the plugin's own door re-export their features: seen through, not a feature
+			if (!target || target === 'engine/index.ts') continue;
+			const to = featureOf(target);
+			if (to !== from) graph.get(from)!.add(to);
+		}
+	}
+	return graph;
+}
+
+/** One cycle of features, or null. */
+export function featureCycle(graph: Map<string, Set<string>>): string[] | null {
+	const state = new Map<string, 'open' | 'done'>();
+	const stack: string[] = [];
+	const visit = (node: string): string[] | null => {
+		if (state.get(node) === 'done') return null;
+		if (state.get(node) === 'open') return [...stack.slice(stack.indexOf(node)), node];
+		state.set(node, 'open');
+		stack.push(node);
+		for (const next of graph.get(node) ?? []) {
+			const cycle = visit(next);
+			if (cycle) return cycle;
+		}
+		stack.pop();
+		state.set(node, 'done');
+		return null;
+	};
+	for (const node of graph.keys()) {
+		const cycle = visit(node);
+		if (cycle) return cycle;
+	}
+	return null;
+}
+
+export const SRC_ROOT = join(dirname(dirname(__dirname)), 'src');
