@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
@@ -66,6 +66,7 @@ describe.each(['light', 'dark'])('due view in Chromium, %s theme', (theme) => {
 
 		mkdirSync(OUT, { recursive: true });
 		await page.screenshot({ path: join(OUT, `due-view-${theme}.png`), fullPage: true });
+		if (process.env.UPDATE_DOCS === '1') copyFileSync(join(OUT, `due-view-${theme}.png`), join(ROOT, 'docs', `due-view-${theme}.png`));
 
 		await page.click('.forgetting-curve-row[data-path="Reviews/Kafka 파티션.md"]');
 		await page.click('.forgetting-curve-row[data-path="Reviews/Argo CD.md"]', { modifiers: ['Control'] });

@@ -44,6 +44,19 @@ describe('review session in Chromium', () => {
 		expect(bar.height).toBeGreaterThan(20);
 		expect(bar.bottom).toBeLessThanOrEqual(editor.top + 1);
 		expect(await page.$$eval('[style]:not(.cm-editor *):not(.cm-editor)', (els) => els.filter((el) => el.closest('.forgetting-curve-session')).length)).toBe(0);
+		// The screenshot must show the progress bar as the learner sees it: the note holds it, and this
+		// Chromium draws its emoji in colour (a green cell), not as empty boxes for want of an emoji font.
+		expect(await page.$eval('.cm-content', (el) => el.textContent)).toContain('🟩');
+		const cell = await page.evaluate(() => {
+			const ctx = new OffscreenCanvas(32, 32).getContext('2d')!;
+			ctx.font = '24px sans-serif';
+			ctx.fillText('🟩', 2, 26);
+			const pixels = ctx.getImageData(0, 0, 32, 32).data;
+			let green = 0;
+			for (let i = 0; i < pixels.length; i += 4) if (pixels[i + 1]! > 140 && pixels[i + 1]! > pixels[i]! + 30 && pixels[i + 1]! > pixels[i + 2]! + 60 && pixels[i + 3]! > 200) green++;
+			return green;
+		});
+		expect(cell).toBeGreaterThan(100);
 		mkdirSync(OUT, { recursive: true });
 		await page.screenshot({ path: join(OUT, 'session-bar.png') });
 		if (process.env.UPDATE_DOCS === '1') copyFileSync(join(OUT, 'session-bar.png'), join(ROOT, 'docs', 'session-bar.png'));

@@ -82,27 +82,36 @@ export function importBreaches(srcRoot: string): Breach[] {
 	return breaches;
 }
 
+/** Which file imports which (type imports too, as madge counts them), for the check that files form no cycle. */
+export function fileGraph(srcRoot: string): Map<string, Set<string>> {
+	return importGraph(srcRoot, (file) => file, () => true);
+}
+
 /** Which feature uses which, for the check that features form no cycle. */
 export function featureGraph(srcRoot: string): Map<string, Set<string>> {
+	// the engine's door re-exports its features: seen through, not a feature of its own
+	return importGraph(srcRoot, featureOf, (target) => target !== 'engine/index.ts');
+}
+
+function importGraph(srcRoot: string, nodeOf: (file: string) => string, follows: (target: string) => boolean): Map<string, Set<string>> {
 	const graph = new Map<string, Set<string>>();
 	for (const path of sourceFiles(srcRoot)) {
 		const file = relative(srcRoot, path).split('\\').join('/');
-		const from = featureOf(file);
+		const from = nodeOf(file);
 		if (!graph.has(from)) graph.set(from, new Set());
 		for (const { fileName: spec } of ts.preProcessFile(readFileSync(path, 'utf8'), true, true).importedFiles) {
 			if (!spec.startsWith('.')) continue;
 			const target = resolveTarget(srcRoot, file, spec);
-			// the engine's and the plugin's own door re-export their features: seen through, not a feature
-			if (!target || target === 'engine/index.ts') continue;
-			const to = featureOf(target);
+			if (!target || !follows(target)) continue;
+			const to = nodeOf(target);
 			if (to !== from) graph.get(from)!.add(to);
 		}
 	}
 	return graph;
 }
 
-/** One cycle of features, or null. */
-export function featureCycle(graph: Map<string, Set<string>>): string[] | null {
+/** One cycle in a graph (of features or files), or null. */
+export function findCycle(graph: Map<string, Set<string>>): string[] | null {
 	const state = new Map<string, 'open' | 'done'>();
 	const stack: string[] = [];
 	const visit = (node: string): string[] | null => {
