@@ -2,7 +2,8 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from '
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { historyLine, isoOfDayNumber, journalStats, readJournals, type HistoryEntry, type ReviewEntry } from '../../src/engine';
+import { journalStats, readJournals } from '../../src/engine';
+import { studyJournals } from '../support/study-journals';
 import { fastDayNumber } from '../../src/engine/schedule/day-numbers';
 import { buildPage, CHROMIUM, launchChromium, needsBrowser, OUT, ROOT, runIt, scriptLiteral } from './browser';
 
@@ -15,39 +16,13 @@ let browser: Browser | null = null;
 let pageUrl = '';
 const TODAY = fastDayNumber('2024-10-10')!;
 
-/** A deterministic half year of study: busier on weekdays, a few gaps, some late reviews, one undo. */
-function journals(notes: string[]): Record<string, string> {
-	let seed = 7;
-	const random = () => {
-		seed = (seed * 1103515245 + 12345) % 2147483648;
-		return seed / 2147483648;
-	};
-	const laptop: ReviewEntry[] = [];
-	const devices: Record<string, HistoryEntry[]> = { laptop, phone: [] };
-	for (let day = TODAY - 182; day <= TODAY; day++) {
-		const weekday = (day + 4) % 7;
-		// The last twelve days without a gap: a current streak to show.
-		const count = Math.max(day > TODAY - 12 ? 1 : 0, random() < 0.18 ? 0 : Math.floor(random() * (weekday === 0 || weekday === 6 ? 3 : 7)));
-		for (let i = 0; i < count; i++) {
-			const device = random() < 0.4 ? 'phone' : 'laptop';
-			const hour = String(7 + Math.floor(random() * 14)).padStart(2, '0');
-			const late = random() < 0.2 ? 1 + Math.floor(random() * 4) : 0;
-			devices[device]!.push({ at: `${isoOfDayNumber(day)}T${hour}:${String(i * 5).padStart(2, '0')}:00+09:00`, path: notes[Math.floor(random() * notes.length)]!, stage: [1, 4, 7, 14][i % 4]!, due: isoOfDayNumber(day - late), action: 'done' });
-		}
-	}
-	const last = laptop.at(-1)!;
-	laptop.push({ ...last, at: last.at.replace(/:00\+09:00$/, ':30+09:00'), action: 'undo' });
-	laptop.push({ ...last, at: last.at.replace(/:00\+09:00$/, ':40+09:00') });
-	return Object.fromEntries(Object.entries(devices).map(([device, entries]) => [device, entries.sort((a, b) => (a.at < b.at ? -1 : 1)).map(historyLine).join('')]));
-}
-
 let history: Record<string, string> = {};
 
 beforeAll(async () => {
 	if (!needsBrowser) return;
 	const vault = join(ROOT, 'tests', 'fixtures', 'e2e-vault');
 	const notes = Object.fromEntries(readdirSync(vault).map((name) => [`Reviews/${name}`, readFileSync(join(vault, name), 'utf8')]));
-	history = journals(Object.keys(notes));
+	history = studyJournals(Object.keys(notes), TODAY);
 	pageUrl = await buildPage('e2e-stats-page', join(__dirname, 'stats-view-page.ts'), {
 		head: ['<link rel="stylesheet" href="theme.css"><link rel="stylesheet" href="styles.css">', `<script>window.fixtureNotes = ${scriptLiteral(notes)}; window.fixtureHistory = ${scriptLiteral(history)};</script>`].join('\n'),
 		body: ['<div class="workspace-leaf-content mod-main"></div>', '<script>document.body.className = "theme-" + (location.hash.slice(1) || "light");</script>'].join('\n'),
