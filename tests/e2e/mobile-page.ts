@@ -41,6 +41,12 @@ declare global {
 			caret(): number;
 			undoDepth(): number;
 			touchFrontmatter(path: string, change: (text: string) => string): Promise<void>;
+			/** For the benchmark: opening the due view until it is drawn and laid out, in ms. */
+			measureDueView(): Promise<number>;
+			/** For the benchmark: from opening a note's link until the plugin's write is in its editor, in ms. */
+			measureOpen(uri: string): Promise<number>;
+			/** For the benchmark: from a note changed on disk until the open due view shows it, in ms. */
+			measureLiveUpdate(path: string): Promise<number>;
 		};
 	}
 }
@@ -125,6 +131,16 @@ async function main(): Promise<void> {
 	app.workspace.setLayoutReady__();
 	await new Promise((resolve) => window.setTimeout(resolve, 300));
 
+	const showView = async (type: 'due' | 'stats') => {
+		const id = type === 'due' ? 'forgetting-curve-due' : 'forgetting-curve-stats';
+		const creator = plugin.views__.get(id);
+		if (!creator) throw new Error(`no view ${id}`);
+		const view = creator(WorkspaceLeaf.create2__(app) as unknown as WorkspaceLeafOriginal);
+		await view.onOpen();
+		view.containerEl.addClass('view-content');
+		pane.replaceChildren(view.containerEl);
+		return view;
+	};
 	const file = (path: string) => {
 		const found = app.vault.getFileByPath(path);
 		if (!(found instanceof TFile)) throw new Error(`no note ${path}`);
@@ -148,14 +164,42 @@ async function main(): Promise<void> {
 			return path;
 		},
 		openView: async (type) => {
-			const id = type === 'due' ? 'forgetting-curve-due' : 'forgetting-curve-stats';
-			const creator = plugin.views__.get(id);
-			if (!creator) throw new Error(`no view ${id}`);
-			const view = creator(WorkspaceLeaf.create2__(app) as unknown as WorkspaceLeafOriginal);
-			await view.onOpen();
-			view.containerEl.addClass('view-content');
-			pane.replaceChildren(view.containerEl);
+			await showView(type);
 			await new Promise((resolve) => window.setTimeout(resolve, 300));
+		},
+		measureDueView: async () => {
+			const started = performance.now();
+			const view = await showView('due');
+			view.containerEl.getBoundingClientRect();
+			if (!view.containerEl.querySelector('.forgetting-curve-row')) throw new Error('the due view drew no rows');
+			return performance.now() - started;
+		},
+		measureOpen: async (uri) => {
+			const started = performance.now();
+			const path = await window.phone.openUri(uri);
+			const before = await app.vault.read(file(path));
+			while (window.phone.editorText() === before) {
+				if (performance.now() - started > 10_000) throw new Error('the note was not recomputed on open');
+				await new Promise((resolve) => window.setTimeout(resolve, 1));
+			}
+			return performance.now() - started;
+		},
+		measureLiveUpdate: async (path) => {
+			const row = pane.querySelector(`.forgetting-curve-row[data-path="${CSS.escape(path)}"]`);
+			if (!row) throw new Error(`no row for ${path}`);
+			const changed = new Promise<number>((resolve) => {
+				const observer = new MutationObserver(() => {
+					if (!row.isConnected || row.textContent !== before) {
+						observer.disconnect();
+						resolve(performance.now());
+					}
+				});
+				observer.observe(pane, { subtree: true, childList: true, characterData: true });
+			});
+			const before = row.textContent;
+			const started = performance.now();
+			await window.phone.touchFrontmatter(path, (text) => text.replace(/: false/, ': true'));
+			return (await changed) - started;
 		},
 		openSettings: () => {
 			const tab = plugin.settingTabs__[0];

@@ -1,5 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import esbuild from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
@@ -9,7 +9,13 @@ import { chromium, type Browser } from 'playwright-core';
  * downloaded browser), and pages bundled from src/ with `obsidian` served by obsidian-test-mocks.
  */
 export const CHROMIUM = '/usr/bin/chromium';
-export const ROOT = join(__dirname, '..', '..');
+/** The project's folder: two up from here under vitest, one up from build/ when bundled into the benchmark. */
+function projectRoot(): string {
+	let dir = __dirname;
+	while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+	return dir;
+}
+export const ROOT = projectRoot();
 export const OUT = join(ROOT, 'test-results');
 
 /**

@@ -1,6 +1,6 @@
-import { ItemView, type WorkspaceLeaf } from 'obsidian';
+import { ItemView, Platform, type WorkspaceLeaf } from 'obsidian';
 import type { ReviewConfig } from '../../engine';
-import { DueListRenderer, MORE_STEP, PAGE_SIZE } from './due-list-render';
+import { DueListRenderer, MORE_STEP, PAGE_SIZE, PHONE_PAGE_SIZE } from './due-list-render';
 import { buildDueModel, type SectionId } from './due-model';
 import type { DueService } from './due-service';
 import { t } from '../../locale';
@@ -19,7 +19,8 @@ export interface DueViewHost {
 
 /** The right-sidebar list of reviews: overdue, due today, upcoming, with a 14-day forecast. */
 export class DueView extends ItemView {
-	private shown: Record<SectionId, number> = { overdue: PAGE_SIZE, dueToday: PAGE_SIZE, upcoming: PAGE_SIZE };
+	private readonly firstPage = Platform.isPhone ? PHONE_PAGE_SIZE : PAGE_SIZE;
+	private shown: Record<SectionId, number> = { overdue: this.firstPage, dueToday: this.firstPage, upcoming: this.firstPage };
 	private unsubscribe: (() => void) | null = null;
 	private readonly list = new DueListRenderer({
 		open: (path, newTab) => this.host.open(path, newTab),
