@@ -72,18 +72,17 @@ export class ReviewFieldReader {
 	}
 }
 
-/** 1 ticked, 0 unticked (missing, empty, false), -1 anything else: the engine's checkbox rules. */
 /** checkbox(): not true/false. readMask(): a key absent as spelled, so look again by canonical keys. */
 const INVALID = -1;
 const MISSING_KEY = -2;
 
+/** 1 ticked, 0 unticked (empty, false), INVALID anything else, MISSING_KEY absent: the engine's checkbox rules. */
 function checkbox(value: unknown): number {
 	if (value === true || value === 'true') return 1;
 	if (value === null || value === false || value === 'false') return 0;
 	if (value === undefined) return MISSING_KEY;
 	return INVALID;
 }
-
 
 /** The same rules as the engine's input reader, with a fast path for the everyday form. */
 function readDay(value: unknown): number | null {
