@@ -52,18 +52,24 @@ function resolveTarget(srcRoot: string, fromRel: string, spec: string): string |
 	return null;
 }
 
-export function importBreaches(srcRoot: string): Breach[] {
-	const breaches: Breach[] = [];
+/** Each file of the tree with its imports: what each names, and the file it resolves to (null: a package, or nothing). */
+function* filesWithImports(srcRoot: string): Generator<{ file: string; imports: { spec: string; target: string | null }[] }> {
 	for (const path of sourceFiles(srcRoot)) {
 		const file = relative(srcRoot, path).split('\\').join('/');
 		const { importedFiles } = ts.preProcessFile(readFileSync(path, 'utf8'), true, true);
-		for (const { fileName: spec } of importedFiles) {
-			const top = file.split('/')[0] ?? '';
+		yield { file, imports: importedFiles.map(({ fileName: spec }) => ({ spec, target: spec.startsWith('.') ? resolveTarget(srcRoot, file, spec) : null })) };
+	}
+}
+
+export function importBreaches(srcRoot: string): Breach[] {
+	const breaches: Breach[] = [];
+	for (const { file, imports } of filesWithImports(srcRoot)) {
+		const top = file.split('/')[0] ?? '';
+		for (const { spec, target } of imports) {
 			if (!spec.startsWith('.')) {
 				if (top === 'engine' && OBSIDIAN_ONLY.test(spec)) breaches.push({ file, imports: spec, why: 'obsidian-in-engine' });
 				continue;
 			}
-			const target = resolveTarget(srcRoot, file, spec);
 			if (!target) {
 				breaches.push({ file, imports: spec, why: 'unresolved' });
 				continue;
@@ -95,17 +101,11 @@ export function featureGraph(srcRoot: string): Map<string, Set<string>> {
 
 function importGraph(srcRoot: string, nodeOf: (file: string) => string, follows: (target: string) => boolean): Map<string, Set<string>> {
 	const graph = new Map<string, Set<string>>();
-	for (const path of sourceFiles(srcRoot)) {
-		const file = relative(srcRoot, path).split('\\').join('/');
+	for (const { file, imports } of filesWithImports(srcRoot)) {
 		const from = nodeOf(file);
-		if (!graph.has(from)) graph.set(from, new Set());
-		for (const { fileName: spec } of ts.preProcessFile(readFileSync(path, 'utf8'), true, true).importedFiles) {
-			if (!spec.startsWith('.')) continue;
-			const target = resolveTarget(srcRoot, file, spec);
-			if (!target || !follows(target)) continue;
-			const to = nodeOf(target);
-			if (to !== from) graph.get(from)!.add(to);
-		}
+		const edges = graph.get(from) ?? new Set<string>();
+		graph.set(from, edges);
+		for (const { target } of imports) if (target && follows(target) && nodeOf(target) !== from) edges.add(nodeOf(target));
 	}
 	return graph;
 }
