@@ -7,4 +7,4 @@ export type Language = 'en' | 'ko';
 export const TABLES: Record<Language, LocaleTable> = { en: EN, ko: KO };
 
 /** Obsidian's language code as one of ours; English for every language we do not have. */
-export const languageOf = (code: string): Language => (code in TABLES ? (code as Language) : 'en');
+export const languageOf = (code: string): Language => (Object.prototype.hasOwnProperty.call(TABLES, code) ? (code as Language) : 'en');
