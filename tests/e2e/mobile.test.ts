@@ -115,7 +115,14 @@ describe('on a phone', () => {
 				for (const box of found) expect([selector, Math.min(box.width, box.height) >= TOUCH]).toEqual([selector, true]);
 			}
 			for (const box of await boxes(p.page, '.forgetting-curve-row')) expect(box.height).toBeGreaterThanOrEqual(TOUCH);
+			// A phone starts with 5 rows per section (6 overdue, 8 today, 10 upcoming here), "Show more" for the rest.
+			expect(await p.page.$$eval('.forgetting-curve-rows', (lists) => lists.map((list) => list.querySelectorAll('.forgetting-curve-row').length))).toEqual([5, 5, 5]);
+			expect(await p.page.$$eval('.forgetting-curve-more', (buttons) => buttons.filter((b) => b.checkVisibility()).map((b) => b.textContent))).toEqual(['Show 1 more', 'Show 3 more', 'Show 5 more']);
 			await shot(p, `phone-due-${theme}`);
+			if (theme === 'light') {
+				await tap(p, '.forgetting-curve-more >> nth=2');
+				await expect.poll(() => p.page.$$eval('.forgetting-curve-row', (rows) => rows.length)).toBe(20);
+			}
 		}
 	});
 

@@ -30,7 +30,7 @@ export async function buildPhonePage(name: string, notes: Record<string, string>
 			'<script src="plugin.js"></script>',
 		].join('\n'),
 		body: [
-			'<div class="app-container"><div class="workspace-leaf-content mod-main"></div>',
+			'<div class="app-container"><div class="view-header">Reviews · 복습 노트 2,000개</div><div class="workspace-leaf-content mod-main"></div>',
 			'<div class="mobile-toolbar"><div class="mobile-toolbar-option"></div><div class="mobile-toolbar-option"></div><div class="mobile-toolbar-option"></div></div></div>',
 			'<script>document.body.classList.add("theme-" + (location.hash.slice(1) || "light"));</script>',
 		].join('\n'),
@@ -62,9 +62,11 @@ export async function openPhone(browser: Browser, url: string, query: Record<str
 	return { context, page, cdp, errors };
 }
 
-/** The middle of the first element matching `selector`, in CSS pixels. */
+/** The middle of the first element matching `selector`, in CSS pixels, scrolled on screen first (a finger reaches only what is shown). */
 async function centre(page: Page, selector: string): Promise<{ x: number; y: number }> {
-	const box = await page.locator(selector).first().boundingBox();
+	const element = page.locator(selector).first();
+	await element.scrollIntoViewIfNeeded();
+	const box = await element.boundingBox();
 	if (!box) throw new Error(`nothing to touch at ${selector}`);
 	return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }

@@ -1,9 +1,11 @@
 import { Platform, type Plugin } from 'obsidian';
 import { addDueStatusBar } from './due-status-bar';
+import { prepareDateFormats } from './due-model';
 import { DAY_CHECK_MS, type DueService } from './due-service';
 import { DUE_VIEW_TYPE, DueView } from './due-view';
 import { t } from '../../locale';
 import type { ReviewActions } from '../review';
+import { whenIdle } from './when-idle';
 
 /**
  * The due list: the index service's events, the sidebar view (with buttons for the review session and
@@ -42,6 +44,7 @@ export function registerDueFeatures(
 
 	app.workspace.onLayoutReady(() => {
 		service.rebuild();
+		whenIdle(prepareDateFormats);
 		plugin.registerEvent(app.metadataCache.on('changed', (file, _data, cache) => service.onMetadataChanged(file, cache)));
 		// Both: the metadata cache's 'deleted' carries the note's last metadata, the vault's always fires.
 		plugin.registerEvent(app.metadataCache.on('deleted', (file) => service.onDeleted(file)));

@@ -14,11 +14,11 @@ export interface DueListHandlers {
 /**
  * Rows drawn per section at first (about a sidebar's height), and how many more each "Show more" adds.
  * Every live update redraws what is shown, so a 1,000-note list starts at 90 rows, not 1,000. A phone
- * shows about fifteen 44-px rows and runs JavaScript several times slower: it starts with a screenful
- * per section, so the first drawing fits one frame there too (`npm run bench`, mobile_due_view_render_ms).
+ * shows about a dozen 44-px rows under the forecast and runs JavaScript several times slower: it starts
+ * with 5 per section, about a screenful (`npm run bench`, mobile_due_view_render_ms).
  */
 export const PAGE_SIZE = 30;
-export const PHONE_PAGE_SIZE = 10;
+export const PHONE_PAGE_SIZE = 5;
 export const MORE_STEP = 100;
 
 /**

@@ -1,6 +1,7 @@
 import { type CachedMetadata, type TAbstractFile, TFile } from 'obsidian';
 import { type CalendarNote, dayNumberOf, type DueCounts, DueIndex, type DueSnapshot, frontmatterLookup, type IndexSnooze, isConflictCopy, type ReviewConfig, type SnapshotOptions } from '../../engine';
 import type { PluginContext } from '../notes';
+import { whenIdle } from './when-idle';
 
 /** Coalesces bursts of metadata changes (a sync, a bulk edit) into one refresh of the views. */
 const NOTIFY_DELAY_MS = 100;
@@ -177,10 +178,4 @@ export class DueService {
 		if (changed) this.notify();
 		return true;
 	}
-}
-
-/** Runs when the app is idle; iOS WebViews have no requestIdleCallback, so a timeout stands in there. */
-function whenIdle(task: () => void): void {
-	if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(task, { timeout: 2000 });
-	else window.setTimeout(task, 200);
 }
