@@ -29,7 +29,8 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 /**
  * The plugin on a phone (tests/e2e/mobile-page.ts: the built main.js, 390 × 844, touch) over 2,000
  * notes, with Chromium's CPU slowed 4× (`Emulation.setCPUThrottlingRate`) and at full speed, in the
- * same run: onload, the due view's first drawing, recompute on open of the seed note, and a live
+ * same run: onload, the due view's first drawing (beside its floor: as many bare rows with the same
+ * titles, made and laid out first thing in a fresh page), recompute on open of the seed note, and a live
  * update of the open due view after a note changes on disk (this one includes the due list's 100-ms
  * coalescing of changes, NOTIFY_DELAY_MS). Medians of 5 page loads.
  */
@@ -43,7 +44,7 @@ export async function mobileBench(): Promise<Record<string, number>> {
 	const results: Record<string, number> = {};
 	try {
 		for (const rate of [PHONE_CPU_SLOWDOWN, 1]) {
-			const figures = { onload: [] as number[], dueView: [] as number[], open: [] as number[], live: [] as number[] };
+			const figures = { onload: [] as number[], dueView: [] as number[], floor: [] as number[], open: [] as number[], live: [] as number[] };
 			for (let run = 0; run < RUNS; run++) {
 				const phone = await openPhone(browser, url, { now: '2024-10-28T09:05', data: JSON.stringify({ preset: 'ko-template', rateFormula: 'template' }) });
 				// onload is measured in the page from the start; throttling starts before the page loads next time.
@@ -56,11 +57,17 @@ export async function mobileBench(): Promise<Record<string, number>> {
 				figures.live.push(await phone.page.evaluate((path) => window.phone.measureLiveUpdate(path), row));
 				figures.open.push(await phone.page.evaluate(() => window.phone.measureOpen('obsidian://open?vault=v&file=Reviews%2F%EC%9B%B9%ED%9B%85')));
 				if (phone.errors.length > 0) throw new Error(phone.errors.join('\n'));
+				// The floor, first thing in a fresh page as the view was: bare rows in the number the view drew.
+				const drawn = await phone.page.evaluate(() => window.phone.openView('due').then(() => document.querySelectorAll('.forgetting-curve-row').length));
+				await phone.page.reload();
+				await phone.page.waitForFunction(() => window.phone?.ready === true, undefined, { timeout: 120_000 });
+				figures.floor.push(await phone.page.evaluate((rows) => window.phone.measureDueViewFloor(rows), drawn));
 				await phone.context.close();
 			}
 			const suffix = rate === 1 ? '_unthrottled' : '';
 			results[`mobile_onload_2000${suffix}_ms`] = round(median(figures.onload), 1);
 			results[`mobile_due_view_render${suffix}_ms`] = round(median(figures.dueView), 1);
+			results[`mobile_due_view_floor${suffix}_ms`] = round(median(figures.floor), 1);
 			results[`mobile_recompute_on_open${suffix}_ms`] = round(median(figures.open), 1);
 			results[`mobile_live_update${suffix}_ms`] = round(median(figures.live), 1);
 		}

@@ -43,6 +43,8 @@ declare global {
 			touchFrontmatter(path: string, change: (text: string) => string): Promise<void>;
 			/** For the benchmark: opening the due view until it is drawn and laid out, in ms. */
 			measureDueView(): Promise<number>;
+			/** The due view's floor: as many bare rows (the same titles) and section headers, made and laid out in the pane, in ms. */
+			measureDueViewFloor(rows: number): Promise<number>;
 			/** For the benchmark: from opening a note's link until the plugin's write is in its editor, in ms. */
 			measureOpen(uri: string): Promise<number>;
 			/** For the benchmark: from a note changed on disk until the open due view shows it, in ms. */
@@ -173,6 +175,18 @@ async function main(): Promise<void> {
 			view.containerEl.getBoundingClientRect();
 			if (!view.containerEl.querySelector('.forgetting-curve-row')) throw new Error('the due view drew no rows');
 			return performance.now() - started;
+		},
+		measureDueViewFloor: (rows) => {
+			const started = performance.now();
+			const list = createDiv({ cls: 'view-content' });
+			const paths = app.vault.getMarkdownFiles().map((f) => f.basename).sort();
+			for (let i = 0; i < rows; i++) {
+				if (i % 5 === 0) list.createDiv({ text: `Section ${i / 5 + 1}` });
+				list.createDiv({ text: paths[i] ?? '' });
+			}
+			pane.replaceChildren(list);
+			list.getBoundingClientRect();
+			return Promise.resolve(performance.now() - started);
 		},
 		measureOpen: async (uri) => {
 			const started = performance.now();

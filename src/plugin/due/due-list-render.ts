@@ -194,23 +194,27 @@ function emptyState(root: HTMLElement, icon: string, title: string, body: string
 }
 
 /**
- * Reviews per day for the next 14 days: a column per day with its count above the bar and the day of
- * the month below (bars are SVG attributes, not inline styles). Screen readers get the days in words.
+ * Reviews per day for the next 14 days: the counts in a row above the bars, the days of the month in
+ * a row below, each day in an equal share of the width, and the bars in one SVG (attributes, not inline
+ * styles) whose day slots line up with those shares. One SVG, not one per day: on a phone the chart's
+ * first layout is a good part of the due list's first frame. Screen readers get the days in words.
  */
 export function forecastStrip(root: HTMLElement, days: ForecastDay[], caption = t('view.forecast', { days: days.length })): void {
 	const max = Math.max(1, ...days.map((d) => d.count));
 	const strip = root.createDiv({ cls: 'forgetting-curve-forecast' });
 	strip.createDiv({ cls: 'forgetting-curve-forecast-caption', text: caption });
 	const chart = strip.createDiv({ cls: 'forgetting-curve-forecast-chart', attr: { role: 'img', 'aria-label': `${caption}: ${days.map((d) => d.label).join(', ')}` } });
-	for (const day of days) {
-		const column = chart.createDiv({ cls: ['forgetting-curve-forecast-day', ...(day.isToday ? ['is-today'] : [])] });
-		column.createDiv({ cls: ['forgetting-curve-forecast-count', ...(day.count === 0 ? ['is-zero'] : [])], text: String(day.count) });
+	const counts = chart.createDiv({ cls: 'forgetting-curve-forecast-counts' });
+	const svg = chart.createSvg('svg', { attr: { viewBox: `0 0 ${days.length * 10} 30`, preserveAspectRatio: 'none', 'aria-hidden': 'true' } });
+	const dates = chart.createDiv({ cls: 'forgetting-curve-forecast-dates' });
+	days.forEach((day, i) => {
+		const today = day.isToday ? ['is-today'] : [];
+		const zero = day.count === 0 ? ['is-zero'] : [];
+		counts.createSpan({ cls: ['forgetting-curve-forecast-count', ...zero], text: String(day.count) });
 		const height = day.count === 0 ? 1 : Math.max(3, Math.round((day.count / max) * 28));
-		const svg = column.createSvg('svg', { attr: { viewBox: '0 0 10 30', preserveAspectRatio: 'none', 'aria-hidden': 'true' } });
-		const cls = ['forgetting-curve-forecast-bar', ...(day.isToday ? ['is-today'] : []), ...(day.count === 0 ? ['is-zero'] : [])];
-		svg.createSvg('rect', { cls, attr: { x: 1, y: 30 - height, width: 8, height } }).createSvg('title').textContent = day.label;
-		column.createDiv({ cls: 'forgetting-curve-forecast-date', text: day.date });
-	}
+		svg.createSvg('rect', { cls: ['forgetting-curve-forecast-bar', ...today, ...zero], attr: { x: i * 10 + 1, y: 30 - height, width: 8, height } }).createSvg('title').textContent = day.label;
+		dates.createSpan({ cls: ['forgetting-curve-forecast-date', ...today], text: day.date });
+	});
 }
 
 /** Arrow keys move between rows, Home/End jump to the ends. */

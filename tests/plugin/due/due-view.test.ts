@@ -43,9 +43,11 @@ describe('due view', () => {
 		expect(bars).toHaveLength(14);
 		expect(bars.map((bar) => bar.querySelector('title')?.textContent).slice(0, 3)).toEqual(['Oct 10: 3', 'Oct 11: 0', 'Oct 12: 1']);
 		// each day readable without hovering: its count above the bar, its date below, today marked
-		const days = [...view.contentEl.querySelectorAll('.forgetting-curve-forecast-day')];
-		expect(days.map((day) => `${day.querySelector('.forgetting-curve-forecast-date')?.textContent}:${day.querySelector('.forgetting-curve-forecast-count')?.textContent}`).slice(0, 4)).toEqual(['10:3', '11:0', '12:1', '13:0']);
-		expect(days.map((day) => day.classList.contains('is-today'))).toEqual([true, ...Array<boolean>(13).fill(false)]);
+		const dates = [...view.contentEl.querySelectorAll('.forgetting-curve-forecast-date')];
+		const counts = [...view.contentEl.querySelectorAll('.forgetting-curve-forecast-count')];
+		expect(dates.map((date, i) => `${date.textContent}:${counts[i]?.textContent}`).slice(0, 4)).toEqual(['10:3', '11:0', '12:1', '13:0']);
+		expect(counts).toHaveLength(14);
+		expect(dates.map((date) => date.classList.contains('is-today'))).toEqual([true, ...Array<boolean>(13).fill(false)]);
 		const chart = view.contentEl.querySelector('.forgetting-curve-forecast-chart');
 		expect(chart?.getAttribute('role')).toBe('img');
 		expect(chart?.getAttribute('aria-label')).toMatch(/^Reviews in the next 14 days: Oct 10: 3, Oct 11: 0, Oct 12: 1, .*Oct 23: 0$/);
