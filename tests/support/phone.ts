@@ -20,6 +20,9 @@ export function builtPluginScript(): string {
 	return `window.loadPluginModule = function (require, module, exports) {\n${main}\n};\n`;
 }
 
+/** A toolbar icon in the shell, as Obsidian draws its icons (an inline SVG, Lucide's 24-px grid). */
+const ICON = '<svg class="svg-icon" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2"><path d="M4 6h16M4 12h16M4 18h16"/></svg>';
+
 export async function buildPhonePage(name: string, notes: Record<string, string>, history: Record<string, string> = {}): Promise<string> {
 	const css = (file: string) => readFileSync(file, 'utf8');
 	return buildPage(name, join(ROOT, 'tests', 'e2e', 'mobile-page.ts'), {
@@ -30,8 +33,11 @@ export async function buildPhonePage(name: string, notes: Record<string, string>
 			'<script src="plugin.js"></script>',
 		].join('\n'),
 		body: [
-			'<div class="app-container"><div class="view-header">Reviews · 복습 노트 2,000개</div><div class="workspace-leaf-content mod-main"></div>',
-			'<div class="mobile-toolbar"><div class="mobile-toolbar-option"></div><div class="mobile-toolbar-option"></div><div class="mobile-toolbar-option"></div></div></div>',
+			// Obsidian mobile's chrome around the pane: a header with icons, the note's title and its folder, and
+			// a toolbar of icons. Text in Obsidian's UI sizes, as on a phone where the app has been drawing them.
+			`<div class="app-container"><div class="view-header">${ICON}<span class="view-header-title">웹훅 · Webhooks</span><span class="view-header-breadcrumb">Reviews · 복습 노트 2,000개</span>${ICON}</div>`,
+			'<div class="workspace-leaf-content mod-main"></div>',
+			`<div class="mobile-toolbar">${`<div class="mobile-toolbar-option">${ICON}</div>`.repeat(3)}</div></div>`,
 			'<script>document.body.classList.add("theme-" + (location.hash.slice(1) || "light"));</script>',
 		].join('\n'),
 		files: {

@@ -1,6 +1,7 @@
 import { Platform, type Plugin } from 'obsidian';
 import { addDueStatusBar } from './due-status-bar';
 import { prepareDateFormats } from './due-model';
+import { prepareIcons } from './icon-copies';
 import { DAY_CHECK_MS, type DueService } from './due-service';
 import { DUE_VIEW_TYPE, DueView } from './due-view';
 import { t } from '../../locale';
@@ -44,7 +45,10 @@ export function registerDueFeatures(
 
 	app.workspace.onLayoutReady(() => {
 		service.rebuild();
-		whenIdle(prepareDateFormats);
+		whenIdle(() => {
+			prepareDateFormats();
+			prepareIcons();
+		});
 		plugin.registerEvent(app.metadataCache.on('changed', (file, _data, cache) => service.onMetadataChanged(file, cache)));
 		// Both: the metadata cache's 'deleted' carries the note's last metadata, the vault's always fires.
 		plugin.registerEvent(app.metadataCache.on('deleted', (file) => service.onDeleted(file)));

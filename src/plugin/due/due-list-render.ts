@@ -1,4 +1,5 @@
 import { setIcon } from 'obsidian';
+import { copyIcon } from './icon-copies';
 import { noteTitle, UPCOMING_DAYS } from '../../engine';
 import { t } from '../../locale';
 import type { DueModel, DueRow, DueSection, ForecastDay, SectionId } from './due-model';
@@ -35,8 +36,6 @@ export class DueListRenderer {
 	private readonly sections = new Map<SectionId, { el: HTMLElement; count: HTMLElement; list: HTMLElement; more: HTMLButtonElement | null }>();
 	/** Rows drawn, by path, with what they show: a row that shows the same is kept as it is. */
 	private rows = new Map<string, { shows: string; el: HTMLElement }>();
-	/** The done button's icon, drawn once and cloned into every row. */
-	private doneIcon: HTMLElement | null = null;
 
 	constructor(private readonly handlers: DueListHandlers) {}
 
@@ -145,11 +144,7 @@ export class DueListRenderer {
 		el.createSpan({ cls: 'forgetting-curve-row-meta', text: [row.subject, row.when].filter((part) => part).join(' · ') });
 		el.createEl('progress', { cls: 'forgetting-curve-progress', attr: { max: 100, value: Math.round(row.rate * 100), 'aria-label': `${Math.round(row.rate * 100)}%` } });
 		const done = el.createEl('button', { cls: 'forgetting-curve-done clickable-icon', attr: { 'aria-label': t('view.done-button') } });
-		if (!this.doneIcon) {
-			this.doneIcon = createDiv();
-			setIcon(this.doneIcon, 'check');
-		}
-		for (const node of Array.from(this.doneIcon.childNodes)) done.appendChild(node.cloneNode(true));
+		copyIcon(done, 'check');
 		const { handlers } = this;
 		done.addEventListener('click', (event) => {
 			event.stopPropagation();
@@ -182,7 +177,7 @@ function toolbar(root: HTMLElement, model: DueModel, handlers: DueListHandlers):
 		start.addEventListener('click', () => handlers.startSession());
 	}
 	const stats = bar.createEl('button', { cls: 'clickable-icon forgetting-curve-open-stats', attr: { 'aria-label': t('view.stats-button') } });
-	setIcon(stats, 'bar-chart-3');
+	copyIcon(stats, 'bar-chart-3');
 	stats.addEventListener('click', () => handlers.openStatistics());
 }
 
@@ -196,8 +191,9 @@ function emptyState(root: HTMLElement, icon: string, title: string, body: string
 /**
  * Reviews per day for the next 14 days: the counts in a row above the bars, the days of the month in
  * a row below, each day in an equal share of the width, and the bars in one SVG (attributes, not inline
- * styles) whose day slots line up with those shares. One SVG, not one per day: on a phone the chart's
- * first layout is a good part of the due list's first frame. Screen readers get the days in words.
+ * styles) whose day slots line up with those shares. One SVG, not one per day, and no tooltip per bar
+ * (its count is written above it): on a phone the chart's first drawing is a good part of the due
+ * list's first frame. Screen readers get the days in words.
  */
 export function forecastStrip(root: HTMLElement, days: ForecastDay[], caption = t('view.forecast', { days: days.length })): void {
 	const max = Math.max(1, ...days.map((d) => d.count));
@@ -212,7 +208,7 @@ export function forecastStrip(root: HTMLElement, days: ForecastDay[], caption = 
 		const zero = day.count === 0 ? ['is-zero'] : [];
 		counts.createSpan({ cls: ['forgetting-curve-forecast-count', ...zero], text: String(day.count) });
 		const height = day.count === 0 ? 1 : Math.max(3, Math.round((day.count / max) * 28));
-		svg.createSvg('rect', { cls: ['forgetting-curve-forecast-bar', ...today, ...zero], attr: { x: i * 10 + 1, y: 30 - height, width: 8, height } }).createSvg('title').textContent = day.label;
+		svg.createSvg('rect', { cls: ['forgetting-curve-forecast-bar', ...today, ...zero], attr: { x: i * 10 + 1, y: 30 - height, width: 8, height } });
 		dates.createSpan({ cls: ['forgetting-curve-forecast-date', ...today], text: day.date });
 	});
 }
