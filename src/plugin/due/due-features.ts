@@ -3,7 +3,7 @@ import { addDueStatusBar } from './due-status-bar';
 import { prepareDateFormats } from './due-model';
 import { prepareIcons } from './icon-copies';
 import { DAY_CHECK_MS, type DueService } from './due-service';
-import { DUE_VIEW_TYPE, DueView } from './due-view';
+import { DUE_VIEW_TYPE, DueView, type DueViewHost, rehearseDueList } from './due-view';
 import { t } from '../../locale';
 import type { ReviewActions } from '../review';
 import { whenIdle } from './when-idle';
@@ -22,32 +22,31 @@ export function registerDueFeatures(
 	const { app } = plugin;
 	const open = () => void activateDueView(plugin);
 
-	plugin.registerView(
-		DUE_VIEW_TYPE,
-		(leaf) =>
-			new DueView(leaf, {
-				service,
-				config: () => service.config(),
-				open: (path, newTab) => {
-					const file = app.vault.getFileByPath(path);
-					if (file) void app.workspace.getLeaf(newTab ? 'tab' : false).openFile(file);
-				},
-				markDone: (path) => {
-					const file = app.vault.getFileByPath(path);
-					if (file) void actions.markDone(file);
-				},
-				startSession: () => study.startSession(),
-				openStatistics: () => study.openStatistics(),
-			}),
-	);
+	const host: DueViewHost = {
+		service,
+		config: () => service.config(),
+		open: (path, newTab) => {
+			const file = app.vault.getFileByPath(path);
+			if (file) void app.workspace.getLeaf(newTab ? 'tab' : false).openFile(file);
+		},
+		markDone: (path) => {
+			const file = app.vault.getFileByPath(path);
+			if (file) void actions.markDone(file);
+		},
+		startSession: () => study.startSession(),
+		openStatistics: () => study.openStatistics(),
+	};
+	plugin.registerView(DUE_VIEW_TYPE, (leaf) => new DueView(leaf, host));
 	plugin.addRibbonIcon('calendar-clock', t('view.open'), open);
 	if (Platform.isDesktop) addDueStatusBar(plugin, service, open);
 
 	app.workspace.onLayoutReady(() => {
 		service.rebuild();
+		// Ahead of the list's first opening: its date formats, icons and a first drawing (see rehearseDueList).
 		whenIdle(() => {
 			prepareDateFormats();
 			prepareIcons();
+			rehearseDueList(host);
 		});
 		plugin.registerEvent(app.metadataCache.on('changed', (file, _data, cache) => service.onMetadataChanged(file, cache)));
 		// Both: the metadata cache's 'deleted' carries the note's last metadata, the vault's always fires.

@@ -1,7 +1,7 @@
 import { ItemView, Platform, type WorkspaceLeaf } from 'obsidian';
 import type { ReviewConfig } from '../../engine';
 import { DueListRenderer, MORE_STEP, PAGE_SIZE, PHONE_PAGE_SIZE } from './due-list-render';
-import { buildDueModel, type SectionId } from './due-model';
+import { buildDueModel, type DueModel, type SectionId } from './due-model';
 import type { DueService } from './due-service';
 import { t } from '../../locale';
 
@@ -17,10 +17,31 @@ export interface DueViewHost {
 	openStatistics(): void;
 }
 
+/** Rows per section at first: a phone's screen holds fewer, and draws them slower. */
+function firstShown(): Record<SectionId, number> {
+	const rows = Platform.isPhone ? PHONE_PAGE_SIZE : PAGE_SIZE;
+	return { overdue: rows, dueToday: rows, upcoming: rows };
+}
+
+function modelFor(host: DueViewHost, shown: Record<SectionId, number>): DueModel {
+	const { service } = host;
+	return buildDueModel(service.snapshot(shown), service.size, host.config(), service.conflictCopies());
+}
+
+/**
+ * Draws the list's first page once, into a detached element that is thrown away, when the app is idle
+ * after the index is built. The first run of the list's code is slow (the JavaScript engine compiles
+ * it then; on a phone it was half of the first opening's 60 ms, `npm run bench`,
+ * mobile_due_view_render_ms), so the learner's first opening now costs what later ones do.
+ */
+export function rehearseDueList(host: DueViewHost): void {
+	const ignore = () => undefined;
+	new DueListRenderer({ open: ignore, markDone: ignore, showMore: ignore, startSession: ignore, openStatistics: ignore }).render(createDiv(), modelFor(host, firstShown()));
+}
+
 /** The right-sidebar list of reviews: overdue, due today, upcoming, with a 14-day forecast. */
 export class DueView extends ItemView {
-	private readonly firstPage = Platform.isPhone ? PHONE_PAGE_SIZE : PAGE_SIZE;
-	private shown: Record<SectionId, number> = { overdue: this.firstPage, dueToday: this.firstPage, upcoming: this.firstPage };
+	private shown = firstShown();
 	private unsubscribe: (() => void) | null = null;
 	private readonly list = new DueListRenderer({
 		open: (path, newTab) => this.host.open(path, newTab),
@@ -69,9 +90,7 @@ export class DueView extends ItemView {
 		const { contentEl } = this;
 		const scroll = contentEl.scrollTop;
 		const focused = contentEl.ownerDocument.activeElement?.closest<HTMLElement>('.forgetting-curve-row')?.dataset.path;
-		const snapshot = this.host.service.snapshot(this.shown);
-		const model = buildDueModel(snapshot, this.host.service.size, this.host.config(), this.host.service.conflictCopies());
-		this.list.render(contentEl, model);
+		this.list.render(contentEl, modelFor(this.host, this.shown));
 		contentEl.scrollTop = scroll;
 		if (focused) {
 			for (const row of contentEl.querySelectorAll<HTMLElement>('.forgetting-curve-row')) {

@@ -2,6 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DAY_CHECK_MS } from '../../../src/plugin/due/due-service';
 import type { DueView } from '../../../src/plugin/due/due-view';
+import { DueListRenderer } from '../../../src/plugin/due/due-list-render';
 import { reviewNote } from '../../helpers';
 import { fakeClockEachTest, type Harness, loadPlugin, settle } from '../harness';
 
@@ -139,5 +140,20 @@ describe('due index lifecycle', () => {
 		const view = await openView(h);
 		expect(sections(view).map((s) => s.rows.map((r) => r.split(' | ')[0]))).toEqual([['late'], ['soon'], ['later']]);
 		expect(service.size).toBe(4);
+	});
+
+	it('rehearses its first drawing when idle after start-up, into an element attached nowhere', async () => {
+		const render = vi.spyOn(DueListRenderer.prototype, 'render');
+		const h = await loadPlugin(VAULT, { preset: 'en' });
+		h.app.workspace.setLayoutReady__();
+		expect(render).not.toHaveBeenCalled();
+		vi.advanceTimersByTime(2500);
+		expect(render).toHaveBeenCalledTimes(1);
+		const [parent, model] = render.mock.calls[0]!;
+		expect(parent.isConnected).toBe(false);
+		expect(model.state).toBe('list');
+		expect(parent.querySelectorAll('.forgetting-curve-row')).toHaveLength(4);
+		expect(document.querySelectorAll('.forgetting-curve-row')).toHaveLength(0);
+		render.mockRestore();
 	});
 });
