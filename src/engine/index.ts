@@ -1,4 +1,5 @@
 /** The engine's public surface: pure TypeScript, no Obsidian, shared by the plugin, the CLI and the tests. Each feature's door says what it offers. */
+export * from './bases';
 export * from './caldav';
 export * from './calendar';
 export * from './config';

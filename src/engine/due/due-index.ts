@@ -141,27 +141,10 @@ export class DueIndex {
 		const compare = (a: number, b: number) => this.compare(a, b);
 		const sections = { overdue: new TopK(compare, limits.overdue), dueToday: new TopK(compare, limits.dueToday), upcoming: new TopK(compare, limits.upcoming) };
 		const forecast = new Array<number>(forecastDays).fill(0);
-		const due = this.dueDays;
-		const anySnoozed = this.snoozes.size > 0;
-		const reach = Math.max(horizon + 1, forecastDays);
 		for (let slot = 0; slot < this.used; slot++) {
-			if (this.paths[slot] === '' || due[slot] === NOT_DUE) continue;
-			let ahead = due[slot]! - day;
-			if (anySnoozed && ahead < reach) {
-				const until = this.snoozedUntil(slot, day);
-				if (until !== null) {
-					ahead = until - day;
-					if (ahead < forecastDays) forecast[ahead] = (forecast[ahead] ?? 0) + 1;
-					continue;
-				}
-			}
-			if (ahead < 0) sections.overdue.offer(slot);
-			else if (ahead === 0) sections.dueToday.offer(slot);
-			else if (ahead <= horizon) sections.upcoming.offer(slot);
-			if (ahead < forecastDays) {
-				const index = ahead < 0 ? 0 : ahead;
-				forecast[index] = (forecast[index] ?? 0) + 1;
-			}
+			if (this.paths[slot] === '') continue;
+			const bucket = this.place(slot, day, horizon, forecast);
+			if (bucket) sections[bucket].offer(slot);
 		}
 		return {
 			today: day,
@@ -171,6 +154,45 @@ export class DueIndex {
 			counts: { overdue: sections.overdue.count, dueToday: sections.dueToday.count, upcoming: sections.upcoming.count },
 			forecast,
 		};
+	}
+
+	/**
+	 * The same sections for the given notes only, each in the order given (a base's own sorting), cut to
+	 * the limits; paths that are not review notes are left out.
+	 */
+	snapshotOf(paths: Iterable<string>, today: Date | number, options: SnapshotOptions = {}): DueSnapshot {
+		const { horizon = UPCOMING_DAYS, forecastDays = FORECAST_DAYS, limits = {} } = options;
+		const day = typeof today === 'number' ? today : dayNumberOf(today);
+		const snapshot: DueSnapshot = { today: day, overdue: [], dueToday: [], upcoming: [], counts: { overdue: 0, dueToday: 0, upcoming: 0 }, forecast: new Array<number>(forecastDays).fill(0) };
+		const slots = this.slots();
+		for (const path of paths) {
+			const slot = slots.get(path);
+			if (slot === undefined) continue;
+			const bucket = this.place(slot, day, horizon, snapshot.forecast);
+			if (!bucket) continue;
+			if (snapshot.counts[bucket]++ < (limits[bucket] ?? Infinity)) snapshot[bucket].push(this.noteAt(slot));
+		}
+		return snapshot;
+	}
+
+	/** One note's section on `day` (null: not due within the horizon, done, or snoozed), counted into `forecast`. */
+	private place(slot: number, day: number, horizon: number, forecast: number[]): keyof DueCounts | null {
+		const due = this.dueDays[slot]!;
+		if (due === NOT_DUE) return null;
+		let ahead = due - day;
+		if (this.snoozes.size > 0 && ahead < Math.max(horizon + 1, forecast.length)) {
+			const until = this.snoozedUntil(slot, day);
+			if (until !== null) {
+				ahead = until - day;
+				if (ahead < forecast.length) forecast[ahead] = (forecast[ahead] ?? 0) + 1;
+				return null;
+			}
+		}
+		if (ahead < forecast.length) {
+			const index = ahead < 0 ? 0 : ahead;
+			forecast[index] = (forecast[index] ?? 0) + 1;
+		}
+		return ahead < 0 ? 'overdue' : ahead === 0 ? 'dueToday' : ahead <= horizon ? 'upcoming' : null;
 	}
 
 	/** Orders two slots by due day, then path. */

@@ -18,7 +18,7 @@ export function registerDueFeatures(
 	service: DueService,
 	actions: ReviewActions,
 	study: { startSession(): void; openStatistics(): void },
-): { open: () => void } {
+): { open: () => void; host: DueViewHost } {
 	const { app } = plugin;
 	const open = () => void activateDueView(plugin);
 
@@ -59,7 +59,7 @@ export function registerDueFeatures(
 		plugin.registerDomEvent(activeWindow, 'focus', () => service.checkDay());
 	});
 	plugin.register(() => service.dispose());
-	return { open };
+	return { open, host };
 }
 
 async function activateDueView(plugin: Plugin): Promise<void> {

@@ -37,7 +37,11 @@ export class DueListRenderer {
 	/** Rows drawn, by path, with what they show: a row that shows the same is kept as it is. */
 	private rows = new Map<string, { shows: string; el: HTMLElement }>();
 
-	constructor(private readonly handlers: DueListHandlers) {}
+	/** `toolbar`: the review-session and statistics buttons above the list (the Bases view has its own toolbar). */
+	constructor(
+		private readonly handlers: DueListHandlers,
+		private readonly parts: { toolbar: boolean } = { toolbar: true },
+	) {}
 
 	render(parent: HTMLElement, model: DueModel): void {
 		const shape = shapeOf(model);
@@ -63,7 +67,7 @@ export class DueListRenderer {
 		} else if (model.state === 'no-notes') {
 			emptyState(root, 'calendar-plus', t('view.no-notes-title'), t('view.no-notes-body'));
 		} else {
-			toolbar(root, model, this.handlers);
+			if (this.parts.toolbar) toolbar(root, model, this.handlers);
 			this.forecastEl = root.createDiv();
 			this.updateForecast(model.forecast, true);
 			if (model.state === 'empty') emptyState(root, 'party-popper', t('view.empty-title'), t('view.empty-body', { days: UPCOMING_DAYS }));

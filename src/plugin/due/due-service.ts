@@ -126,6 +126,11 @@ export class DueService {
 		return this.index?.snapshot(this.ctx.clock().today, limits ? { limits } : {}) ?? null;
 	}
 
+	/** The sections for the given notes only, in the order given (a base's rows); null before the index is built. */
+	snapshotOf(paths: Iterable<string>, options: SnapshotOptions): DueSnapshot | null {
+		return this.index?.snapshotOf(paths, this.ctx.clock().today, options) ?? null;
+	}
+
 	/** Every indexed review note, for the calendar; null before the index is built. */
 	calendarNotes(): CalendarNote[] | null {
 		return this.index?.entries() ?? null;

@@ -105,6 +105,31 @@ describe('due index', () => {
 		);
 	});
 
+	it("gives a chosen set of notes (a base's rows) the same sections in the order given, leaving other paths out", () => {
+		fc.assert(
+			fc.property(fc.array(frontmatter, { maxLength: 60 }), fc.nat({ max: 8 }), fc.date({ min: new Date(2024, 0, 1), max: new Date(2025, 2, 1), noInvalidDate: true }), fc.integer(), (fms, k, now, seed) => {
+				const index = new DueIndex(CONFIG);
+				const paths = fms.map((_, i) => `n${String(i % 7)}-${i}.md`);
+				index.build(fms.map((fm, i) => [paths[i]!, fm] as const));
+				// A base's own order: the paths shuffled, with a path that is no review note at all.
+				const order = [...paths, 'not indexed.md'].sort((a, b) => ((a.length * seed) % 7) - ((b.length * seed) % 7) || (a < b ? 1 : -1));
+				const full = index.snapshot(now);
+				const of = index.snapshotOf(order, now);
+				const rank = (path: string) => order.indexOf(path);
+				for (const section of ['overdue', 'dueToday', 'upcoming'] as const) {
+					expect(of[section]).toEqual([...full[section]].sort((a, b) => rank(a.path) - rank(b.path)));
+				}
+				expect(of.counts).toEqual(full.counts);
+				expect(of.forecast).toEqual(full.forecast);
+				const cut = index.snapshotOf(order, now, { limits: { overdue: k, dueToday: k, upcoming: k } });
+				expect(cut.dueToday).toEqual(of.dueToday.slice(0, k));
+				expect(cut.counts).toEqual(of.counts);
+				expect(index.snapshotOf(order.slice(0, 3), now).counts.overdue).toBeLessThanOrEqual(3);
+			}),
+			{ numRuns: 500 },
+		);
+	});
+
 	it('moves notes between sections when the day rolls over, and counts the forecast', () => {
 		const index = new DueIndex(CONFIG);
 		index.build([
