@@ -141,6 +141,8 @@ type Node =
 
 const DAY = 86_400_000;
 
+const text = (value: Value): string => (typeof value === 'string' ? value : JSON.stringify(value));
+
 function localDate(value: Value): Date {
 	if (value instanceof Date) return new Date(value.getFullYear(), value.getMonth(), value.getDate());
 	const match = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})/.exec(value) : null;
@@ -175,7 +177,7 @@ export function evaluate(formula: string, file: FileContext, today: Date, formul
 			const target = node.index;
 			if (!('name' in target) || target.name !== 'note') throw new Error('only note[...] is indexed');
 			const key = run(node.key);
-			return (file.properties[String(key)] ?? null) as Value;
+			return (file.properties[text(key)] ?? null) as Value;
 		}
 		if ('member' in node) {
 			if ('name' in node.target && node.target.name === 'note') return (file.properties[node.member] ?? null) as Value;
@@ -188,9 +190,9 @@ export function evaluate(formula: string, file: FileContext, today: Date, formul
 		if (node.target) {
 			if (!('name' in node.target) || node.target.name !== 'file') throw new Error(`unknown method .${node.call}`);
 			const [arg] = args;
-			if (node.call === 'hasProperty') return Object.hasOwn(file.properties, String(arg));
-			if (node.call === 'inFolder') return file.path.startsWith(`${String(arg)}/`);
-			if (node.call === 'hasTag') return file.tags.some((tag) => tag === arg || tag.startsWith(`${String(arg)}/`));
+			if (node.call === 'hasProperty') return Object.prototype.hasOwnProperty.call(file.properties, text(arg ?? null));
+			if (node.call === 'inFolder') return file.path.startsWith(`${text(arg ?? null)}/`);
+			if (node.call === 'hasTag') return file.tags.some((tag) => tag === arg || tag.startsWith(`${text(arg ?? null)}/`));
 			throw new Error(`unknown file function ${node.call}`);
 		}
 		if (node.call === 'date') return localDate(args[0] ?? null);

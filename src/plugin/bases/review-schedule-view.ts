@@ -1,4 +1,4 @@
-import { BasesView, type BasesAllOptions, type BasesViewConfig, Platform, type Plugin, type QueryController } from 'obsidian';
+import { BasesView, type BasesAllOptions, Platform, type Plugin, type QueryController, requireApiVersion } from 'obsidian';
 import { UPCOMING_DAYS } from '../../engine';
 import { t } from '../../locale';
 import { buildDueModel, type DueModel, DueListRenderer, type DueViewHost, MORE_STEP, PAGE_SIZE, PHONE_PAGE_SIZE, type SectionId } from '../due';
@@ -11,8 +11,13 @@ const SECTIONS: readonly SectionId[] = ['overdue', 'dueToday', 'upcoming'];
 const OPTION = { overdue: 'showOverdue', dueToday: 'showDueToday', upcoming: 'showUpcoming', horizon: 'upcomingDays' } as const;
 const MAX_HORIZON = 60;
 
+/** A view's saved options (Bases' `BasesViewConfig`). */
+interface ViewOptions {
+	get(key: string): unknown;
+}
+
 /** What the view shows, read from the view's options; Obsidian returns undefined for an option never set, so the defaults are applied here. */
-export function scheduleOptions(config: Pick<BasesViewConfig, 'get'>): { sections: SectionId[]; horizon: number } {
+export function scheduleOptions(config: ViewOptions): { sections: SectionId[]; horizon: number } {
 	const sections = SECTIONS.filter((id) => config.get(OPTION[id]) !== false);
 	const days = Number(config.get(OPTION.horizon));
 	const horizon = Number.isInteger(days) && days >= 1 && days <= MAX_HORIZON ? days : UPCOMING_DAYS;
@@ -29,7 +34,7 @@ function viewOptions(): BasesAllOptions[] {
 }
 
 /** The model for the base's rows: its review notes in its own order, only the sections asked for. */
-function scheduleModel(host: DueViewHost, paths: string[], shown: Record<SectionId, number>, config: Pick<BasesViewConfig, 'get'>): DueModel {
+function scheduleModel(host: DueViewHost, paths: string[], shown: Record<SectionId, number>, config: ViewOptions): DueModel {
 	const { sections, horizon } = scheduleOptions(config);
 	const limits = Object.fromEntries(SECTIONS.map((id) => [id, sections.includes(id) ? shown[id] : 0]));
 	const snapshot = host.service.snapshotOf(paths, { horizon, limits });
@@ -48,55 +53,57 @@ function scheduleModel(host: DueViewHost, paths: string[], shown: Record<Section
  * Returns whether the view type was registered.
  */
 export function registerReviewScheduleView(plugin: Plugin, host: DueViewHost): boolean {
-	if (typeof plugin.registerBasesView !== 'function' || typeof BasesView !== 'function') return false;
-
-	class ReviewScheduleView extends BasesView {
-		readonly type = REVIEW_SCHEDULE_VIEW;
-		private readonly first = Platform.isPhone ? PHONE_PAGE_SIZE : PAGE_SIZE;
-		private shown: Record<SectionId, number> = { overdue: this.first, dueToday: this.first, upcoming: this.first };
-		private readonly list = new DueListRenderer(
-			{
-				open: (path, newTab) => host.open(path, newTab),
-				markDone: (path) => host.markDone(path),
-				showMore: (section) => {
-					this.shown = { ...this.shown, [section]: this.shown[section] + MORE_STEP };
-					this.onDataUpdated();
+	// registerBasesView returns false where the Bases core plugin is off; before 1.10 it does not exist.
+	if (requireApiVersion('1.10.0') && typeof plugin.registerBasesView === 'function') {
+		class ReviewScheduleView extends BasesView {
+			readonly type = REVIEW_SCHEDULE_VIEW;
+			private readonly first = Platform.isPhone ? PHONE_PAGE_SIZE : PAGE_SIZE;
+			private shown: Record<SectionId, number> = { overdue: this.first, dueToday: this.first, upcoming: this.first };
+			private readonly list = new DueListRenderer(
+				{
+					open: (path, newTab) => host.open(path, newTab),
+					markDone: (path) => host.markDone(path),
+					showMore: (section) => {
+						this.shown = { ...this.shown, [section]: this.shown[section] + MORE_STEP };
+						this.onDataUpdated();
+					},
+					startSession: () => host.startSession(),
+					openStatistics: () => host.openStatistics(),
 				},
-				startSession: () => host.startSession(),
-				openStatistics: () => host.openStatistics(),
-			},
-			{ toolbar: false },
-		);
+				{ toolbar: false },
+			);
 
-		constructor(
-			controller: QueryController,
-			private readonly containerEl: HTMLElement,
-		) {
-			super(controller);
-			// Bases redraws on its own changes; a review marked done reaches the index a moment later.
-			this.register(host.service.subscribe(() => this.onDataUpdated()));
+			constructor(
+				controller: QueryController,
+				private readonly containerEl: HTMLElement,
+			) {
+				super(controller);
+				// Bases redraws on its own changes; a review marked done reaches the index a moment later.
+				this.register(host.service.subscribe(() => this.onDataUpdated()));
+			}
+
+			onDataUpdated(): void {
+				// `data` is replaced on every update: read it now, keep nothing of it.
+				const paths = (this.data?.data ?? []).map((entry) => entry.file.path);
+				const parent = this.containerEl;
+				parent.addClass('forgetting-curve-bases');
+				const scroll = parent.scrollTop;
+				this.list.render(parent, scheduleModel(host, paths, this.shown, this.config));
+				parent.scrollTop = scroll;
+			}
 		}
 
-		onDataUpdated(): void {
-			// `data` is replaced on every update: read it now, keep nothing of it.
-			const paths = (this.data?.data ?? []).map((entry) => entry.file.path);
-			const parent = this.containerEl;
-			parent.addClass('forgetting-curve-bases');
-			const scroll = parent.scrollTop;
-			this.list.render(parent, scheduleModel(host, paths, this.shown, this.config));
-			parent.scrollTop = scroll;
+		try {
+			return plugin.registerBasesView(REVIEW_SCHEDULE_VIEW, {
+				name: t('bases.view-name'),
+				icon: 'calendar-clock',
+				factory: (controller, containerEl) => new ReviewScheduleView(controller, containerEl),
+				options: () => viewOptions(),
+			});
+		} catch {
+			// "A view with this ID already exists": registered by an earlier load of the plugin in this window.
+			return false;
 		}
 	}
-
-	try {
-		return plugin.registerBasesView(REVIEW_SCHEDULE_VIEW, {
-			name: t('bases.view-name'),
-			icon: 'calendar-clock',
-			factory: (controller, containerEl) => new ReviewScheduleView(controller, containerEl),
-			options: () => viewOptions(),
-		});
-	} catch {
-		// "A view with this ID already exists": registered by an earlier load of the plugin in this window.
-		return false;
-	}
+	return false;
 }
