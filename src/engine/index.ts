@@ -6,5 +6,6 @@ export * from './config';
 export * from './due';
 export * from './frontmatter';
 export * from './history';
+export * from './notion';
 export * from './recompute';
 export * from './schedule';
