@@ -15,8 +15,11 @@ export const USAGE = `Usage:
   forgetting-curve calendar <folder> --caldav CALENDAR-URL --user NAME [--today YYYY-MM-DD]
                             [--settings FILE] [--vault NAME] [--timeout SECONDS]
       (the password comes from the environment variable FORGETTING_CURVE_CALDAV_PASSWORD)
+  forgetting-curve import-notion <notion-export-folder> <vault-folder> [--settings FILE] [--dry-run]
+      (Notion's "Markdown & CSV" export, unzipped; nothing existing is overwritten)
 
-Exit codes: 0 done; 1 some notes were refused (recompute) or the calendar server refused; 2 usage error.`;
+Exit codes: 0 done; 1 some notes were refused (recompute), rows were skipped (import-notion) or the calendar server refused;
+2 usage error.`;
 
 export interface CommonOptions {
 	positionals: string[];

@@ -1,12 +1,13 @@
 import { hasUserinfo, isPlainHttpToRemote } from '../engine';
 import { runCalendar, runCalendarSync } from './calendar-command';
 import { runDue } from './due-command';
+import { runImportNotion } from './import-notion-command';
 import { parseCommandLine, USAGE, UsageError } from './options';
 import type { Output } from './output';
 import { runRecompute } from './recompute-command';
 import { runStats } from './stats-command';
 
-const COMMANDS = { recompute: runRecompute, due: runDue, calendar: runCalendar, stats: runStats };
+const COMMANDS = { recompute: runRecompute, due: runDue, calendar: runCalendar, stats: runStats, 'import-notion': runImportNotion };
 
 /** The environment variable that holds the CalDAV password: never a flag, so it stays out of shell history. */
 export const PASSWORD_VARIABLE = 'FORGETTING_CURVE_CALDAV_PASSWORD';
@@ -31,6 +32,7 @@ export function runCli(argv: readonly string[], wallClock: Date, output: Output,
 		}
 		if (options.positionals.length === 0) throw new UsageError(`"${name}" needs a file or folder.`);
 		if ((name === 'due' || name === 'calendar' || name === 'stats') && options.positionals.length !== 1) throw new UsageError(`"${name}" takes one folder.`);
+		if (name === 'import-notion' && options.positionals.length !== 2) throw new UsageError('"import-notion" takes the Notion export folder and the vault folder to write into.');
 		if (name === 'calendar' && !options.out && !options.caldav) throw new UsageError('"calendar" needs --out FILE or --caldav CALENDAR-URL.');
 		if (name === 'calendar' && options.caldav !== undefined && !options.user) throw new UsageError('--caldav needs --user NAME.');
 		if (name !== 'calendar' && [options.out, options.vault, options.caldav, options.user].some((v) => v !== undefined)) {
@@ -46,7 +48,7 @@ export function runCli(argv: readonly string[], wallClock: Date, output: Output,
 			return runCalendarSync(options, password, output);
 		}
 		if (options.history !== undefined && name !== 'stats') throw new UsageError('--history goes with "stats".');
-		if (options.dryRun && name !== 'recompute') throw new UsageError('--dry-run goes with "recompute".');
+		if (options.dryRun && name !== 'recompute' && name !== 'import-notion') throw new UsageError('--dry-run goes with "recompute" and "import-notion".');
 		for (const warning of options.warnings) output.err(`warning: ${warning}\n`);
 		return command(options, output);
 	} catch (e) {

@@ -4,3 +4,4 @@ export { REFUSAL_CODES, SETTINGS_PROBLEM_CODES, refusalText, settingsProblemText
 export { formatStage } from './stages';
 export { TABLES, languageOf, type Language } from './tables';
 export { MESSAGE_KEYS, problemText, setUiLanguage, stageText, t, uiLanguage } from './ui';
+export { importSkipText } from './import-text';

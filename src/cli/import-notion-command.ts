@@ -1,0 +1,84 @@
+import { constants, copyFileSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { type ExportFile, planNotionImport } from '../engine';
+import { importSkipText, t } from '../locale';
+import type { CommonOptions } from './options';
+import type { Output } from './output';
+
+/** Every file under the export folder, '/'-separated; pages and CSVs with their text. Symbolic links are left alone. */
+function readExport(folder: string): ExportFile[] {
+	const files: ExportFile[] = [];
+	const walk = (dir: string) => {
+		for (const entry of readdirSync(dir, { withFileTypes: true })) {
+			const path = join(dir, entry.name);
+			if (entry.isSymbolicLink()) continue;
+			if (entry.isDirectory()) walk(path);
+			else if (entry.isFile()) {
+				const shown = relative(folder, path).split(sep).join('/');
+				files.push(/\.(md|csv)$/i.test(entry.name) ? { path: shown, text: readFileSync(path, 'utf8') } : { path: shown });
+			}
+		}
+	};
+	walk(folder);
+	return files;
+}
+
+const exists = (path: string) => {
+	try {
+		lstatSync(path);
+		return true;
+	} catch {
+		return false;
+	}
+};
+
+/**
+ * `import-notion <export-folder> <vault-folder>`: each row of the review database becomes a review
+ * note in the vault folder, its images and sub-pages copied beside it. Never overwrites: a note or
+ * file already there is left as it is (so a second run changes nothing). `--dry-run` lists what it
+ * would write. Exit 1 when a row was skipped.
+ */
+export function runImportNotion(options: CommonOptions, output: Output): number {
+	const [from, to] = options.positionals;
+	if (!from || !to) return 2;
+	if (!statSync(from).isDirectory()) throw Object.assign(new Error(`${from} is not a folder.`), { code: 'ENOTDIR' });
+	const plan = planNotionImport(readExport(from), options.config, options.clock);
+	if (plan.notes.length === 0 && plan.skipped.length === 0) {
+		output.out(`${t('import.nothing', { folder: from })}\n`);
+		return 0;
+	}
+	const lines: string[] = [];
+	let written = 0;
+	let existing = 0;
+	let copied = 0;
+	if (options.dryRun) lines.push(t('import.would-write', { count: plan.notes.filter((note) => !exists(join(to, note.path))).length }));
+	for (const note of plan.notes) {
+		const target = join(to, note.path);
+		if (exists(target)) {
+			existing++;
+			lines.push(t('import.exists', { path: note.path }));
+		} else if (options.dryRun) {
+			lines.push(`  ${note.path}`);
+		} else {
+			mkdirSync(dirname(target), { recursive: true });
+			// 'wx': fails rather than replace a file that appeared since the check.
+			writeFileSync(target, note.text, { encoding: 'utf8', flag: 'wx' });
+			written++;
+		}
+	}
+	for (const copy of plan.copies) {
+		const target = join(to, copy.to);
+		if (exists(target)) continue;
+		if (options.dryRun) {
+			lines.push(`  ${copy.to}`);
+			continue;
+		}
+		mkdirSync(dirname(target), { recursive: true });
+		copyFileSync(join(from, copy.from), target, constants.COPYFILE_EXCL);
+		copied++;
+	}
+	for (const skip of plan.skipped) lines.push(importSkipText(skip));
+	if (!options.dryRun) lines.push(t('import.done', { written, copied, existing, skipped: plan.skipped.length }));
+	output.out(`${lines.join('\n')}\n`);
+	return plan.skipped.length > 0 ? 1 : 0;
+}
