@@ -5,6 +5,7 @@ import { type CalendarPush, registerReminderFeatures } from './plugin/reminders'
 import { registerCommands, ReviewActions } from './plugin/review';
 import { DueService, registerDueFeatures } from './plugin/due';
 import { registerBasesFeatures } from './plugin/bases';
+import { registerNotionImport } from './plugin/notion';
 import { problemText, t } from './locale';
 import { ForgettingCurveSettingTab, keepDamagedCopy, loadPluginData, type SettingsHost, useObsidianLanguage } from './plugin/settings';
 import { createStudyRecords, registerStudyFeatures, type StudyRecords } from './plugin/session';
@@ -37,6 +38,7 @@ export default class ForgettingCurvePlugin extends Plugin implements SettingsHos
 		const { session, openStatistics } = registerStudyFeatures(this, ctx, service, this.actions, records);
 		const due = registerDueFeatures(this, service, this.actions, { startSession: () => void session.start(), openStatistics });
 		registerBasesFeatures(this, ctx, due.host);
+		registerNotionImport(this, ctx);
 		const calendar = registerReminderFeatures(this, ctx, service, () => ctx.guard.isTypingAnywhere());
 		this.push = calendar.push;
 		registerCommands(this, this.actions, {
