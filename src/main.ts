@@ -6,6 +6,7 @@ import { registerCommands, ReviewActions } from './plugin/review';
 import { DueService, registerDueFeatures } from './plugin/due';
 import { registerBasesFeatures } from './plugin/bases';
 import { registerNotionImport } from './plugin/notion';
+import { registerObsidianCli } from './plugin/obsidian-cli';
 import { problemText, t } from './locale';
 import { ForgettingCurveSettingTab, keepDamagedCopy, loadPluginData, type SettingsHost, useObsidianLanguage } from './plugin/settings';
 import { createStudyRecords, registerStudyFeatures, type StudyRecords } from './plugin/session';
@@ -39,6 +40,7 @@ export default class ForgettingCurvePlugin extends Plugin implements SettingsHos
 		const due = registerDueFeatures(this, service, this.actions, { startSession: () => void session.start(), openStatistics });
 		registerBasesFeatures(this, ctx, due.host);
 		registerNotionImport(this, ctx);
+		registerObsidianCli(this, ctx, records);
 		const calendar = registerReminderFeatures(this, ctx, service, () => ctx.guard.isTypingAnywhere());
 		this.push = calendar.push;
 		registerCommands(this, this.actions, {

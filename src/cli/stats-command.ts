@@ -1,18 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-	dayNumberOf,
-	doneMaskOf,
-	DueIndex,
-	indexSnoozes,
-	journalStats,
-	liveSnoozes,
-	readJournals,
-	stageCounts,
-	statisticsReport,
-	type Journals,
-	type StatisticsReport,
-} from '../engine';
+import { dayNumberOf, indexSnoozes, liveSnoozes, readJournals, type Journals, vaultStatistics } from '../engine';
+import { statsReportText } from '../locale';
 import { readReviewNotes } from './notes-on-disk';
 import type { CommonOptions } from './options';
 import type { Output } from './output';
@@ -32,13 +21,9 @@ export function runStats(options: CommonOptions, output: Output): number {
 	const journals = readJournalFiles(folders, options.history !== undefined, output);
 	const { notes, refused } = readReviewNotes(options.positionals, config, 'stats', output);
 	for (const r of refused) output.err(`refused ${r.path}: ${r.reason}\n`);
-	const schedules = notes.map((note) => ({ path: note.path, firstDay: dayNumberOf(note.inputs.first), doneMask: doneMaskOf(config.stages, note.inputs.done) }));
-	const index = new DueIndex(config);
-	index.buildFromSchedules(schedules);
-	index.setSnoozes(indexSnoozes(liveSnoozes(options.snoozes, config.stages, today), config.stages));
-	const stats = journalStats(journals, today);
-	const report = statisticsReport(stats, stageCounts(schedules, config.stages), index.snapshot(today).forecast, today);
-	output.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : reportText(report, stats.late));
+	const snoozes = indexSnoozes(liveSnoozes(options.snoozes, config.stages, today), config.stages);
+	const { report, late } = vaultStatistics(journals, notes, config, today, snoozes);
+	output.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : statsReportText(report, late));
 	return 0;
 }
 
@@ -79,19 +64,4 @@ function readJournalFiles(folders: readonly string[], named: boolean, output: Ou
 		if (lines.length > 0) output.err(`warning: ${device.id}.jsonl: skipped ${lines.length} broken line${lines.length === 1 ? '' : 's'} (line ${lines.slice(0, 5).join(', ')}${lines.length > 5 ? ', …' : ''})\n`);
 	}
 	return journals;
-}
-
-function reportText(report: StatisticsReport, late: { count: number; averageDays: number | null }): string {
-	const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
-	const counted = Object.values(report.reviewsByDay).reduce((a, b) => a + b, 0);
-	const stages = Object.entries(report.stageCounts).map(([id, n]) => `${/^\d+$/.test(id) ? `${id}d` : id} ${n}`);
-	const lines = [
-		`Today: ${report.today}`,
-		`Reviews done: ${counted} on ${days(Object.keys(report.reviewsByDay).length)}`,
-		`Streak: ${days(report.currentStreakDays)} (longest ${days(report.longestStreakDays)})`,
-		`On time: ${report.onTimeRate === null ? '-' : `${Math.round(report.onTimeRate * 100)}%`}${late.count > 0 && late.averageDays !== null ? ` (${late.count} late, ${late.averageDays.toFixed(1)} days on average)` : ''}`,
-		`Notes by stage: ${stages.join(' · ')}`,
-		`Next 14 days: ${report.forecast.join(' ')}`,
-	];
-	return `${lines.join('\n')}\n`;
 }

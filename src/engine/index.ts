@@ -8,4 +8,5 @@ export * from './frontmatter';
 export * from './history';
 export * from './notion';
 export * from './recompute';
+export * from './reports';
 export * from './schedule';

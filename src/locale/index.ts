@@ -5,3 +5,4 @@ export { formatStage } from './stages';
 export { TABLES, languageOf, type Language } from './tables';
 export { MESSAGE_KEYS, problemText, setUiLanguage, stageText, t, uiLanguage } from './ui';
 export { importSkipText } from './import-text';
+export { dueReportText, statsReportText } from './report-text';

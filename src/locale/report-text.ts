@@ -1,0 +1,40 @@
+import { type DueEntry, type DueReport, type StatisticsReport, UPCOMING_DAYS } from '../engine';
+
+/**
+ * The command lines' reports in words, one text for `forgetting-curve due|stats` and for Obsidian's
+ * `obsidian forgetting-curve:due|stats`. English, as the rest of the CLI: it is read in terminals and
+ * scripts, where a stable text matters more than the app's language.
+ */
+function stageText(stage: number | string): string {
+	return typeof stage === 'number' ? `${stage}d` : stage;
+}
+
+export function dueReportText(report: DueReport): string {
+	const section = (title: string, entries: DueEntry[], detail: (e: DueEntry) => string) => [
+		`${title} (${entries.length})`,
+		...entries.map((e) => `  ${e.path}  ${stageText(e.stage)}  ${detail(e)}`),
+	];
+	const lines = [
+		`Today: ${report.today}`,
+		...section('Overdue', report.overdue, (e) => `due ${e.due}, ${e.daysLate} day${e.daysLate === 1 ? '' : 's'} late`),
+		...section('Due today', report.dueToday, (e) => `due ${e.due}`),
+		...section(`Upcoming, next ${UPCOMING_DAYS} days`, report.upcoming, (e) => `due ${e.due}`),
+		...report.refused.map((r) => `  refused ${r.path}: ${r.reason}`),
+	];
+	return `${lines.join('\n')}\n`;
+}
+
+export function statsReportText(report: StatisticsReport, late: { count: number; averageDays: number | null }): string {
+	const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
+	const counted = Object.values(report.reviewsByDay).reduce((a, b) => a + b, 0);
+	const stages = Object.entries(report.stageCounts).map(([id, n]) => `${/^\d+$/.test(id) ? `${id}d` : id} ${n}`);
+	const lines = [
+		`Today: ${report.today}`,
+		`Reviews done: ${counted} on ${days(Object.keys(report.reviewsByDay).length)}`,
+		`Streak: ${days(report.currentStreakDays)} (longest ${days(report.longestStreakDays)})`,
+		`On time: ${report.onTimeRate === null ? '-' : `${Math.round(report.onTimeRate * 100)}%`}${late.count > 0 && late.averageDays !== null ? ` (${late.count} late, ${late.averageDays.toFixed(1)} days on average)` : ''}`,
+		`Notes by stage: ${stages.join(' · ')}`,
+		`Next 14 days: ${report.forecast.join(' ')}`,
+	];
+	return `${lines.join('\n')}\n`;
+}
