@@ -6,6 +6,7 @@ import type { CliHandler } from 'obsidian';
 import { Plugin } from 'obsidian-test-mocks/obsidian';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/run-cli';
+import { HISTORY_IN_CONFIG } from '../../../src/cli/stats-command';
 import { historyLine } from '../../../src/engine';
 import { fakeClockEachTest, loadPlugin } from '../harness';
 
@@ -25,7 +26,8 @@ function vault(): { files: Record<string, string>; folder: string } {
 	files['Reviews/깨진 노트.md'] = '---\n❕첫 학습날: 2024-02-30\n---\n';
 	files['Inbox/plain.md'] = '# not a review note\n';
 	const folder = mkdtempSync(join(tmpdir(), 'fc-obsidian-cli-'));
-	for (const [path, text] of Object.entries({ ...files, '.obsidian/plugins/forgetting-curve/history/phone.jsonl': JOURNAL })) {
+	// Our CLI looks for the journals in the folder's config folders (`.obsidian` by default).
+	for (const [path, text] of Object.entries({ ...files, [`.obsidian/${HISTORY_IN_CONFIG}/phone.jsonl`]: JOURNAL })) {
 		mkdirSync(join(folder, path, '..'), { recursive: true });
 		writeFileSync(join(folder, path), text);
 	}
@@ -35,7 +37,8 @@ function vault(): { files: Record<string, string>; folder: string } {
 
 function ourCli(command: 'due' | 'stats', folder: string, json = false): string {
 	const out: string[] = [];
-	runCli([command, folder, '--today', '2024-10-10', '--settings', `${folder}.json`, ...(json ? ['--json'] : [])], NOW, { out: (t) => out.push(t), err: () => undefined });
+	const code = runCli([command, folder, '--today', '2024-10-10', '--settings', `${folder}.json`, ...(json ? ['--json'] : [])], NOW, { out: (t) => out.push(t), err: () => undefined });
+	expect(code).toBe(0);
 	return out.join('');
 }
 
