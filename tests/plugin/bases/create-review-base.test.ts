@@ -1,15 +1,18 @@
 // @vitest-environment happy-dom
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { resolveConfig } from '../../../src/engine';
+import { BASE_FORMULA, clockAt, openReviewNote, resolveConfig, scheduleFor, toIsoDate } from '../../../src/engine';
+import { evaluate, passes } from '../../support/bases-formula';
 import { writeReviewBase } from '../../../src/plugin/bases/create-review-base';
 import { reviewNote } from '../../helpers';
 import { fakeClockEachTest, loadPlugin } from '../harness';
 
 fakeClockEachTest(new Date(2024, 9, 10, 9));
 
-async function setUp(data: object) {
-	const h = await loadPlugin({ 'Reviews/a.md': reviewNote({ first: '2024-10-01' }) }, data);
+async function setUp(data: object, files: Record<string, string> = { 'Reviews/a.md': reviewNote({ first: '2024-10-01' }) }) {
+	const h = await loadPlugin(files, data);
 	const resolved = resolveConfig(h.plugin.reviewSettings);
 	if (!resolved.ok) throw new Error('settings');
 	return { h, write: (name: string) => writeReviewBase(h.app as never, h.plugin.reviewSettings, resolved.config, name) };
@@ -35,5 +38,30 @@ describe('Create a review base', () => {
 		expect(await h.app.vault.adapter.read('Reviews.base')).toBe('views: []\n');
 		for (const name of ['', '  ', 'a/b', 'what?', '.hidden']) expect(await write(name)).toEqual({ kind: 'invalid-name' });
 		expect(await write('복습 일정')).toEqual({ kind: 'created', path: '복습 일정.base' });
+	});
+
+	it("on the end-to-end vault, writes a base whose filter takes every review note and whose formulas give the engine's next review for all 30", async () => {
+		const folder = join(__dirname, '..', '..', 'fixtures', 'e2e-vault');
+		const notes = Object.fromEntries(readdirSync(folder).map((name) => [`Reviews/${name}`, readFileSync(join(folder, name), 'utf8')]));
+		const { h, write } = await setUp({ preset: 'ko-template', includeFolders: ['Reviews'] }, { ...notes, 'Inbox/plain.md': '# not a review note\n' });
+		await write('Reviews');
+		const base = parse(await h.app.vault.adapter.read('Reviews.base')) as { filters: unknown; formulas: Record<string, string> };
+		const resolved = resolveConfig(h.plugin.reviewSettings);
+		if (!resolved.ok) throw new Error('settings');
+		const today = new Date(2024, 9, 10, 9);
+		let checked = 0;
+		for (const file of h.app.vault.getMarkdownFiles()) {
+			// What Bases reads: the properties Obsidian's metadata cache holds for the note.
+			const properties = h.app.metadataCache.getFileCache(file)?.frontmatter ?? {};
+			const context = { path: file.path, properties, tags: [] };
+			const opened = openReviewNote(await h.app.vault.read(file), resolved.config);
+			expect(passes(base.filters, context, today), file.path).toBe(opened.kind === 'ok');
+			if (opened.kind !== 'ok') continue;
+			const next = evaluate(base.formulas[BASE_FORMULA.nextReview] ?? '', context, today);
+			const engine = scheduleFor(opened.inputs, resolved.config, clockAt(today)).current;
+			expect(next instanceof Date ? toIsoDate(next) : next, file.path).toBe(engine ? toIsoDate(engine.due) : null);
+			checked++;
+		}
+		expect(checked).toBe(30);
 	});
 });
