@@ -1,8 +1,9 @@
-import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { buildPage, CHROMIUM, launchChromium, needsBrowser, OUT, ROOT, runIt, scriptLiteral } from './browser';
+import { e2eVaultNotes } from '../support/fixture-vault';
 
 /**
  * The "Review schedule" Bases view in Debian's Chromium: the plugin built from src/ over the 30
@@ -14,8 +15,7 @@ let pageUrl = '';
 
 beforeAll(async () => {
 	if (!needsBrowser) return;
-	const vault = join(ROOT, 'tests', 'fixtures', 'e2e-vault');
-	const notes = Object.fromEntries(readdirSync(vault).map((name) => [`Reviews/${name}`, readFileSync(join(vault, name), 'utf8')]));
+	const notes = e2eVaultNotes();
 	pageUrl = await buildPage('bases-page', join(__dirname, 'bases-view-page.ts'), {
 		head: [
 			'<link rel="stylesheet" href="theme.css"><link rel="stylesheet" href="styles.css">',

@@ -1,8 +1,9 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { buildPage, CHROMIUM, launchChromium, needsBrowser, OUT, ROOT, runIt, scriptLiteral } from './browser';
+import { e2eVaultNotes } from '../support/fixture-vault';
 
 /**
  * End to end in a real browser: Debian's Chromium, driven by playwright-core, renders the due view of
@@ -13,8 +14,7 @@ let pageUrl = '';
 
 beforeAll(async () => {
 	if (!needsBrowser) return;
-	const vault = join(ROOT, 'tests', 'fixtures', 'e2e-vault');
-	const notes = Object.fromEntries(readdirSync(vault).map((name) => [`Reviews/${name}`, readFileSync(join(vault, name), 'utf8')]));
+	const notes = e2eVaultNotes();
 	pageUrl = await buildPage('e2e-page', join(__dirname, 'due-view-page.ts'), {
 		head: ['<link rel="stylesheet" href="theme.css"><link rel="stylesheet" href="styles.css">', `<script>window.fixtureNotes = ${scriptLiteral(notes)};</script>`].join('\n'),
 		body: ['<div class="workspace-leaf-content"></div>', '<script>document.body.className = "theme-" + (location.hash.slice(1) || "light");</script>'].join('\n'),

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
@@ -7,6 +7,7 @@ import { fixture, seedRecomputedOct28 } from '../helpers';
 import { boxes, buildPhonePage, KEYBOARD_HEIGHT, openPhone, overflow, PHONE, swipeUp, tap, type Phone } from '../support/phone';
 import { studyJournals } from '../support/study-journals';
 import { CHROMIUM, launchChromium, needsBrowser, OUT, ROOT, runIt } from './browser';
+import { e2eVaultNotes } from '../support/fixture-vault';
 
 /**
  * Forgetting Curve on a phone, in Chromium's device emulation (390 × 844, DPR 3, touch): the built
@@ -16,8 +17,7 @@ import { CHROMIUM, launchChromium, needsBrowser, OUT, ROOT, runIt } from './brow
  */
 let browser: Browser | null = null;
 let vaultPage = '';
-const vault = join(ROOT, 'tests', 'fixtures', 'e2e-vault');
-const notes: Record<string, string> = Object.fromEntries(readdirSync(vault).map((name) => [`Reviews/${name}`, readFileSync(join(vault, name), 'utf8')]));
+const notes = e2eVaultNotes();
 notes['Reviews/웹훅.md'] = fixture('seed-note.md');
 const SEED_SETTINGS = JSON.stringify({ preset: 'ko-template', rateFormula: 'template' });
 const phones: Phone[] = [];

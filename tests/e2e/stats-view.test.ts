@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
@@ -6,6 +6,7 @@ import { journalStats, readJournals } from '../../src/engine';
 import { studyJournals } from '../support/study-journals';
 import { fastDayNumber } from '../../src/engine/schedule/day-numbers';
 import { buildPage, CHROMIUM, launchChromium, needsBrowser, OUT, ROOT, runIt, scriptLiteral } from './browser';
+import { e2eVaultNotes } from '../support/fixture-vault';
 
 /**
  * End to end in Chromium: the statistics view of the plugin built from src/, over the 30-note vault
@@ -20,8 +21,7 @@ let history: Record<string, string> = {};
 
 beforeAll(async () => {
 	if (!needsBrowser) return;
-	const vault = join(ROOT, 'tests', 'fixtures', 'e2e-vault');
-	const notes = Object.fromEntries(readdirSync(vault).map((name) => [`Reviews/${name}`, readFileSync(join(vault, name), 'utf8')]));
+	const notes = e2eVaultNotes();
 	history = studyJournals(Object.keys(notes), TODAY);
 	pageUrl = await buildPage('e2e-stats-page', join(__dirname, 'stats-view-page.ts'), {
 		head: ['<link rel="stylesheet" href="theme.css"><link rel="stylesheet" href="styles.css">', `<script>window.fixtureNotes = ${scriptLiteral(notes)}; window.fixtureHistory = ${scriptLiteral(history)};</script>`].join('\n'),

@@ -4,6 +4,9 @@ import type { DueCounts, DueSnapshot, Frontmatter, IndexedNote, IndexSnooze, Sna
 import { ReviewFieldReader } from './review-field-reader';
 import { TopK } from './top-k';
 
+/** The sections in the order `place` numbers them. */
+const SECTIONS = ['overdue', 'dueToday', 'upcoming'] as const satisfies readonly (keyof DueCounts)[];
+
 /** Due day of a note whose reviews are all done, and of an empty slot (paths[slot] === ''). */
 const NOT_DUE = 0x7fffffff;
 
@@ -139,19 +142,22 @@ export class DueIndex {
 		const { horizon = UPCOMING_DAYS, forecastDays = FORECAST_DAYS, limits = {} } = options;
 		const day = typeof today === 'number' ? today : dayNumberOf(today);
 		const compare = (a: number, b: number) => this.compare(a, b);
-		const sections = { overdue: new TopK(compare, limits.overdue), dueToday: new TopK(compare, limits.dueToday), upcoming: new TopK(compare, limits.upcoming) };
+		const sections = SECTIONS.map((section) => new TopK(compare, limits[section]));
 		const forecast = new Array<number>(forecastDays).fill(0);
+		const due = this.dueDays;
+		const reach = this.snoozes.size > 0 ? Math.max(horizon + 1, forecastDays) : -Infinity;
 		for (let slot = 0; slot < this.used; slot++) {
-			if (this.paths[slot] === '') continue;
-			const bucket = this.place(slot, day, horizon, forecast);
-			if (bucket) sections[bucket].offer(slot);
+			if (this.paths[slot] === '' || due[slot] === NOT_DUE) continue;
+			const section = this.place(slot, day, horizon, reach, forecast);
+			if (section >= 0) sections[section]!.offer(slot);
 		}
+		const [overdue, dueToday, upcoming] = sections as [TopK, TopK, TopK];
 		return {
 			today: day,
-			overdue: sections.overdue.sorted().map((slot) => this.noteAt(slot)),
-			dueToday: sections.dueToday.sorted().map((slot) => this.noteAt(slot)),
-			upcoming: sections.upcoming.sorted().map((slot) => this.noteAt(slot)),
-			counts: { overdue: sections.overdue.count, dueToday: sections.dueToday.count, upcoming: sections.upcoming.count },
+			overdue: overdue.sorted().map((slot) => this.noteAt(slot)),
+			dueToday: dueToday.sorted().map((slot) => this.noteAt(slot)),
+			upcoming: upcoming.sorted().map((slot) => this.noteAt(slot)),
+			counts: { overdue: overdue.count, dueToday: dueToday.count, upcoming: upcoming.count },
 			forecast,
 		};
 	}
@@ -164,35 +170,38 @@ export class DueIndex {
 		const { horizon = UPCOMING_DAYS, forecastDays = FORECAST_DAYS, limits = {} } = options;
 		const day = typeof today === 'number' ? today : dayNumberOf(today);
 		const snapshot: DueSnapshot = { today: day, overdue: [], dueToday: [], upcoming: [], counts: { overdue: 0, dueToday: 0, upcoming: 0 }, forecast: new Array<number>(forecastDays).fill(0) };
+		const reach = this.snoozes.size > 0 ? Math.max(horizon + 1, forecastDays) : -Infinity;
 		const slots = this.slots();
 		for (const path of paths) {
 			const slot = slots.get(path);
-			if (slot === undefined) continue;
-			const bucket = this.place(slot, day, horizon, snapshot.forecast);
-			if (!bucket) continue;
-			if (snapshot.counts[bucket]++ < (limits[bucket] ?? Infinity)) snapshot[bucket].push(this.noteAt(slot));
+			if (slot === undefined || this.dueDays[slot] === NOT_DUE) continue;
+			const section = SECTIONS[this.place(slot, day, horizon, reach, snapshot.forecast)];
+			if (section === undefined) continue;
+			if (snapshot.counts[section]++ < (limits[section] ?? Infinity)) snapshot[section].push(this.noteAt(slot));
 		}
 		return snapshot;
 	}
 
-	/** One note's section on `day` (null: not due within the horizon, done, or snoozed), counted into `forecast`. */
-	private place(slot: number, day: number, horizon: number, forecast: number[]): keyof DueCounts | null {
-		const due = this.dueDays[slot]!;
-		if (due === NOT_DUE) return null;
-		let ahead = due - day;
-		if (this.snoozes.size > 0 && ahead < Math.max(horizon + 1, forecast.length)) {
+	/**
+	 * One due note's section on `day` as an index into SECTIONS (-1: beyond the horizon, or snoozed),
+	 * counted into `forecast`. Snoozes are looked up only for notes due before `reach` (-Infinity when
+	 * there are none): the one rule for the due list, its counts and a base's rows.
+	 */
+	private place(slot: number, day: number, horizon: number, reach: number, forecast: number[]): number {
+		let ahead = this.dueDays[slot]! - day;
+		if (ahead < reach) {
 			const until = this.snoozedUntil(slot, day);
 			if (until !== null) {
 				ahead = until - day;
 				if (ahead < forecast.length) forecast[ahead] = (forecast[ahead] ?? 0) + 1;
-				return null;
+				return -1;
 			}
 		}
 		if (ahead < forecast.length) {
 			const index = ahead < 0 ? 0 : ahead;
 			forecast[index] = (forecast[index] ?? 0) + 1;
 		}
-		return ahead < 0 ? 'overdue' : ahead === 0 ? 'dueToday' : ahead <= horizon ? 'upcoming' : null;
+		return ahead < 0 ? 0 : ahead === 0 ? 1 : ahead <= horizon ? 2 : -1;
 	}
 
 	/** Orders two slots by due day, then path. */

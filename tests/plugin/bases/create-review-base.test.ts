@@ -1,10 +1,9 @@
 // @vitest-environment happy-dom
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { BASE_FORMULA, clockAt, openReviewNote, resolveConfig, scheduleFor, toIsoDate } from '../../../src/engine';
 import { evaluate, passes } from '../../support/bases-formula';
+import { e2eVaultNotes } from '../../support/fixture-vault';
 import { writeReviewBase } from '../../../src/plugin/bases/create-review-base';
 import { reviewNote } from '../../helpers';
 import { fakeClockEachTest, loadPlugin } from '../harness';
@@ -41,8 +40,7 @@ describe('Create a review base', () => {
 	});
 
 	it("on the end-to-end vault, writes a base whose filter takes every review note and whose formulas give the engine's next review for all 30", async () => {
-		const folder = join(__dirname, '..', '..', 'fixtures', 'e2e-vault');
-		const notes = Object.fromEntries(readdirSync(folder).map((name) => [`Reviews/${name}`, readFileSync(join(folder, name), 'utf8')]));
+		const notes = e2eVaultNotes();
 		const { h, write } = await setUp({ preset: 'ko-template', includeFolders: ['Reviews'] }, { ...notes, 'Inbox/plain.md': '# not a review note\n' });
 		await write('Reviews');
 		const base = parse(await h.app.vault.adapter.read('Reviews.base')) as { filters: unknown; formulas: Record<string, string> };

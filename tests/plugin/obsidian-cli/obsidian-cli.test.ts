@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CliHandler } from 'obsidian';
@@ -8,12 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/run-cli';
 import { HISTORY_IN_CONFIG } from '../../../src/cli/stats-command';
 import { historyLine } from '../../../src/engine';
+import { e2eVaultNotes } from '../../support/fixture-vault';
 import { fakeClockEachTest, loadPlugin } from '../harness';
 
 const NOW = new Date(2024, 9, 10, 9);
 fakeClockEachTest(NOW);
 
-const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'e2e-vault');
 const SETTINGS = { preset: 'ko-template', rateFormula: 'template' };
 const JOURNAL = [
 	historyLine({ at: '2024-10-08T20:00:00+09:00', path: 'Reviews/Argo CD.md', stage: 1, due: '2024-10-09', action: 'done' }),
@@ -22,7 +22,7 @@ const JOURNAL = [
 
 /** The same vault twice: on disk for our CLI, in the plugin's app for Obsidian's CLI; 30 review notes, a note the engine refuses, a journal. */
 function vault(): { files: Record<string, string>; folder: string } {
-	const files: Record<string, string> = Object.fromEntries(readdirSync(FIXTURES).map((name) => [`Reviews/${name}`, readFileSync(join(FIXTURES, name), 'utf8')]));
+	const files = e2eVaultNotes();
 	files['Reviews/깨진 노트.md'] = '---\n❕첫 학습날: 2024-02-30\n---\n';
 	files['Inbox/plain.md'] = '# not a review note\n';
 	const folder = mkdtempSync(join(tmpdir(), 'fc-obsidian-cli-'));
