@@ -12,7 +12,7 @@
  */
 import * as codemirrorState from '@codemirror/state';
 import * as codemirrorView from '@codemirror/view';
-import type { Plugin as PluginOriginal, PluginManifest, WorkspaceLeaf as WorkspaceLeafOriginal } from 'obsidian';
+import type { BasesViewRegistration, Plugin as PluginOriginal, PluginManifest, QueryController as QueryControllerOriginal, WorkspaceLeaf as WorkspaceLeafOriginal } from 'obsidian';
 import * as obsidian from 'obsidian-test-mocks/obsidian';
 import { addIcon, App, Platform, TFile, WorkspaceLeaf } from 'obsidian-test-mocks/obsidian';
 import { setup } from 'obsidian-test-mocks/setup';
@@ -33,6 +33,8 @@ declare global {
 			notices: string[];
 			openUri(uri: string): Promise<string>;
 			openView(type: 'due' | 'stats'): Promise<void>;
+			/** A base showing the plugin's "Review schedule" view over every note, sorted by name, as Bases would. */
+			openBase(): Promise<void>;
 			openSettings(): void;
 			showPalette(): void;
 			run(command: string): void;
@@ -61,6 +63,7 @@ interface PluginInternals {
 	commands__: Map<string, { name: string; callback?: () => unknown; checkCallback?: (checking: boolean) => unknown; editorCheckCallback?: unknown }>;
 	views__: Map<string, (leaf: WorkspaceLeafOriginal) => { containerEl: HTMLElement; onOpen(): Promise<void> }>;
 	settingTabs__: { containerEl: HTMLElement; display(): void }[];
+	basesViewRegistrations__: Map<string, BasesViewRegistration>;
 	loadData: () => Promise<unknown>;
 	saveData: () => Promise<void>;
 	now: () => Date;
@@ -167,6 +170,23 @@ async function main(): Promise<void> {
 		},
 		openView: async (type) => {
 			await showView(type);
+			await new Promise((resolve) => window.setTimeout(resolve, 300));
+		},
+		openBase: async () => {
+			const registration = plugin.basesViewRegistrations__.get('forgetting-curve-schedule');
+			if (!registration) throw new Error('the review schedule view is not registered');
+			const containerEl = createDiv({ cls: 'view-content' });
+			pane.replaceChildren(containerEl);
+			const controller = obsidian.QueryController.create2__(app, null, createDiv(), null) as unknown as QueryControllerOriginal;
+			const view = registration.factory(controller, containerEl) as unknown as { data: unknown; config: unknown; load(): void; onDataUpdated(): void };
+			view.load();
+			const config = obsidian.BasesViewConfig.create__('', 'forgetting-curve-schedule', 'Review schedule');
+			const result = obsidian.BasesQueryResult.create__(app, config, [], []);
+			const files = app.vault.getMarkdownFiles().sort((a, b) => a.basename.localeCompare(b.basename));
+			result.setData__(files.map((f) => obsidian.BasesEntry.create__(null, f)));
+			view.data = result;
+			view.config = config;
+			view.onDataUpdated();
 			await new Promise((resolve) => window.setTimeout(resolve, 300));
 		},
 		measureDueView: async () => {

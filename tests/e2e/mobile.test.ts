@@ -41,6 +41,8 @@ async function phone(query: Record<string, string> = {}, theme: 'light' | 'dark'
 }
 
 const TOUCH = 44;
+/** Review checkboxes ticked in a note of the Korean template. */
+const ticked = (text: string) => (text.match(/(복습여부|장기기억): true/g) ?? []).length;
 
 function shot(p: Phone, name: string): Promise<Buffer> {
 	mkdirSync(OUT, { recursive: true });
@@ -89,7 +91,6 @@ describe('on a phone', () => {
 		await p.page.waitForFunction(() => window.phone.notices.some((n) => n.startsWith('Marked')));
 		// The note is open: the mark is in its editor (Obsidian saves it to the file a moment later).
 		const after = await p.page.evaluate(() => window.phone.editorText());
-		const ticked = (text: string) => (text.match(/복습여부: true/g) ?? []).length;
 		expect(ticked(after)).toBe(ticked(before) + 1);
 
 		await p.page.evaluate(() => window.phone.openView('due'));
@@ -123,6 +124,29 @@ describe('on a phone', () => {
 				await tap(p, '.forgetting-curve-more >> nth=2');
 				await expect.poll(() => p.page.$$eval('.forgetting-curve-row', (rows) => rows.length)).toBe(20);
 			}
+		}
+	});
+
+	runIt("fits a base's Review schedule view to the screen with 44-px targets, and marks a review done by touch", async () => {
+		for (const theme of ['light', 'dark'] as const) {
+			const p = await phone({}, theme);
+			await p.page.evaluate(() => window.phone.openBase());
+			const { root, page: whole } = await overflow(p.page, '.view-content');
+			expect(root[0]).toBeLessThanOrEqual(root[1]);
+			expect(whole[0]).toBeLessThanOrEqual(whole[1]);
+			const done = await boxes(p.page, '.forgetting-curve-done');
+			expect(done.length).toBeGreaterThan(0);
+			for (const box of done) expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(TOUCH);
+			for (const box of await boxes(p.page, '.forgetting-curve-row')) expect(box.height).toBeGreaterThanOrEqual(TOUCH);
+			await shot(p, `phone-bases-${theme}`);
+			if (theme === 'light') {
+				const target = await p.page.$eval('.forgetting-curve-section-dueToday .forgetting-curve-row', (el) => el.getAttribute('data-path') ?? '');
+				const text = await p.page.evaluate((path) => window.phone.read(path), target);
+				await tap(p, `.forgetting-curve-row[data-path="${target}"] .forgetting-curve-done`);
+				await expect.poll(() => p.page.evaluate((path) => window.phone.read(path), target)).not.toBe(text);
+				expect(ticked(await p.page.evaluate((path) => window.phone.read(path), target))).toBe(ticked(text) + 1);
+			}
+			expect(p.errors).toEqual([]);
 		}
 	});
 
