@@ -39,9 +39,10 @@ function scheduleModel(host: DueViewHost, paths: string[], shown: Record<Section
 	const limits = Object.fromEntries(SECTIONS.map((id) => [id, sections.includes(id) ? shown[id] : 0]));
 	const snapshot = host.service.snapshotOf(paths, { horizon, limits });
 	const model = buildDueModel(snapshot, paths.filter((path) => host.service.has(path)).length, host.config());
+	if (model.state === 'empty') return { ...model, days: horizon };
 	if (model.state !== 'list') return model;
 	const kept = model.sections.filter((section) => sections.includes(section.id));
-	if (kept.every((section) => section.total === 0)) return { state: 'empty', forecast: model.forecast, conflictCopies: [] };
+	if (kept.every((section) => section.total === 0)) return { state: 'empty', forecast: model.forecast, days: horizon, conflictCopies: [] };
 	return { ...model, sections: kept };
 }
 

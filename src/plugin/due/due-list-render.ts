@@ -1,6 +1,6 @@
 import { setIcon } from 'obsidian';
 import { copyIcon } from './icon-copies';
-import { noteTitle, UPCOMING_DAYS } from '../../engine';
+import { noteTitle } from '../../engine';
 import { t } from '../../locale';
 import type { DueModel, DueRow, DueSection, ForecastDay, SectionId } from './due-model';
 
@@ -70,7 +70,7 @@ export class DueListRenderer {
 			if (this.parts.toolbar) toolbar(root, model, this.handlers);
 			this.forecastEl = root.createDiv();
 			this.updateForecast(model.forecast, true);
-			if (model.state === 'empty') emptyState(root, 'party-popper', t('view.empty-title'), t('view.empty-body', { days: UPCOMING_DAYS }));
+			if (model.state === 'empty') emptyState(root, 'party-popper', t('view.empty-title'), t('view.empty-body', { days: model.days }));
 			else for (const section of model.sections) this.buildSection(root, section);
 		}
 		root.addEventListener('keydown', (event) => moveFocus(root, event));

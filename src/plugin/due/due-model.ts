@@ -1,4 +1,4 @@
-import { dateOfDayNumber, type DueBucket, type DueSnapshot, type IndexedNote, noteTitle, rateFromMask, type ReviewConfig } from '../../engine';
+import { dateOfDayNumber, type DueBucket, type DueSnapshot, type IndexedNote, noteTitle, rateFromMask, type ReviewConfig, UPCOMING_DAYS } from '../../engine';
 import { stageText, t, uiLanguage } from '../../locale';
 
 export type SectionId = DueBucket;
@@ -33,7 +33,8 @@ export interface ForecastDay {
 export type DueModel = (
 	| { state: 'loading' }
 	| { state: 'no-notes' }
-	| { state: 'empty'; forecast: ForecastDay[] }
+	/** Nothing due within `days` (the upcoming horizon). */
+	| { state: 'empty'; forecast: ForecastDay[]; days: number }
 	| { state: 'list'; sections: DueSection[]; forecast: ForecastDay[] }
 ) & {
 	/** Sync conflict copies of review notes, left out of the list and named above it. */
@@ -96,6 +97,6 @@ export function buildDueModel(snapshot: DueSnapshot | null, indexedNotes: number
 		{ id: 'dueToday', title: t('view.today'), total: snapshot.counts.dueToday, rows: snapshot.dueToday.map((n) => row(n, '')) },
 		{ id: 'upcoming', title: t('view.upcoming'), total: snapshot.counts.upcoming, rows: snapshot.upcoming.map((n) => row(n, weekday.format(dateOfDayNumber(n.dueDay)))) },
 	];
-	if (sections.every((s) => s.total === 0)) return { state: 'empty', forecast, conflictCopies };
+	if (sections.every((s) => s.total === 0)) return { state: 'empty', forecast, days: UPCOMING_DAYS, conflictCopies };
 	return { state: 'list', sections, forecast, conflictCopies };
 }

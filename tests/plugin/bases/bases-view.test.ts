@@ -102,6 +102,9 @@ describe('the Review schedule view in Bases', () => {
 		]);
 		show([]);
 		expect(containerEl.querySelector('.forgetting-curve-empty-title')?.textContent).toBe('No review notes yet');
+		// Nothing due within the view's own horizon: the empty state names that horizon.
+		const quiet = openScheduleView(h, ['Reviews/far.md'], { upcomingDays: 12 });
+		expect(quiet.containerEl.querySelector('.forgetting-curve-empty-body')?.textContent).toBe('No review is due in the next 12 days.');
 		expect(scheduleOptions({ get: () => undefined })).toEqual({ sections: ['overdue', 'dueToday', 'upcoming'], horizon: 7 });
 		expect(scheduleOptions({ get: (key) => (key === 'upcomingDays' ? 'lots' : undefined) }).horizon).toBe(7);
 	});
