@@ -128,9 +128,10 @@ function frontmatterOf(row: Row, config: ReviewConfig): string[] | ImportSkip {
 	return lines;
 }
 
-/** File names from titles: characters a file name cannot hold become spaces; titles met twice get their Notion id's start. */
+/** File names from titles: characters a file name cannot hold become spaces, leading dots go; titles met twice get their Notion id's start. */
 function fileNames(rows: readonly Row[]): Map<Row, string> {
-	const stem = (row: Row) => row.title.replace(FORBIDDEN, ' ').replace(/\s+/g, ' ').trim();
+	// A leading dot would hide the note from Obsidian.
+	const stem = (row: Row) => row.title.replace(FORBIDDEN, ' ').replace(/\s+/g, ' ').trim().replace(/^\.+\s*/, '');
 	const counts = new Map<string, number>();
 	for (const row of rows) counts.set(stem(row).toLowerCase(), (counts.get(stem(row).toLowerCase()) ?? 0) + 1);
 	return new Map(rows.map((row) => [row, (counts.get(stem(row).toLowerCase()) ?? 0) > 1 ? `${stem(row)} ${(row.id ?? row.source).slice(0, 8)}` : stem(row)]));
@@ -144,13 +145,19 @@ function fileNames(rows: readonly Row[]): Map<Row, string> {
 export function planNotionImport(files: readonly ExportFile[], config: ReviewConfig, clock: Clock): ImportPlan {
 	const plan: ImportPlan = { notes: [], copies: [], skipped: [] };
 	const rows = reviewRows(files, config).filter((row) => {
-		if (row.title.trim() === '' || row.title.replace(FORBIDDEN, '').trim() === '') plan.skipped.push({ name: basename(row.source), code: 'no-title' });
+		if (row.title.replace(FORBIDDEN, '').replace(/^[\s.]+/, '') === '') plan.skipped.push({ name: basename(row.source), code: 'no-title' });
 		else return true;
 		return false;
 	});
 	const names = fileNames(rows);
 	for (const row of rows) {
-		const lines = frontmatterOf(row, config);
+		let lines: string[] | ImportSkip;
+		try {
+			lines = frontmatterOf(row, config);
+		} catch {
+			// A key or value no YAML form reads back as itself: this row only, never the whole import.
+			lines = { name: row.title, code: 'refused' };
+		}
 		if (!Array.isArray(lines)) {
 			plan.skipped.push(lines);
 			continue;

@@ -97,5 +97,8 @@ describe('planning an import', () => {
 		expect(plan.notes.map((n) => n.path)).toEqual([expect.stringMatching(/^Same title [0-9a-f]{8}\.md$/), expect.stringMatching(/^Same title [0-9a-f]{8}\.md$/)]);
 		expect(new Set(plan.notes.map((n) => n.path)).size).toBe(2);
 		expect(plan.notes[0]?.text).toMatch(/^---\n❕첫 학습날: 2024-10-01\n❤1일복습여부: false\n마감: 2024-10-27T14:00\n태그: a, b\n점수: 42\n/);
+		const odd = planNotionImport(files(notionExport([{ title: '.hidden', properties: props }, { title: '???', properties: props }])), CONFIG, SEED_CLOCK);
+		expect(odd.notes.map((n) => n.path)).toEqual(['hidden.md']);
+		expect(odd.skipped).toEqual([{ name: expect.stringMatching(/^\?\?\? [0-9a-f]{32}\.md$/) as string, code: 'no-title' }]);
 	});
 });
