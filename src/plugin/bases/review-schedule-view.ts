@@ -1,7 +1,7 @@
-import { BasesView, type BasesAllOptions, Platform, type Plugin, type QueryController, requireApiVersion } from 'obsidian';
+import { BasesView, type BasesAllOptions, type Plugin, type QueryController, requireApiVersion } from 'obsidian';
 import { UPCOMING_DAYS } from '../../engine';
 import { t } from '../../locale';
-import { buildDueModel, type DueModel, DueListRenderer, type DueViewHost, MORE_STEP, PAGE_SIZE, PHONE_PAGE_SIZE, type SectionId } from '../due';
+import { buildDueModel, type DueModel, DueListRenderer, type DueViewHost, firstShown, MORE_STEP, type SectionId } from '../due';
 
 /** The view type's id in `.base` files (`type: forgetting-curve-schedule`). */
 export const REVIEW_SCHEDULE_VIEW = 'forgetting-curve-schedule';
@@ -58,8 +58,7 @@ export function registerReviewScheduleView(plugin: Plugin, host: DueViewHost): b
 	if (requireApiVersion('1.10.0') && typeof plugin.registerBasesView === 'function') {
 		class ReviewScheduleView extends BasesView {
 			readonly type = REVIEW_SCHEDULE_VIEW;
-			private readonly first = Platform.isPhone ? PHONE_PAGE_SIZE : PAGE_SIZE;
-			private shown: Record<SectionId, number> = { overdue: this.first, dueToday: this.first, upcoming: this.first };
+			private shown = firstShown();
 			private readonly list = new DueListRenderer(
 				{
 					open: (path, newTab) => host.open(path, newTab),

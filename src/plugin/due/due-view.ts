@@ -18,7 +18,7 @@ export interface DueViewHost {
 }
 
 /** Rows per section at first: a phone's screen holds fewer, and draws them slower. */
-function firstShown(): Record<SectionId, number> {
+export function firstShown(): Record<SectionId, number> {
 	const rows = Platform.isPhone ? PHONE_PAGE_SIZE : PAGE_SIZE;
 	return { overdue: rows, dueToday: rows, upcoming: rows };
 }
