@@ -43,50 +43,54 @@ const basename = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 /** Characters no file name may hold on one of Obsidian's platforms. */
 const FORBIDDEN = /[\\/:*?"<>|#^[\]]/g;
 
-/** The database CSVs by the folder of their pages (`Reviews <id>.csv` ↔ `Reviews <id>/`), `_all.csv` (every property) preferred. */
-function csvRowsByFolder(files: readonly ExportFile[]): Map<string, Map<string, [string, string][]>> {
-	const byFolder = new Map<string, { all: boolean; rows: Map<string, [string, string][]> }>();
+type CsvRows = Map<string, [string, string][][]>;
+
+/**
+ * The database CSVs by the folder of their pages (`Reviews <id>.csv` ↔ `Reviews <id>/`), `_all.csv`
+ * (every property) preferred; each title's rows in the CSV's order (two rows may share a title).
+ */
+function csvRowsByFolder(files: readonly ExportFile[]): Map<string, CsvRows> {
+	const byFolder = new Map<string, { all: boolean; rows: CsvRows }>();
 	for (const file of files) {
 		if (!file.path.endsWith('.csv') || file.text === undefined) continue;
 		const all = file.path.endsWith('_all.csv');
 		const folder = file.path.slice(0, -(all ? '_all.csv' : '.csv').length);
 		if (byFolder.get(folder)?.all && !all) continue;
 		const { header, rows } = readNotionCsv(file.text);
-		const byTitle = new Map<string, [string, string][]>();
+		const byTitle: CsvRows = new Map();
 		for (const row of rows) {
 			const cells = header.map((name, i): [string, string] => [name, row[i] ?? '']).filter(([, value]) => value !== '');
-			byTitle.set(row[0] ?? '', cells.slice(1));
+			const title = row[0] ?? '';
+			byTitle.set(title, [...(byTitle.get(title) ?? []), cells.slice(1)]);
 		}
 		byFolder.set(folder, { all, rows: byTitle });
 	}
 	return new Map([...byFolder].map(([folder, { rows }]) => [folder, rows]));
 }
 
-/** Review rows: pages of a database folder, and any page that has the first-study key; each page's properties from its lines, then its CSV row. */
+/**
+ * Review rows: pages of a database folder, and any page that has the first-study key; each page's
+ * properties from its lines, then from its CSV row (matched by title, first come first served); then
+ * the CSV's rows no page took.
+ */
 function reviewRows(files: readonly ExportFile[], config: ReviewConfig): Row[] {
 	const csv = csvRowsByFolder(files);
 	const first = canonicalKey(config.firstStudyKey);
 	const rows: Row[] = [];
-	const seen = new Map<string, Set<string>>();
 	for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
 		if (!file.path.endsWith('.md') || file.text === undefined) continue;
 		const page = readNotionPage(file.text);
 		const { title: fileTitle, id } = splitNotionName(basename(file.path).slice(0, -3));
 		const title = page.title || fileTitle;
 		const folder = dirname(file.path);
-		const fromCsv = csv.get(folder)?.get(title) ?? [];
+		const fromCsv = csv.get(folder)?.get(title)?.shift() ?? [];
 		const named = new Set(page.properties.map(([key]) => canonicalKey(key)));
 		const properties = [...page.properties, ...fromCsv.filter(([key]) => !named.has(canonicalKey(key)))];
 		if (!csv.has(folder) && !properties.some(([key]) => canonicalKey(key) === first)) continue;
 		rows.push({ source: file.path, title, id, properties, body: page.body, folder });
-		if (!seen.has(folder)) seen.set(folder, new Set());
-		seen.get(folder)?.add(title);
 	}
-	// Rows of a CSV with no page of their own.
 	for (const [folder, byTitle] of csv) {
-		for (const [title, properties] of byTitle) {
-			if (!seen.get(folder)?.has(title)) rows.push({ source: `${folder}.csv`, title, id: null, properties, body: '', folder });
-		}
+		for (const [title, left] of byTitle) for (const properties of left) rows.push({ source: `${folder}.csv`, title, id: null, properties, body: '', folder });
 	}
 	return rows;
 }
@@ -128,13 +132,26 @@ function frontmatterOf(row: Row, config: ReviewConfig): string[] | ImportSkip {
 	return lines;
 }
 
-/** File names from titles: characters a file name cannot hold become spaces, leading dots go; titles met twice get their Notion id's start. */
+/**
+ * File names from titles: characters a file name cannot hold become spaces, leading dots go (they would
+ * hide the note). Titles met twice get the start of their Notion id, or a number when the row has no
+ * page (a CSV row): the same export always gives the same names, so a second import finds its notes.
+ */
 function fileNames(rows: readonly Row[]): Map<Row, string> {
-	// A leading dot would hide the note from Obsidian.
 	const stem = (row: Row) => row.title.replace(FORBIDDEN, ' ').replace(/\s+/g, ' ').trim().replace(/^\.+\s*/, '');
 	const counts = new Map<string, number>();
 	for (const row of rows) counts.set(stem(row).toLowerCase(), (counts.get(stem(row).toLowerCase()) ?? 0) + 1);
-	return new Map(rows.map((row) => [row, (counts.get(stem(row).toLowerCase()) ?? 0) > 1 ? `${stem(row)} ${(row.id ?? row.source).slice(0, 8)}` : stem(row)]));
+	const numbered = new Map<string, number>();
+	return new Map(
+		rows.map((row) => {
+			const name = stem(row);
+			if ((counts.get(name.toLowerCase()) ?? 0) < 2) return [row, name];
+			if (row.id) return [row, `${name} ${row.id.slice(0, 8)}`];
+			const n = (numbered.get(name.toLowerCase()) ?? 0) + 1;
+			numbered.set(name.toLowerCase(), n);
+			return [row, `${name} (${n})`];
+		}),
+	);
 }
 
 /**

@@ -101,4 +101,21 @@ describe('planning an import', () => {
 		expect(odd.notes.map((n) => n.path)).toEqual(['hidden.md']);
 		expect(odd.skipped).toEqual([{ name: expect.stringMatching(/^\?\?\? [0-9a-f]{32}\.md$/) as string, code: 'no-title' }]);
 	});
+
+	it('imports rows that only the database CSV holds, with the CSV read as Notion writes it (BOM, CRLF, quotes)', () => {
+		const props = seedProperties(SEED, 'October 1, 2024');
+		const exported = notionExport([
+			{ title: '웹훅', properties: props },
+			{ title: 'Only in CSV', properties: props },
+			{ title: 'Only in CSV', properties: props.map(([k, v]): [string, string] => [k, k === '❕과목' ? 'Helm, Kustomize' : v]) },
+		]);
+		// Keep the CSV and the seed's page; the two other rows lose their pages.
+		const kept = files(exported).filter((file) => file.path.endsWith('.csv') || file.path.includes('/웹훅 '));
+		const plan = planNotionImport(kept, CONFIG, SEED_CLOCK);
+		expect(plan.notes.map((n) => n.path)).toEqual(['Only in CSV (1).md', 'Only in CSV (2).md', '웹훅.md']);
+		expect(plan.notes.map((n) => frontmatter(n.text)?.includes('❕과목: Helm, Kustomize'))).toEqual([false, true, false]);
+		// The CSV's column order puts the properties in the seed's order too.
+		expect(frontmatter(plan.notes[0]?.text ?? '')).toBe(frontmatter(SEED));
+		expect(planNotionImport(kept, CONFIG, SEED_CLOCK)).toEqual(plan);
+	});
 });
