@@ -35,7 +35,6 @@ interface Row {
 	id: string | null;
 	properties: [string, string][];
 	body: string;
-	folder: string;
 }
 
 const dirname = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
@@ -87,10 +86,10 @@ function reviewRows(files: readonly ExportFile[], config: ReviewConfig): Row[] {
 		const named = new Set(page.properties.map(([key]) => canonicalKey(key)));
 		const properties = [...page.properties, ...fromCsv.filter(([key]) => !named.has(canonicalKey(key)))];
 		if (!csv.has(folder) && !properties.some(([key]) => canonicalKey(key) === first)) continue;
-		rows.push({ source: file.path, title, id, properties, body: page.body, folder });
+		rows.push({ source: file.path, title, id, properties, body: page.body });
 	}
 	for (const [folder, byTitle] of csv) {
-		for (const [title, left] of byTitle) for (const properties of left) rows.push({ source: `${folder}.csv`, title, id: null, properties, body: '', folder });
+		for (const [title, left] of byTitle) for (const properties of left) rows.push({ source: `${folder}.csv`, title, id: null, properties, body: '' });
 	}
 	return rows;
 }
