@@ -83,12 +83,15 @@ export function registerReviewScheduleView(plugin: Plugin, host: DueViewHost): b
 			}
 
 			onDataUpdated(): void {
+				// The index may change before Bases has given the view its first data and config: wait for them.
+				const { data, config } = this as { data?: BasesView['data']; config?: BasesView['config'] };
+				if (!data || !config) return;
 				// `data` is replaced on every update: read it now, keep nothing of it.
-				const paths = (this.data?.data ?? []).map((entry) => entry.file.path);
+				const paths = data.data.map((entry) => entry.file.path);
 				const parent = this.containerEl;
 				parent.addClass('forgetting-curve-bases');
 				const scroll = parent.scrollTop;
-				this.list.render(parent, scheduleModel(host, paths, this.shown, this.config));
+				this.list.render(parent, scheduleModel(host, paths, this.shown, config));
 				parent.scrollTop = scroll;
 			}
 		}

@@ -156,6 +156,22 @@ describe('the Review schedule view in Bases', () => {
 	});
 });
 
+describe('before Bases gives the view its first data', () => {
+	it('waits: an index change draws nothing and throws nothing', async () => {
+		const h = await ready();
+		const registration = (h.plugin as unknown as { basesViewRegistrations__: Map<string, BasesViewRegistration> }).basesViewRegistrations__.get(REVIEW_SCHEDULE_VIEW);
+		const containerEl = createDiv();
+		const view = registration?.factory(QueryController.create2__(h.app, null, createDiv(), null) as unknown as QueryControllerOriginal, containerEl) as unknown as ScheduleView;
+		view.load();
+		// As in Obsidian, where the view exists a moment before its first query result and config.
+		view.data = undefined;
+		view.config = undefined;
+		await h.app.vault.modify(h.file('Reviews/late.md'), note('2024-10-01', 3, 'Kubernetes'));
+		await advance(300);
+		expect(containerEl.childElementCount).toBe(0);
+	});
+});
+
 describe('without Bases', () => {
 	it('loads, with every command, when the app has no registerBasesView (before 1.10)', async () => {
 		// As on Obsidian before 1.10: the method is not there (undefined, which the mock's strict proxy needs spelled out).
