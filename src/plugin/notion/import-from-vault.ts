@@ -23,9 +23,11 @@ const taken = async (app: App, path: string) => app.vault.getAbstractFileByPath(
 /**
  * Imports an unzipped Notion export that sits inside the vault: the engine plans the notes, this
  * reads the export through the vault and writes each note and file that is not there yet (never
- * replacing one). A dry run writes nothing. Null when `from` is not a folder of the vault.
+ * replacing one). A dry run writes nothing. Null when `from` names no folder of the vault.
  */
 export async function importFromVault(app: App, config: ReviewConfig, clock: Clock, from: string, to: string, dryRun: boolean): Promise<ImportOutcome | null> {
+	// No folder named is no export, not the whole vault.
+	if (from.trim() === '') return null;
 	const root = app.vault.getFolderByPath(normalizePath(from));
 	if (!(root instanceof TFolder)) return null;
 	const files: TFile[] = [];

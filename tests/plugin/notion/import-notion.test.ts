@@ -57,10 +57,11 @@ describe('Import a Notion export (in the vault)', () => {
 		expect(h.app.vault.getFiles()).toHaveLength(count);
 	});
 
-	it('answers null for a folder that is not there', async () => {
+	it('answers null for a folder that is not there, or none named', async () => {
 		const { h } = await setUp();
 		const resolved = resolveConfig(h.plugin.reviewSettings);
 		if (!resolved.ok) throw new Error('settings');
 		expect(await importFromVault(h.app as never, resolved.config, clockAt(at(2024, 10, 27)), 'Nowhere', 'Reviews', false)).toBeNull();
+		expect(await importFromVault(h.app as never, resolved.config, clockAt(at(2024, 10, 27)), '  ', 'Reviews', false)).toBeNull();
 	});
 });
