@@ -78,7 +78,11 @@ export function registerReviewScheduleView(plugin: Plugin, host: DueViewHost): b
 				private readonly containerEl: HTMLElement,
 			) {
 				super(controller);
+			}
+
+			override onload(): void {
 				// Bases redraws on its own changes; a review marked done reaches the index a moment later.
+				// Subscribed while loaded (Bases loads its views as child components), so unloading ends it.
 				this.register(host.service.subscribe(() => this.onDataUpdated()));
 			}
 
