@@ -5,7 +5,7 @@ import { type CalendarPush, registerReminderFeatures } from './plugin/reminders'
 import { registerCommands, ReviewActions } from './plugin/review';
 import { DueService, registerDueFeatures } from './plugin/due';
 import { registerBasesFeatures } from './plugin/bases';
-import { registerNotionImport } from './plugin/notion';
+import { notionImporter } from './plugin/notion';
 import { registerObsidianCli } from './plugin/obsidian-cli';
 import { problemText, t } from './locale';
 import { ForgettingCurveSettingTab, keepDamagedCopy, loadPluginData, type SettingsHost, useObsidianLanguage } from './plugin/settings';
@@ -38,8 +38,7 @@ export default class ForgettingCurvePlugin extends Plugin implements SettingsHos
 		const service = (this.due = new DueService(ctx));
 		const { session, openStatistics } = registerStudyFeatures(this, ctx, service, this.actions, records);
 		const due = registerDueFeatures(this, service, this.actions, { startSession: () => void session.start(), openStatistics });
-		registerBasesFeatures(this, ctx, due.host);
-		registerNotionImport(this, ctx);
+		const bases = registerBasesFeatures(this, ctx, due.host);
 		registerObsidianCli(this, ctx, records);
 		const calendar = registerReminderFeatures(this, ctx, service, () => ctx.guard.isTypingAnywhere());
 		this.push = calendar.push;
@@ -50,6 +49,9 @@ export default class ForgettingCurvePlugin extends Plugin implements SettingsHos
 			syncCalendar: () => calendar.push.sync(true),
 			reviewDueNotes: () => session.start(),
 			openStatistics,
+			createReviewBase: bases.createReviewBase,
+			importNotion: notionImporter(this.app, ctx),
+			configReady: () => this.config !== null,
 			session,
 		});
 		this.addSettingTab(new ForgettingCurveSettingTab(this.app, this));

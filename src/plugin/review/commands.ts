@@ -28,6 +28,10 @@ export interface AppActions {
 	syncCalendar(): Promise<unknown>;
 	reviewDueNotes(): Promise<unknown>;
 	openStatistics(): void;
+	createReviewBase(): void;
+	importNotion(): void;
+	/** Whether the settings work: commands that write review notes or a base need them. */
+	configReady(): boolean;
 	/** The review session's own actions, offered only while one runs. */
 	session: { readonly active: boolean; done(): Promise<void>; snooze(): Promise<void>; skip(): Promise<void>; end(): void };
 }
@@ -49,6 +53,8 @@ const APP_COMMANDS: readonly AppCommand[] = [
 	{ id: 'sync-review-calendar', name: 'command.sync-calendar', icon: 'refresh-ccw', run: (a) => a.syncCalendar() },
 	{ id: 'review-due-notes', name: 'command.review-due', icon: 'play', run: (a) => a.reviewDueNotes() },
 	{ id: 'open-review-statistics', name: 'command.open-stats', icon: 'bar-chart-3', run: (a) => a.openStatistics() },
+	{ id: 'create-review-base', name: 'command.create-base', icon: 'table', run: (a) => a.createReviewBase(), when: (a) => a.configReady() },
+	{ id: 'import-notion', name: 'command.import-notion', icon: 'import', run: (a) => a.importNotion(), when: (a) => a.configReady() },
 	{ id: 'review-session-done', name: 'command.session-done', icon: 'check', run: (a) => a.session.done(), when: (a) => a.session.active },
 	{ id: 'review-session-snooze', name: 'command.session-snooze', icon: 'alarm-clock-off', run: (a) => a.session.snooze(), when: (a) => a.session.active },
 	{ id: 'review-session-skip', name: 'command.session-skip', icon: 'skip-forward', run: (a) => a.session.skip(), when: (a) => a.session.active },

@@ -28,6 +28,8 @@ describe('Create a review base', () => {
 			['forgetting-curve-schedule', 'Review schedule'],
 		]);
 		expect(h.commands.has('create-review-base')).toBe(true);
+		// Offered from the commands' table while the settings work.
+		expect(h.commands.get('create-review-base')?.checkCallback?.(true)).toBe(true);
 	});
 
 	it('never replaces an existing file, and refuses names no file can have', async () => {

@@ -31,7 +31,7 @@ async function setUp() {
 describe('Import a Notion export (in the vault)', () => {
 	it("writes the seed's page as a review note with the seed's frontmatter, copies its image, and names the malformed row", async () => {
 		const { h, run } = await setUp();
-		expect(h.commands.has('import-notion')).toBe(true);
+		expect(h.commands.get('import-notion')?.checkCallback?.(true)).toBe(true);
 		const outcome = await run(false);
 		expect(outcome?.fresh).toEqual(['Reviews/웹훅.md']);
 		expect(outcome?.copied).toBe(1);
