@@ -38,7 +38,8 @@ function scheduleModel(host: DueViewHost, paths: string[], shown: Record<Section
 	const { sections, horizon } = scheduleOptions(config);
 	const limits = Object.fromEntries(SECTIONS.map((id) => [id, sections.includes(id) ? shown[id] : 0]));
 	const snapshot = host.service.snapshotOf(paths, { horizon, limits });
-	const model = buildDueModel(snapshot, paths.filter((path) => host.service.has(path)).length, host.config());
+	// Stops at the first review note: an update of a whole-vault base need not look up every row again.
+	const model = buildDueModel(snapshot, paths.some((path) => host.service.has(path)), host.config());
 	if (model.state === 'empty') return { ...model, days: horizon };
 	if (model.state !== 'list') return model;
 	const kept = model.sections.filter((section) => sections.includes(section.id));

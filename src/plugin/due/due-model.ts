@@ -74,10 +74,10 @@ export function forecastDays(counts: readonly number[], today: number): Forecast
 	});
 }
 
-/** Turns the index's snapshot into what the view shows, in the UI language. */
-export function buildDueModel(snapshot: DueSnapshot | null, indexedNotes: number, config: ReviewConfig | null, conflictCopies: string[] = []): DueModel {
+/** Turns the index's snapshot into what the view shows, in the UI language; `hasReviewNotes` tells "no review notes" from "nothing due". */
+export function buildDueModel(snapshot: DueSnapshot | null, hasReviewNotes: boolean, config: ReviewConfig | null, conflictCopies: string[] = []): DueModel {
 	if (!snapshot || !config) return { state: 'loading', conflictCopies };
-	if (indexedNotes === 0) return { state: 'no-notes', conflictCopies };
+	if (!hasReviewNotes) return { state: 'no-notes', conflictCopies };
 	const { weekday } = formatters(uiLanguage());
 	const forecast = forecastDays(snapshot.forecast, snapshot.today);
 	const row = (note: IndexedNote, when: string): DueRow => ({

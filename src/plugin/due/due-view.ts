@@ -25,7 +25,7 @@ export function firstShown(): Record<SectionId, number> {
 
 function modelFor(host: DueViewHost, shown: Record<SectionId, number>): DueModel {
 	const { service } = host;
-	return buildDueModel(service.snapshot(shown), service.size, host.config(), service.conflictCopies());
+	return buildDueModel(service.snapshot(shown), service.size > 0, host.config(), service.conflictCopies());
 }
 
 /**
