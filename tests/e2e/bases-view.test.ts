@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { buildPage, CHROMIUM, launchChromium, needsBrowser, OUT, ROOT, runIt, scriptLiteral } from './browser';
+import { buildPage, launchChromium, needsBrowser, openViewPage, OUT, ROOT, runIt, scriptLiteral } from './browser';
 import { e2eVaultNotes } from '../support/fixture-vault';
 
 /**
@@ -45,12 +45,7 @@ const sections = () =>
 
 describe.each(['light', 'dark'])('the Review schedule Bases view in Chromium, %s theme', (theme) => {
 	runIt("shows the base's review notes in sections, and a done click ticks the note and moves its row", async () => {
-		if (!browser) throw new Error(`Chromium is not installed at ${CHROMIUM}`);
-		const page = await browser.newPage({ viewport: { width: 720, height: 1400 }, deviceScaleFactor: 1 });
-		const errors: string[] = [];
-		page.on('pageerror', (error) => errors.push(error.message));
-		await page.goto(`${pageUrl}#${theme}`);
-		await page.waitForFunction(() => window.viewReady === true, undefined, { timeout: 20_000 });
+		const { page, errors } = await openViewPage(browser, `${pageUrl}#${theme}`, { width: 720, height: 1400 });
 
 		const before = await page.evaluate(sections);
 		expect(before.map((s) => [s.title, s.count, s.rows.length])).toEqual([

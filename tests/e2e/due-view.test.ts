@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { buildPage, CHROMIUM, launchChromium, needsBrowser, OUT, ROOT, runIt, scriptLiteral } from './browser';
+import { buildPage, launchChromium, needsBrowser, openViewPage, OUT, ROOT, runIt, scriptLiteral } from './browser';
 import { e2eVaultNotes } from '../support/fixture-vault';
 
 /**
@@ -29,12 +29,7 @@ afterAll(async () => {
 
 describe.each(['light', 'dark'])('due view in Chromium, %s theme', (theme) => {
 	runIt('shows the sections, counts and rows, opens the clicked note, and leaves a screenshot', async () => {
-		if (!browser) throw new Error(`Chromium is not installed at ${CHROMIUM}`);
-		const page = await browser.newPage({ viewport: { width: 320, height: 1400 }, deviceScaleFactor: 1 });
-		const errors: string[] = [];
-		page.on('pageerror', (error) => errors.push(error.message));
-		await page.goto(`${pageUrl}#${theme}`);
-		await page.waitForFunction(() => window.viewReady === true, undefined, { timeout: 20_000 });
+		const { page, errors } = await openViewPage(browser, `${pageUrl}#${theme}`, { width: 320, height: 1400 });
 
 		const sections = await page.$$eval('.forgetting-curve-section', (els) =>
 			els.map((el) => ({

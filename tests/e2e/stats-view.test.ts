@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { journalStats, readJournals } from '../../src/engine';
 import { studyJournals } from '../support/study-journals';
 import { fastDayNumber } from '../../src/engine/schedule/day-numbers';
-import { buildPage, CHROMIUM, launchChromium, needsBrowser, OUT, ROOT, runIt, scriptLiteral } from './browser';
+import { buildPage, launchChromium, needsBrowser, openViewPage, OUT, ROOT, runIt, scriptLiteral } from './browser';
 import { e2eVaultNotes } from '../support/fixture-vault';
 
 /**
@@ -37,12 +37,7 @@ afterAll(async () => {
 
 describe.each(['light', 'dark'])('statistics view in Chromium, %s theme', (theme) => {
 	runIt('shows the figures, a 26-week heatmap with a tooltip per day, stages and forecast, and leaves a screenshot', async () => {
-		if (!browser) throw new Error(`Chromium is not installed at ${CHROMIUM}`);
-		const page = await browser.newPage({ viewport: { width: 720, height: 900 }, deviceScaleFactor: 1 });
-		const errors: string[] = [];
-		page.on('pageerror', (error) => errors.push(error.message));
-		await page.goto(`${pageUrl}#${theme}`);
-		await page.waitForFunction(() => window.viewReady === true, undefined, { timeout: 20_000 });
+		const { page, errors } = await openViewPage(browser, `${pageUrl}#${theme}`, { width: 720, height: 900 });
 
 		// The figures the view shows are those of the engine's definitions over the same journals.
 		const stats = journalStats(readJournals(new Map(Object.entries(history))), TODAY);
