@@ -57,6 +57,24 @@ describe('calendar --caldav keeps the password safe', () => {
 		expect(said).not.toContain(TOKEN);
 	});
 
+	it('never prints the password from a redirect whose address carries the Authorization header, in any encoding', async () => {
+		const encodings = [(auth: string) => encodeURIComponent(auth), (auth: string) => encodeURIComponent(auth).replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()), (auth: string) => auth.replace(/ /g, '+'), (auth: string) => encodeURIComponent(Buffer.from(auth).toString('base64'))];
+		for (const encode of encodings) {
+			// The same server sends the request on with the header in the address, then fails there: the
+			// error names that address.
+			const home = await startTestServer((req, res) => {
+				if (req.url?.includes('next=')) return res.writeHead(500).end();
+				res.writeHead(302, { Location: `/cal/?next=${encode(req.headers.authorization ?? '')}&pw=${encodeURIComponent(PASSWORD)}` }).end();
+			});
+			servers.push(home);
+			const { code, said } = await cli(`${home.url}cal/`);
+			expect(code).toBe(1);
+			expect(said).toContain('The server had a problem');
+			expect(said).toContain('next=***');
+			for (const secret of [PASSWORD, TOKEN, encodeURIComponent(TOKEN), encodeURIComponent(`Basic ${TOKEN}`), `Basic+${TOKEN}`]) expect([secret, said.includes(secret)]).toEqual([secret, false]);
+		}
+	});
+
 	it('a redirect to another server: refused, the other server sees nothing, exit 1', async () => {
 		const other = await startTestServer((_req, res) => res.writeHead(207).end('<d:multistatus xmlns:d="DAV:"/>'));
 		const home = await startTestServer((req, res) => res.writeHead(307, { Location: `${other.url}${req.url ?? ''}` }).end());

@@ -1,5 +1,5 @@
 import { CalDavError, type CalDavFailure, type CalendarInfo, type HttpClient, type HttpRequest, type HttpResponse, type RemoteResource } from './caldav-types';
-import { credentialBar, hasUserinfo } from './credential-scope';
+import { base64, credentialBar, hasUserinfo, redact, secretForms } from './credential-scope';
 import { asCollection, firstHref, okProp, resolveHref, safeOrigin } from './dav-answers';
 import { CALDAV, child, children, DAV, escapeXml, parseXml, parseXmlInSlices, XML_LIMITS, type XmlElement, XmlError } from './xml';
 
@@ -7,12 +7,12 @@ const MAX_REDIRECTS = 5;
 /** The longest stretch an answer is read in before the thread is handed back (with a `pause`). */
 const SLICE_MS = 8;
 
-function basicAuth(user: string, password: string): string {
-	const bytes = new TextEncoder().encode(`${user}:${password}`);
-	let binary = '';
-	for (const byte of bytes) binary += String.fromCharCode(byte);
-	return `Basic ${btoa(binary)}`;
-}
+/**
+ * Where discovery looks for the account when neither /.well-known/caldav nor the address itself
+ * answers: Naver Calendar answers 404 on `/` and keeps its principals under /principals/ (reported by
+ * public clients; shared/notes/reminders.md). Data, tried in order, on the configured origin only.
+ */
+export const DISCOVERY_FALLBACK_PATHS: readonly string[] = ['/principals/'];
 
 function failureOf(status: number): CalDavFailure {
 	if (status === 401) return 'unauthorized';
@@ -36,7 +36,7 @@ export class CalDavClient {
 	private readonly auth: string;
 	/** The server the learner configured: the only place the password goes (credential-scope.ts). */
 	private readonly trusted: URL;
-	/** Texts that must never appear in an error message: the password and what carries it. */
+	/** Texts that must never appear in a message: the password and what carries it, in every encoding (credential-scope.ts). */
 	private readonly secrets: string[];
 
 	/**
@@ -51,8 +51,8 @@ export class CalDavClient {
 		/** Hands the thread back while a large answer is read (the plugin: a timer); absent, answers are read at once (the CLI). */
 		private readonly pause?: () => Promise<void>,
 	) {
-		this.auth = basicAuth(user, password);
-		this.secrets = [password, this.auth.slice('Basic '.length), `${user}:${password}`].filter((secret) => secret.length >= 3);
+		this.auth = `Basic ${base64(`${user}:${password}`)}`;
+		this.secrets = secretForms(user, password);
 		if (hasUserinfo(server)) throw new CalDavError('userinfo', null, 'the address holds a user name or password');
 		try {
 			this.trusted = new URL(server);
@@ -78,11 +78,15 @@ export class CalDavClient {
 	async discover(serverUrl: string): Promise<{ home: string; calendars: CalendarInfo[] }> {
 		// An address with a user name or password in it is refused by send(), before any request.
 		const base = new URL(serverUrl);
-		let context = new URL('/.well-known/caldav', base).href;
-		let principalAnswer = await this.propfind(context, 0, `<d:current-user-principal/>`, true);
-		if (!principalAnswer) {
-			context = base.href;
-			principalAnswer = await this.propfind(context, 0, `<d:current-user-principal/>`);
+		// The well-known address, the learner's own, then the places servers are known to keep principals.
+		const candidates = [new URL('/.well-known/caldav', base).href, base.href, ...DISCOVERY_FALLBACK_PATHS.map((path) => new URL(path, base).href)];
+		let context = base.href;
+		let principalAnswer: { root: XmlElement; url: string } | null = null;
+		for (const [i, candidate] of [...new Set(candidates)].entries()) {
+			context = candidate;
+			// The last candidate's failure is the learner's to hear: nothing answered as CalDAV.
+			principalAnswer = await this.propfind(candidate, 0, `<d:current-user-principal/>`, i < new Set(candidates).size - 1);
+			if (principalAnswer) break;
 		}
 		const principalHref = firstHref(principalAnswer?.root, DAV, 'current-user-principal');
 		const principal = principalHref ? resolveHref(principalHref, principalAnswer?.url ?? context) : (principalAnswer?.url ?? context);
@@ -132,6 +136,17 @@ export class CalDavClient {
 		const seen = new Set<string>();
 		const body = `${xmlHeader}<c:calendar-query xmlns:d="DAV:" xmlns:c="${CALDAV}"><d:prop><d:getetag/><c:calendar-data/></d:prop><c:filter><c:comp-filter name="VCALENDAR"><c:comp-filter name="VEVENT"/></c:comp-filter></c:filter></c:calendar-query>`;
 		const answer = await this.multistatus({ url: calendarUrl, method: 'REPORT', headers: { Depth: '1', 'Content-Type': 'application/xml; charset=utf-8' }, body });
+		const resources = this.listed(answer, seen);
+		// Some servers (Naver Calendar, as public clients report it) list an event with empty
+		// calendar-data: those are asked for again, all in one multiget, then one GET each for any the
+		// multiget still leaves empty. Read as empty, they would look absent and be created again.
+		const empty = resources.filter((r) => r.data.trim() === '');
+		if (empty.length > 0) await this.fillEmpty(calendarUrl, empty);
+		return resources.filter((r) => r.data.trim() !== '');
+	}
+
+	/** The calendar objects of a multistatus answer: one per address, only on the configured server. */
+	private listed(answer: { root: XmlElement; url: string }, seen: Set<string>): RemoteResource[] {
 		const resources: RemoteResource[] = [];
 		for (const response of children(answer.root, DAV, 'response')) {
 			const href = child(response, DAV, 'href')?.text.trim();
@@ -142,9 +157,35 @@ export class CalDavClient {
 			// One address listed twice is one resource; an address on another server is never ours to touch.
 			if (url === null || seen.has(url) || !this.trusts(url)) continue;
 			seen.add(url);
-			resources.push({ url, etag: child(prop, DAV, 'getetag')?.text.trim() ?? null, data });
+			const etag = child(prop, DAV, 'getetag')?.text.trim();
+			resources.push({ url, etag: etag ? etag : null, data });
 		}
 		return resources;
+	}
+
+	/** Fills in the data of resources listed without it: calendar-multiget (RFC 4791 §7.9), then GET. */
+	private async fillEmpty(calendarUrl: string, empty: RemoteResource[]): Promise<void> {
+		const byUrl = new Map(empty.map((r) => [r.url, r]));
+		const hrefs = empty.map((r) => `<d:href>${escapeXml(new URL(r.url).pathname)}</d:href>`).join('');
+		const body = `${xmlHeader}<c:calendar-multiget xmlns:d="DAV:" xmlns:c="${CALDAV}"><d:prop><d:getetag/><c:calendar-data/></d:prop>${hrefs}</c:calendar-multiget>`;
+		try {
+			const answer = await this.multistatus({ url: calendarUrl, method: 'REPORT', headers: { Depth: '1', 'Content-Type': 'application/xml; charset=utf-8' }, body });
+			for (const found of this.listed(answer, new Set())) {
+				const resource = byUrl.get(found.url);
+				if (resource && found.data.trim() !== '') Object.assign(resource, { data: found.data, etag: found.etag ?? resource.etag });
+			}
+		} catch (e) {
+			// A server without multiget: GET is the way left. The account's own failures still stop here.
+			if (!(e instanceof CalDavError) || !['protocol', 'not-found', 'forbidden', 'server'].includes(e.failure)) throw e;
+		}
+		for (const resource of empty) {
+			if (resource.data.trim() !== '') continue;
+			const response = await this.send({ url: resource.url, method: 'GET', headers: { Accept: 'text/calendar' } });
+			if (response.status === 404 || response.status === 410) continue;
+			if (response.status < 200 || response.status >= 300) throw this.errorFor(response.status, `GET ${resource.url}`);
+			resource.data = response.text;
+			resource.etag = response.headers.etag ?? resource.etag;
+		}
 	}
 
 	/** Throws `not-a-calendar` unless `url` is a calendar collection (an account's home is not one). */
@@ -234,14 +275,17 @@ export class CalDavClient {
 		}
 	}
 
+	/** A text that came from the server (an event's summary, say) with every form of the password hidden. */
+	redact(text: string): string {
+		return redact(text, this.secrets);
+	}
+
 	private errorFor(status: number, what: string): CalDavError {
 		return this.error(failureOf(status), status, `${what}: HTTP ${status}`);
 	}
 
 	/** Every error leaves through here: whatever a server echoed, the password never reaches a message. */
 	private error(failure: CalDavFailure, status: number | null, message: string): CalDavError {
-		let safe = message;
-		for (const secret of this.secrets) safe = safe.split(secret).join('***');
-		return new CalDavError(failure, status, safe);
+		return new CalDavError(failure, status, this.redact(message));
 	}
 }

@@ -54,7 +54,9 @@ const PARALLEL = 4;
 const WHOLE_SYNC: ReadonlySet<CalDavFailure> = new Set(['unauthorized', 'insecure', 'elsewhere', 'userinfo', 'timeout', 'network', 'too-large', 'not-a-calendar']);
 
 function contentHash(event: CalendarEvent): string {
-	return hash(JSON.stringify([event.uid, event.day, event.nextDay, event.summary, event.description, event.url ?? '', event.alarmMinutes]));
+	// A timed event's time joins the list only when there is one: per-review events keep the marks they had.
+	const time = event.time ? [event.time.minutes, event.time.durationMinutes, event.time.zone] : [];
+	return hash(JSON.stringify([event.uid, event.day, event.nextDay, event.summary, event.description, event.url ?? '', event.alarmMinutes, ...time]));
 }
 
 /** The address of an event's resource: derived from its UID, so every device PUTs to the same one. */
@@ -122,22 +124,24 @@ export function planSync(events: readonly CalendarEvent[], resources: readonly R
 export async function syncCalendar(client: CalDavClient, calendarUrl: string, events: readonly CalendarEvent[], now: Date, vaultName: string): Promise<SyncCounts> {
 	const vault = vaultTag(vaultName);
 	const stamp = utcStamp(now);
-	const counts: SyncCounts = { created: 0, updated: 0, deleted: 0, unchanged: 0, failed: [], leftAlone: [] };
+	// What each event came to over every attempt: an event created before a 412 and found unchanged
+	// after it was created, not unchanged; so created + updated + unchanged + refused = events.
+	const written = new Map<string, 'created' | 'updated'>();
+	const removed = new Set<string>();
 	let checked = false;
 	for (let attempt = 1; ; attempt++) {
 		const plan = planSync(events, await client.events(calendarUrl), vault);
-		counts.unchanged = plan.unchanged;
-		counts.leftAlone = plan.leftAlone.map((remote) => summaryOf(remote.resource.data) ?? remote.uid);
 		const writes = plan.create.length + plan.update.length + plan.remove.length;
 		if (writes > 0 && !checked) {
 			await client.checkCalendar(calendarUrl);
 			checked = true;
 		}
 		const resource = (d: Desired) => writeEventResource(d.event, stamp, [`${MARK_PROPERTY}:${d.hash}`]);
+		const wrote = (uid: string, how: 'created' | 'updated') => written.set(uid, written.get(uid) ?? how);
 		const tasks: Task[] = [
-			...plan.create.map((d) => ({ summary: d.event.summary, run: async () => (await client.put(resourceUrl(calendarUrl, d.uid), resource(d), { create: true }), counts.created++) })),
-			...plan.update.map(({ desired, remote }) => ({ summary: desired.event.summary, run: async () => (await client.put(remote.resource.url, resource(desired), { etag: remote.resource.etag }), counts.updated++) })),
-			...plan.remove.map((remote) => ({ summary: summaryOf(remote.resource.data) ?? remote.uid, run: async () => (await client.remove(remote.resource.url, remote.resource.etag), counts.deleted++) })),
+			...plan.create.map((d) => ({ uid: d.uid, summary: d.event.summary, run: async () => (await client.put(resourceUrl(calendarUrl, d.uid), resource(d), { create: true }), wrote(d.uid, 'created')) })),
+			...plan.update.map(({ desired, remote }) => ({ uid: desired.uid, summary: desired.event.summary, run: async () => (await client.put(remote.resource.url, resource(desired), { etag: remote.resource.etag }), wrote(desired.uid, 'updated')) })),
+			...plan.remove.map((remote) => ({ uid: null, summary: client.redact(summaryOf(remote.resource.data) ?? remote.uid), run: async () => (await client.remove(remote.resource.url, remote.resource.etag), removed.add(remote.resource.url)) })),
 		];
 		const failures = await inParallel(tasks, PARALLEL);
 		const whole = failures.find((f) => WHOLE_SYNC.has(f.error.failure));
@@ -147,12 +151,24 @@ export async function syncCalendar(client: CalDavClient, calendarUrl: string, ev
 		if (first && tasks.length > 1 && failures.length === tasks.length && failures.every((f) => f.error.failure === first.error.failure && f.error.failure !== 'precondition')) throw first.error;
 		const raced = failures.some((f) => f.error.failure === 'precondition');
 		if (raced && attempt < 3) continue;
-		counts.failed = failures.map((f) => ({ summary: f.summary, failure: f.error.failure, status: f.error.status }));
-		return counts;
+		const refused = new Set(failures.flatMap((f) => (f.uid === null ? [] : [f.uid])));
+		const count = (how: 'created' | 'updated') => [...written].filter(([uid, was]) => was === how && !refused.has(uid)).length;
+		const created = count('created');
+		const updated = count('updated');
+		return {
+			created,
+			updated,
+			deleted: removed.size,
+			unchanged: events.length - created - updated - refused.size,
+			failed: failures.map((f) => ({ summary: f.summary, failure: f.error.failure, status: f.error.status })),
+			leftAlone: plan.leftAlone.map((remote) => client.redact(summaryOf(remote.resource.data) ?? remote.uid)),
+		};
 	}
 }
 
 interface Task {
+	/** The event's UID when the task writes one; null for a removal. */
+	uid: string | null;
 	summary: string;
 	run: () => Promise<unknown>;
 }
@@ -162,9 +178,9 @@ function summaryOf(data: string): string | undefined {
 }
 
 /** Runs every task, at most `limit` at a time, and returns the ones that failed with why. */
-async function inParallel(tasks: readonly Task[], limit: number): Promise<{ summary: string; error: CalDavError }[]> {
+async function inParallel(tasks: readonly Task[], limit: number): Promise<{ uid: string | null; summary: string; error: CalDavError }[]> {
 	let next = 0;
-	const failures: { summary: string; error: CalDavError }[] = [];
+	const failures: { uid: string | null; summary: string; error: CalDavError }[] = [];
 	const worker = async () => {
 		while (next < tasks.length) {
 			const task = tasks[next++];
@@ -172,7 +188,7 @@ async function inParallel(tasks: readonly Task[], limit: number): Promise<{ summ
 			try {
 				await task.run();
 			} catch (e) {
-				failures.push({ summary: task.summary, error: e instanceof CalDavError ? e : new CalDavError('network', null, (e as Error).message) });
+				failures.push({ uid: task.uid, summary: task.summary, error: e instanceof CalDavError ? e : new CalDavError('network', null, (e as Error).message) });
 			}
 		}
 	};

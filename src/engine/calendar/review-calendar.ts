@@ -1,7 +1,31 @@
-import { currentStageIndex, dueDayOf, isoOfDayNumber, isStageDone, type Stage } from '../schedule';
+import { currentStageIndex, dueDayOf, isoOfDayNumber, isStageDone, REMINDER_DAYS, type Stage } from '../schedule';
 import { type CalendarEvent, writeCalendar } from './ical';
 import type { ReviewConfig } from '../config';
+import { dayLink } from './day-link';
 import { noteTitle } from './note-title';
+import { localTimeZone } from './time-zone';
+
+/**
+ * What the calendar holds: `daily`, one event a day with reviews, at the reminder time, naming the
+ * day's notes (the default); `per-review`, one all-day event for every review not yet done.
+ */
+export type CalendarMode = 'daily' | 'per-review';
+export const CALENDAR_MODES: readonly CalendarMode[] = ['daily', 'per-review'];
+
+/** The words of a daily event, in the learner's language (src/locale). */
+export interface DayWords {
+	/** The event's title: "14 reviews", "복습 14개". */
+	title: (count: number) => string;
+	/** The line after the notes listed when there are more: "and 6 more", "외 6개". */
+	more: (count: number) => string;
+	/** The line above the day's link: "Start these reviews". */
+	start: string;
+}
+
+/** How many notes a day's event names; the rest are counted ("and N more"), keeping it under Google's ~8 KB. */
+export const DAY_NOTES_LISTED = 20;
+/** A daily event's length: a slot in the day view, not free/busy (TRANSP:TRANSPARENT). */
+const DAY_EVENT_MINUTES = 15;
 
 /** One review note as the calendar needs it: where it is, and its schedule as day numbers. */
 export interface CalendarNote {
@@ -22,6 +46,12 @@ export interface ReviewCalendarOptions {
 	calendarName?: string;
 	/** How a stage is named in an event's summary, e.g. "4-day review" (src/locale/stages.ts). */
 	stageName: (stage: Stage) => string;
+	/** Daily (the settings' default) or one event per review; absent: per review. */
+	mode?: CalendarMode;
+	/** A daily event's words; needed in daily mode. */
+	dayWords?: DayWords;
+	/** The zone of the reminder time (an IANA name); absent: this device's. */
+	timeZone?: string;
 }
 
 
@@ -31,7 +61,82 @@ export interface ReviewCalendarOptions {
  * newer export updates events instead of duplicating them.
  */
 export function reviewCalendar(notes: readonly CalendarNote[], config: ReviewConfig, options: ReviewCalendarOptions): string {
-	return writeCalendar(reviewEvents(notes, config, options), { name: options.calendarName ?? 'Forgetting Curve', stamp: utcStamp(options.now) });
+	return writeCalendar(calendarEvents(notes, config, options), { name: options.calendarName ?? 'Forgetting Curve', stamp: utcStamp(options.now) });
+}
+
+/** The events of the calendar in the options' mode. */
+export function calendarEvents(notes: readonly CalendarNote[], config: ReviewConfig, options: Omit<ReviewCalendarOptions, 'now' | 'calendarName'>): CalendarEvent[] {
+	return options.mode === 'daily' ? dailyEvents(notes, config, options) : reviewEvents(notes, config, options);
+}
+
+/** Where a note's current review stands for the reminder: its day (overdue on today, snoozed on its return) and when it was due. */
+function currentReview(note: CalendarNote, config: ReviewConfig, today: number): { stage: Stage; day: number; due: number } | null {
+	const index = currentStageIndex(note.doneMask, config.stages.length);
+	const stage = config.stages[index];
+	if (!stage) return null;
+	const due = dueDayOf(note.firstDay, stage);
+	return { stage, due, day: Math.max(due, today, note.snoozedUntil ?? -Infinity) };
+}
+
+/** The notes whose reminder falls on `day`, most overdue first: what the day's link opens. */
+export function notesOnDay(notes: readonly CalendarNote[], config: ReviewConfig, today: number, day: number): string[] {
+	return notes
+		.flatMap((note) => {
+			const review = currentReview(note, config, today);
+			return review && review.day === day ? [{ path: note.path, due: review.due }] : [];
+		})
+		.sort((a, b) => a.due - b.due || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+		.map((n) => n.path);
+}
+
+/**
+ * The daily reminder: one event per day that has reviews, today to REMINDER_DAYS ahead, counting notes
+ * as the due list does (each note once, at its current stage; overdue ones on today, a snoozed one on
+ * the day it comes back). Its title counts them, its description names them with their links (the
+ * first DAY_NOTES_LISTED) under the day's link, its URL is the day's link, and it rings once, at the
+ * reminder time: a timed event in the learner's zone with TRIGGER at its start (the portable form; an
+ * all-day event's positive offset is Apple's convention only). With the reminder off, the events are
+ * all-day and silent. The UID is the vault's and the day's: marking a review done changes the day's
+ * event in place, and a day with nothing left loses its event.
+ */
+export function dailyEvents(notes: readonly CalendarNote[], config: ReviewConfig, options: Omit<ReviewCalendarOptions, 'now' | 'calendarName'>): CalendarEvent[] {
+	const words = options.dayWords;
+	if (!words) throw new Error('dailyEvents needs the day words');
+	const vault = vaultTag(options.vaultName);
+	const days = new Map<number, { path: string; stage: Stage; due: number }[]>();
+	for (const note of notes) {
+		const review = currentReview(note, config, options.today);
+		if (!review || review.day > options.today + REMINDER_DAYS) continue;
+		const list = days.get(review.day) ?? [];
+		list.push({ path: note.path, stage: review.stage, due: review.due });
+		days.set(review.day, list);
+	}
+	const zone = options.timeZone ?? localTimeZone();
+	const minutes = options.reminderMinutes;
+	return [...days.keys()]
+		.sort((a, b) => a - b)
+		.map((day) => {
+			const list = (days.get(day) ?? []).sort((a, b) => a.due - b.due || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+			const link = dayLink(options.vaultName, isoOfDayNumber(day));
+			const named = list.slice(0, DAY_NOTES_LISTED).map((n) => `• ${noteTitle(n.path)} · ${options.stageName(n.stage)}\n  ${noteLink(options.vaultName, n.path)}`);
+			const rest = list.length - DAY_NOTES_LISTED;
+			const description = [`${words.start}: ${link}`, '', ...named, ...(rest > 0 ? [words.more(rest)] : [])].join('\n');
+			return {
+				uid: `${vault}.day-${basicDate(day)}${EVENT_UID_SUFFIX}`,
+				day: basicDate(day),
+				nextDay: basicDate(day + 1),
+				summary: words.title(list.length),
+				description,
+				url: link,
+				...(minutes === null ? {} : { time: { minutes, durationMinutes: DAY_EVENT_MINUTES, zone } }),
+				alarmMinutes: minutes === null ? null : 0,
+			};
+		});
+}
+
+/** A note's `obsidian://open` link. */
+function noteLink(vaultName: string, path: string): string {
+	return `obsidian://open?vault=${encodeURIComponent(vaultName)}&file=${encodeURIComponent(path.replace(/\.md$/, ''))}`;
 }
 
 /** The events of the review calendar, sorted by day then UID. */
@@ -40,7 +145,7 @@ export function reviewEvents(notes: readonly CalendarNote[], config: ReviewConfi
 	const vault = vaultTag(options.vaultName);
 	for (const note of [...notes].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
 		const title = noteTitle(note.path);
-		const link = `obsidian://open?vault=${encodeURIComponent(options.vaultName)}&file=${encodeURIComponent(note.path.replace(/\.md$/, ''))}`;
+		const link = noteLink(options.vaultName, note.path);
 		const current = currentStageIndex(note.doneMask, config.stages.length);
 		config.stages.forEach((stage, i) => {
 			if (isStageDone(note.doneMask, i)) return;

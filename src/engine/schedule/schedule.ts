@@ -49,6 +49,12 @@ export function daysUntilDue(schedule: Schedule): number | null {
 /** How far ahead "upcoming" reviews are listed, and how many days the forecast shows (today first). */
 export const UPCOMING_DAYS = 7;
 export const FORECAST_DAYS = 14;
+/**
+ * How far ahead the daily reminder puts its events (today and the next 30 days): a phone whose vault
+ * is not opened for weeks still rings on the days reviews fall due, and the calendar holds at most 31
+ * of our events.
+ */
+export const REMINDER_DAYS = 30;
 
 /** The three sections of due reviews; the same names in the due list, the CLI's JSON and the index. */
 export type DueBucket = 'overdue' | 'dueToday' | 'upcoming';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { nodeHttp } from '../../../src/cli/node-http';
-import { CalDavClient, CalDavError, credentialBar, dayNumberOf, hasUserinfo, isPlainHttpToRemote, MARK_PROPERTY, parseXml, parseXmlInSlices, registrableDomain, reviewEvents, syncCalendar, XML_LIMITS, type HttpClient } from '../../../src/engine';
+import { CalDavClient, CalDavError, credentialBar, dayNumberOf, hasUserinfo, isPlainHttpToRemote, MARK_PROPERTY, parseXml, parseXmlInSlices, reviewEvents, secretForms, syncCalendar, XML_LIMITS, type HttpClient } from '../../../src/engine';
 import { configWith, englishStageNames } from '../../helpers';
 import { multistatus, startTestServer, type TestServer } from '../../support/hostile-server';
 
@@ -101,15 +101,42 @@ describe('credentials stay with the configured server', () => {
 		}
 	});
 
-	it('trusts the same registrable domain over https only (iCloud\'s partition hosts), and never an IP neighbour', () => {
+	it('trusts the configured origin only, as browsers keep Authorization: not a neighbour on a shared suffix, port or scheme', () => {
+		const alice = new URL('https://alice.synology.me:5001/caldav/');
+		// Customers of one dynamic-DNS or NAS suffix are different people.
+		for (const target of ['https://mallory.synology.me:5001/caldav/', 'https://synology.me:5001/', 'https://alice.synology.me/caldav/', 'https://alice.synology.me:5002/caldav/']) expect([target, credentialBar(alice, new URL(target))]).toEqual([target, 'elsewhere']);
+		expect(credentialBar(alice, new URL('https://alice.synology.me:5001/caldav/learner/reviews/'))).toBeNull();
+		expect(credentialBar(alice, new URL('http://alice.synology.me:5001/caldav/'))).toBe('insecure');
+		for (const [from, to] of [['https://alice.myds.me/', 'https://bob.myds.me/'], ['https://me.duckdns.org/', 'https://you.duckdns.org/'], ['https://caldav.calendar.naver.com/', 'https://caldav.naver.com/'], ['https://cal.school.ac.kr/', 'https://other.ac.kr/'], ['http://127.0.0.1:5232/', 'http://127.0.0.1:5233/'], ['https://caldav.fastmail.com/', 'https://www.fastmail.com/']] as const) {
+			expect([to, credentialBar(new URL(from), new URL(to))]).toEqual([to, 'elsewhere']);
+		}
+	});
+
+	it('keeps one named exception, iCloud\'s partition hosts, over https on the default port only', () => {
 		const icloud = new URL('https://caldav.icloud.com/');
 		expect(credentialBar(icloud, new URL('https://p42-caldav.icloud.com/123/calendars/'))).toBeNull();
+		expect(credentialBar(new URL('https://p42-caldav.icloud.com/'), new URL('https://p07-caldav.icloud.com/1/'))).toBeNull();
 		expect(credentialBar(icloud, new URL('http://p42-caldav.icloud.com/'))).toBe('insecure');
-		expect(credentialBar(icloud, new URL('https://icloud.com.evil.example/'))).toBe('elsewhere');
-		expect(credentialBar(new URL('https://caldav.calendar.naver.com/'), new URL('https://caldav.naver.com/'))).toBeNull();
-		expect(credentialBar(new URL('https://cal.school.ac.kr/'), new URL('https://other.ac.kr/'))).toBe('elsewhere');
-		expect(credentialBar(new URL('http://127.0.0.1:5232/'), new URL('http://127.0.0.1:5233/'))).toBe('elsewhere');
-		expect(registrableDomain('caldav.example.co.kr')).toBe('example.co.kr');
+		for (const target of ['https://p42-caldav.icloud.com:8443/', 'https://evil-caldav.icloud.com/', 'https://www.icloud.com/', 'https://p42-caldav.icloud.com.evil.example/', 'https://icloud.com.evil.example/']) expect([target, credentialBar(icloud, new URL(target))]).toEqual([target, 'elsewhere']);
+		// The exception is iCloud's only: another provider's host never reaches a partition host.
+		expect(credentialBar(new URL('https://caldav.fastmail.com/'), new URL('https://p42-caldav.icloud.com/'))).toBe('elsewhere');
+	});
+
+	it('hides the password in every form a server could echo it: plain, user:password, the token, percent-encoded, base64', async () => {
+		const password = 'pä ss+/w=rd:1';
+		const forms = secretForms(USER, password);
+		const token = Buffer.from(`${USER}:${password}`).toString('base64');
+		const echoes = [password, `${USER}:${password}`, token, `Basic ${token}`, encodeURIComponent(`Basic ${token}`), encodeURIComponent(password), encodeURIComponent(password).toLowerCase(), encodeURI(`${USER}:${password}`), Buffer.from(password).toString('base64'), encodeURIComponent(token), token.replace(/=+$/, '')];
+		for (const echo of echoes) {
+			// The redirect's Location carries the echo; the client refuses it and names where it went.
+			const home = await serve((_req, res) => res.writeHead(302, { Location: `https://elsewhere.example/?a=${echo}` }).end());
+			const error = await failureOf(new CalDavClient(nodeHttp, USER, password, home.url).events(`${home.url}cal/`));
+			expect([echo, error.message.includes(echo)]).toEqual([echo, false]);
+			const page = await serve((_req, res) => res.writeHead(500).end(`oops ${echo}`));
+			const paged = await failureOf(new CalDavClient(nodeHttp, USER, password, page.url).events(`${page.url}cal/`));
+			expect([echo, `${paged.message}`.includes(echo)]).toEqual([echo, false]);
+		}
+		expect(forms).toContain(encodeURIComponent(`Basic ${token}`));
 	});
 
 	it('tells plain http to the internet from plain http at home', () => {
