@@ -1,6 +1,6 @@
 import { basename, resolve } from 'node:path';
-import { CalDavClient, CalDavError, type CalDavFailure, type CalendarNote, dayNumberOf, doneMaskOf, reminderMinutes, reviewCalendar, type ReviewCalendarOptions, reviewEvents, syncCalendar } from '../engine';
-import { formatStage } from '../locale';
+import { CalDavClient, CalDavError, type CalDavFailure, calendarEvents, type CalendarNote, dayNumberOf, doneMaskOf, reminderMinutes, reviewCalendar, type ReviewCalendarOptions, syncCalendar } from '../engine';
+import { dayWords, formatStage } from '../locale';
 import { nodeHttpWith } from './node-http';
 import { readReviewNotes, writeAtomically } from './notes-on-disk';
 import type { CommonOptions } from './options';
@@ -23,6 +23,8 @@ function calendarInput(options: CommonOptions, output: Output): { entries: Calen
 			vaultName: options.vault ?? basename(resolve(folder)),
 			reminderMinutes: options.reminderEnabled ? reminderMinutes(options.reminderTime) : null,
 			stageName: (stage) => formatStage(stage, 'review', 'en'),
+			mode: options.calendarMode,
+			dayWords: dayWords('en'),
 		},
 	};
 }
@@ -34,9 +36,12 @@ export function runCalendar(options: CommonOptions, output: Output): number {
 	const text = reviewCalendar(entries, options.config, { ...calendar, now: options.clock.now });
 	writeAtomically(out, text);
 	const events = text.split('BEGIN:VEVENT').length - 1;
-	output.out(`Wrote ${events} review events from ${entries.length} review notes to ${out}.\n${refused}`);
+	output.out(`Wrote ${events} ${eventsWord(calendar.mode)} from ${entries.length} review notes to ${out}.\n${refused}`);
 	return 0;
 }
+
+/** What the events are called in the summary: a day's reminder, or a review's event. */
+const eventsWord = (mode: ReviewCalendarOptions['mode']) => (mode === 'daily' ? 'daily reminder events' : 'review events');
 
 /** Why a sync failed, in words; never the password. */
 const FAILURES: Record<CalDavFailure, string> = {
@@ -62,13 +67,13 @@ const FAILURES: Record<CalDavFailure, string> = {
 export async function runCalendarSync(options: CommonOptions, password: string, output: Output): Promise<number> {
 	const url = options.caldav ?? '';
 	const { entries, refused, calendar } = calendarInput(options, output);
-	const events = reviewEvents(entries, options.config, calendar);
+	const events = calendarEvents(entries, options.config, calendar);
 	try {
 		const counts = await syncCalendar(new CalDavClient(nodeHttpWith({ deadlineMs: options.timeoutSeconds * 1000 }), options.user ?? '', password, url), url, events, options.clock.now, calendar.vaultName);
 		const failed = counts.failed.map((f) => `  not synced ${f.summary}: ${FAILURES[f.failure]}${f.status === null ? '' : ` (HTTP ${f.status})`}\n`).join('');
 		const leftAlone = counts.leftAlone.map((name) => `  left alone ${name}: it has a Forgetting Curve UID but was changed by another app\n`).join('');
 		output.out(
-			`Synced ${events.length} review events from ${entries.length} review notes to ${url}: ` +
+			`Synced ${events.length} ${eventsWord(calendar.mode)} from ${entries.length} review notes to ${url}: ` +
 				`${counts.created} created, ${counts.updated} updated, ${counts.deleted} deleted, ${counts.unchanged} unchanged` +
 				`${counts.failed.length > 0 ? `, ${counts.failed.length} refused by the server` : ''}.\n${failed}${leftAlone}${refused}`,
 		);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { type Clock, clockAt, loadSettings, parseCalendarDate, resolveConfig, type ReviewConfig, toIsoDate } from '../engine';
+import { type CalendarMode, type Clock, clockAt, loadSettings, parseCalendarDate, resolveConfig, type ReviewConfig, toIsoDate } from '../engine';
 import { settingsProblemText } from '../locale';
 
 export class UsageError extends Error {}
@@ -11,10 +11,11 @@ export const USAGE = `Usage:
   forgetting-curve due <folder> [--today YYYY-MM-DD] [--settings FILE] [--json]
   forgetting-curve stats <folder> [--today YYYY-MM-DD] [--settings FILE] [--history DIR] [--json]
       (--history defaults to <folder>/.obsidian/plugins/forgetting-curve/history)
-  forgetting-curve calendar <folder> --out FILE [--today YYYY-MM-DD] [--settings FILE] [--vault NAME]
-  forgetting-curve calendar <folder> --caldav CALENDAR-URL --user NAME [--today YYYY-MM-DD]
+  forgetting-curve calendar <folder> --out FILE [--per-review] [--today YYYY-MM-DD] [--settings FILE] [--vault NAME]
+  forgetting-curve calendar <folder> --caldav CALENDAR-URL --user NAME [--per-review] [--today YYYY-MM-DD]
                             [--settings FILE] [--vault NAME] [--timeout SECONDS]
-      (the password comes from the environment variable FORGETTING_CURVE_CALDAV_PASSWORD)
+      (one reminder event a day by default; --per-review: one event per review. The password comes
+      from the environment variable FORGETTING_CURVE_CALDAV_PASSWORD)
   forgetting-curve import-notion <notion-export-folder> <vault-folder> [--settings FILE] [--dry-run]
       (Notion's "Markdown & CSV" export, unzipped; nothing existing is overwritten)
 
@@ -39,6 +40,10 @@ export interface CommonOptions {
 	snoozes: unknown;
 	reminderEnabled: boolean;
 	reminderTime: string;
+	/** calendar: daily (the default, or the settings') or, with --per-review, one event per review. */
+	calendarMode: CalendarMode;
+	/** Whether --per-review was given (it goes with "calendar" only). */
+	perReview: boolean;
 	clock: Clock;
 	config: ReviewConfig;
 	warnings: string[];
@@ -56,6 +61,7 @@ const OPTION_SPEC = {
 	user: { type: 'string' },
 	timeout: { type: 'string' },
 	history: { type: 'string' },
+	'per-review': { type: 'boolean' },
 	help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -83,6 +89,8 @@ export function parseCommandLine(args: readonly string[], wallClock: Date): Comm
 		snoozes: (raw as { snoozes?: unknown } | undefined)?.snoozes,
 		reminderEnabled: settings.reminderEnabled,
 		reminderTime: settings.reminderTime,
+		calendarMode: values['per-review'] === true ? 'per-review' : settings.calendarMode,
+		perReview: values['per-review'] === true,
 		help: values.help === true,
 		clock: clockFrom(values.today, values.now, wallClock, settings.dayStartHour),
 		config: resolved.config,

@@ -35,8 +35,8 @@ export function runCli(argv: readonly string[], wallClock: Date, output: Output,
 		if (name === 'import-notion' && options.positionals.length !== 2) throw new UsageError('"import-notion" takes the Notion export folder and the vault folder to write into.');
 		if (name === 'calendar' && !options.out && !options.caldav) throw new UsageError('"calendar" needs --out FILE or --caldav CALENDAR-URL.');
 		if (name === 'calendar' && options.caldav !== undefined && !options.user) throw new UsageError('--caldav needs --user NAME.');
-		if (name !== 'calendar' && [options.out, options.vault, options.caldav, options.user].some((v) => v !== undefined)) {
-			throw new UsageError('--out, --vault, --caldav and --user go with "calendar".');
+		if (name !== 'calendar' && ([options.out, options.vault, options.caldav, options.user].some((v) => v !== undefined) || options.perReview)) {
+			throw new UsageError('--out, --vault, --caldav, --user and --per-review go with "calendar".');
 		}
 		if (name === 'calendar' && options.caldav !== undefined) {
 			// Never echoed: the address may hold the very password it must not.

@@ -6,3 +6,4 @@ export { TABLES, languageOf, type Language } from './tables';
 export { MESSAGE_KEYS, problemText, setUiLanguage, stageText, t, uiLanguage } from './ui';
 export { importSkipText } from './import-text';
 export { dueReportText, statsReportText } from './report-text';
+export { dayWords } from './calendar-words';

@@ -3,5 +3,5 @@ export { MARK_PROPERTY, planSync, resourceUrl, syncCalendar, type SyncCounts } f
 export { DAY_LINK_ACTION, dayLink, dayOfLink } from './day-link';
 export { escapeText, foldLine, writeCalendar, type CalendarEvent, type EventTime } from './ical';
 export { noteTitle } from './note-title';
-export { CALENDAR_MODES, calendarEvents, dailyEvents, DAY_NOTES_LISTED, EVENT_UID_SUFFIX, notesOnDay, reviewCalendar, reviewEvents, type CalendarMode, type CalendarNote, type DayWords, type ReviewCalendarOptions } from './review-calendar';
+export { calendarEvents, dailyEvents, DAY_NOTES_LISTED, EVENT_UID_SUFFIX, notesOnDay, reviewCalendar, reviewEvents, type CalendarNote, type DayWords, type ReviewCalendarOptions } from './review-calendar';
 export { isKnownTimeZone, localTimeZone, offsetMinutes, timeZoneLines } from './time-zone';

@@ -1,16 +1,10 @@
 import { currentStageIndex, dueDayOf, isoOfDayNumber, isStageDone, REMINDER_DAYS, type Stage } from '../schedule';
 import { type CalendarEvent, writeCalendar } from './ical';
-import type { ReviewConfig } from '../config';
+import type { CalendarMode, ReviewConfig } from '../config';
 import { dayLink } from './day-link';
 import { noteTitle } from './note-title';
 import { localTimeZone } from './time-zone';
 
-/**
- * What the calendar holds: `daily`, one event a day with reviews, at the reminder time, naming the
- * day's notes (the default); `per-review`, one all-day event for every review not yet done.
- */
-export type CalendarMode = 'daily' | 'per-review';
-export const CALENDAR_MODES: readonly CalendarMode[] = ['daily', 'per-review'];
 
 /** The words of a daily event, in the learner's language (src/locale). */
 export interface DayWords {

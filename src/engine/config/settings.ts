@@ -5,6 +5,14 @@ import { canonicalKey, settingsProblem, type SettingsProblem } from '../frontmat
 import { DEFAULT_PRESET_ID, type FieldSpec, PRESETS } from './presets';
 import { type CompiledTemplate, compileTemplate } from './templates';
 
+/**
+ * What the review calendar holds (the .ics file and the CalDAV push): `daily`, one event a day with
+ * reviews, at the reminder time, naming the day's notes (the default); `per-review`, one all-day event
+ * for every review not yet done.
+ */
+export type CalendarMode = 'daily' | 'per-review';
+export const CALENDAR_MODES: readonly CalendarMode[] = ['daily', 'per-review'];
+
 /** The plugin's data.json. The CLI's --settings reads the same shape; a missing field takes its default. */
 export interface ForgettingCurveSettings {
 	preset: string;
@@ -35,6 +43,8 @@ export interface ForgettingCurveSettings {
 	calendarPath: string;
 	/** Rewrite the calendar file by itself when the due list changes. */
 	calendarAutoExport: boolean;
+	/** One reminder event a day, or one event per review. */
+	calendarMode: CalendarMode;
 	/** Push the review events into a CalDAV calendar (phone reminders). */
 	caldavEnabled: boolean;
 	/** The CalDAV server's address, where discovery starts (e.g. https://caldav.icloud.com). */
@@ -67,6 +77,7 @@ export const DEFAULT_SETTINGS: Readonly<ForgettingCurveSettings> = Object.freeze
 	reminderTime: '09:00',
 	calendarPath: 'Forgetting Curve.ics',
 	calendarAutoExport: false,
+	calendarMode: 'daily',
 	caldavEnabled: false,
 	caldavServer: '',
 	caldavUser: '',
@@ -106,6 +117,7 @@ const SETTING_CHECKS: Record<keyof ForgettingCurveSettings, Check> = {
 	reminderTime: (v) => isString(v) && reminderMinutes(v as string) !== null,
 	calendarPath: (v) => isString(v) && (v as string).trim().endsWith('.ics') && !(v as string).includes('..'),
 	calendarAutoExport: isBoolean,
+	calendarMode: (v) => (CALENDAR_MODES as readonly unknown[]).includes(v),
 	caldavEnabled: isBoolean,
 	caldavServer: (v) => isString(v) && ((v as string) === '' || isHttpUrl(v as string)),
 	caldavUser: isString,

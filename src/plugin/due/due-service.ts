@@ -1,5 +1,5 @@
 import { type CachedMetadata, type TAbstractFile, TFile } from 'obsidian';
-import { type CalendarNote, dayNumberOf, type DueCounts, DueIndex, type DueSnapshot, frontmatterLookup, type IndexSnooze, isConflictCopy, type ReviewConfig, type SnapshotOptions } from '../../engine';
+import { type CalendarNote, dayNumberOf, notesOnDay, type DueCounts, DueIndex, type DueSnapshot, frontmatterLookup, type IndexSnooze, isConflictCopy, type ReviewConfig, type SnapshotOptions } from '../../engine';
 import type { PluginContext } from '../notes';
 import { whenIdle } from './when-idle';
 
@@ -25,6 +25,8 @@ export class DueService {
 	/** Conflict copies that carry the first-study key: not indexed, named in the view. */
 	private readonly conflicts = new Set<string>();
 	private snoozes: ReadonlyMap<string, IndexSnooze> = new Map();
+	/** Who waits for the first index (whenReady): told as soon as it is built, not after the views' coalescing delay. */
+	private readyWaiters: (() => void)[] = [];
 
 	constructor(private readonly ctx: PluginContext) {}
 
@@ -71,6 +73,7 @@ export class DueService {
 		);
 		index.setSnoozes(this.snoozes);
 		this.index = index;
+		for (const resolve of this.readyWaiters.splice(0)) resolve();
 		this.builtFor = this.today();
 		this.notify();
 		// The build skips the path lookup table that updates need; make it before the first edit arrives.
@@ -129,6 +132,22 @@ export class DueService {
 	/** The sections for the given notes only, in the order given (a base's rows); null before the index is built. */
 	snapshotOf(paths: Iterable<string>, options: SnapshotOptions): DueSnapshot | null {
 		return this.index?.snapshotOf(paths, this.ctx.clock().today, options) ?? null;
+	}
+
+	/** The notes a daily reminder names for `day` (a day number after today): what its link opens. */
+	pathsOnDay(day: number): string[] {
+		const config = this.ctx.config();
+		const notes = this.calendarNotes();
+		return config && notes ? notesOnDay(notes, config, this.today(), day) : [];
+	}
+
+	/**
+	 * Resolves once the index is built: a reminder's link can start Obsidian, and arrives before the
+	 * layout is ready. Never resolves while the settings do not work (there is no index to wait for).
+	 */
+	whenReady(): Promise<void> {
+		if (this.ready) return Promise.resolve();
+		return new Promise((resolve) => this.readyWaiters.push(resolve));
 	}
 
 	/** Every indexed review note, for the calendar; null before the index is built. */

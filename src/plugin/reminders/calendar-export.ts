@@ -1,7 +1,7 @@
 import { normalizePath, Notice, TFile } from 'obsidian';
 import { reminderMinutes, reviewCalendar, type ReviewCalendarOptions } from '../../engine';
 import type { DueService } from '../due';
-import { stageText, t } from '../../locale';
+import { dayWords, stageText, t, uiLanguage } from '../../locale';
 import type { PluginContext } from '../notes';
 
 /** Quiet time after the due list changes before the calendar file is rewritten. */
@@ -15,6 +15,8 @@ export function calendarEventOptions(ctx: PluginContext, service: DueService): O
 		vaultName: ctx.app.vault.getName(),
 		reminderMinutes: settings.reminderEnabled ? reminderMinutes(settings.reminderTime) : null,
 		stageName: (stage) => stageText(stage, 'review'),
+		mode: settings.calendarMode,
+		dayWords: dayWords(uiLanguage()),
 	};
 }
 

@@ -1,5 +1,5 @@
 import { Notice } from 'obsidian';
-import { CalDavClient, CalDavError, type CalDavFailure, type CalendarInfo, type HttpClient, reviewEvents, syncCalendar, type SyncCounts } from '../../engine';
+import { CalDavClient, CalDavError, type CalDavFailure, type CalendarInfo, type HttpClient, calendarEvents, syncCalendar, type SyncCounts } from '../../engine';
 import { calendarEventOptions } from './calendar-export';
 import type { DueService } from '../due';
 import { type MessageKey, t } from '../../locale';
@@ -137,7 +137,7 @@ export class CalendarPush {
 			return;
 		}
 		const options = calendarEventOptions(this.ctx, this.service);
-		const events = reviewEvents(notes, config, options);
+		const events = calendarEvents(notes, config, options);
 		try {
 			const counts = await syncCalendar(this.client(password), this.ctx.settings().caldavCalendar, events, this.ctx.clock().now, options.vaultName);
 			this.succeeded(events.length, counts, announce);

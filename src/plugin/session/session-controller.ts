@@ -17,6 +17,8 @@ export class SessionController {
 	private bar: SessionBar | null = null;
 	private leaf: WorkspaceLeaf | null = null;
 	private busy = false;
+	/** The notes the session works through, live: today's due list, or the day a reminder's link named. */
+	private queue: () => string[] = () => this.service.duePaths();
 
 	constructor(
 		private readonly ctx: PluginContext,
@@ -33,13 +35,28 @@ export class SessionController {
 		return this.session?.current ?? null;
 	}
 
-	/** Starts a session, or goes back to the current note of the one running. */
+	/** Starts a session over today's due list, or goes back to the current note of the one running. */
 	async start(): Promise<void> {
+		return this.begin(() => this.service.duePaths(), t('session.nothing-due'));
+	}
+
+	/**
+	 * A daily reminder's link (`day` as a day number): today's or a past day's opens today's due list,
+	 * which holds that day's reviews (overdue ones included); a later day's, the notes its event named,
+	 * to review early. A session already running is taken up where it was.
+	 */
+	async startDay(day: number, dayText: string): Promise<void> {
+		if (day <= this.service.today()) return this.start();
+		return this.begin(() => this.service.pathsOnDay(day), t('link.nothing-on-day', { date: dayText }));
+	}
+
+	private async begin(queue: () => string[], nothing: string): Promise<void> {
 		if (this.session?.current) return this.show(this.session.current);
 		const session = new ReviewSession();
-		const first = session.advance(this.service.duePaths());
-		if (!first) return void new Notice(t('session.nothing-due'));
+		const first = session.advance(queue());
+		if (!first) return void new Notice(nothing);
 		this.session = session;
+		this.queue = queue;
 		await this.show(first);
 	}
 
@@ -103,7 +120,7 @@ export class SessionController {
 			if (!file) session.record(path, 'skipped');
 			else if (await action(file)) session.record(path, outcome);
 			else return;
-			const next = session.advance(this.service.duePaths());
+			const next = session.advance(this.queue());
 			if (next) await this.show(next);
 			else this.end();
 		} finally {
@@ -145,7 +162,7 @@ export class SessionController {
 
 	private updatePosition(): void {
 		if (!this.session || !this.bar) return;
-		const { index, total } = this.session.position(this.service.duePaths());
+		const { index, total } = this.session.position(this.queue());
 		this.bar.setPosition(index, total);
 	}
 

@@ -6,6 +6,7 @@ import { pluginFolder } from '../settings';
 import type { ReviewActions, ReviewListener } from '../review';
 import { ReviewHistory } from './review-history';
 import { SessionController } from './session-controller';
+import { registerDayLink } from './day-link';
 import { SnoozeBook } from './snooze-book';
 import { STATS_VIEW_TYPE, StatsView } from '../stats';
 
@@ -59,6 +60,7 @@ export function registerStudyFeatures(plugin: Plugin, ctx: PluginContext, servic
 	const session = new SessionController(ctx, service, actions);
 	plugin.register(() => session.dispose());
 	plugin.register(service.subscribe(() => session.onDueChanged()));
+	registerDayLink(plugin, service, session);
 	plugin.registerEvent(app.workspace.on('file-open', (file) => session.onFileOpen(file)));
 	plugin.registerEvent(
 		app.vault.on('rename', (file, oldPath) => {

@@ -1,6 +1,6 @@
 import { type App, type Plugin, PluginSettingTab, Setting, type SettingDefinitionItem, type TextComponent } from 'obsidian';
 import type { CalendarPush } from '../reminders';
-import { type FieldSpec, type ForgettingCurveSettings, PRESETS, RATE_FORMULAS, type RateFormulaId } from '../../engine';
+import { CALENDAR_MODES, type CalendarMode, type FieldSpec, type ForgettingCurveSettings, PRESETS, RATE_FORMULAS, type RateFormulaId } from '../../engine';
 import { phoneSection } from './phone-settings';
 import type { Row, Section } from './setting-rows';
 import { type MessageKey, t } from '../../locale';
@@ -205,6 +205,15 @@ export class ForgettingCurveSettingTab extends PluginSettingTab {
 						name: t('settings.calendar-auto'),
 						desc: t('settings.calendar-auto-desc'),
 						build: (setting) => setting.addToggle((toggle) => toggle.setValue(s.calendarAutoExport).onChange((calendarAutoExport) => void this.save({ calendarAutoExport }))),
+					},
+					{
+						name: t('settings.calendar-mode'),
+						desc: t('settings.calendar-mode-desc'),
+						build: (setting) =>
+							setting.addDropdown((d) => {
+								for (const mode of CALENDAR_MODES) d.addOption(mode, t(`settings.calendar-mode-${mode}`));
+								d.setValue(s.calendarMode).onChange((calendarMode) => void this.save({ calendarMode: calendarMode as CalendarMode }));
+							}),
 					},
 				],
 			},
