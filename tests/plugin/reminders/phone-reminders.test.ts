@@ -66,7 +66,19 @@ async function until(done: () => Promise<boolean> | boolean, limitMs = 10_000): 
 	}
 }
 
-const held = async () => (await new CalDavClient(nodeHttp, server.user, PASSWORD, server.url).events(calendar)).map((r) => /SUMMARY:(.*)/.exec(r.data)?.[1]?.trim() ?? '').sort();
+const unfold = (data: string) => data.replace(/\r\n[ \t]/g, '');
+const resources = async () => new CalDavClient(nodeHttp, server.user, PASSWORD, server.url).events(calendar);
+const held = async () => (await resources()).map((r) => /^SUMMARY:(.*)$/m.exec(unfold(r.data))?.[1]?.trim() ?? '').sort();
+/** The daily events held: day, title and the notes the description names, in day order. */
+const days = async () =>
+	(await resources())
+		.map((r) => {
+			const data = unfold(r.data);
+			const notes = [...data.matchAll(/• ([^\\]*?) · /g)].map((m) => m[1]);
+			return { url: r.url, line: `${/^DTSTART;TZID=[^:]+:(\d{8})/m.exec(data)?.[1] ?? '?'} ${/^SUMMARY:(.*)$/m.exec(data)?.[1]?.trim() ?? ''}: ${notes.join(', ')}` };
+		})
+		.sort((a, b) => (a.line < b.line ? -1 : 1));
+const lines = async () => (await days()).map((d) => d.line);
 
 async function start(settings: Partial<ForgettingCurveSettings> = {}): Promise<{ h: Harness; saved: unknown[] }> {
 	const h = await loadPlugin(VAULT, { preset: 'en', caldavEnabled: true, caldavServer: server.url, caldavUser: server.user, caldavPasswordSecret: 'caldav-password', caldavCalendar: calendar, ...settings });
@@ -81,34 +93,84 @@ async function start(settings: Partial<ForgettingCurveSettings> = {}): Promise<{
 
 
 describeServer('phone reminders over CalDAV (Radicale)', () => {
-	it('pushes the reviews a few seconds after start-up, then a review marked done leaves the calendar', async () => {
+	it('pushes one reminder a day a few seconds after start-up; marking done updates the day\'s event in place, a day all done loses it', async () => {
 		const { h } = await start();
 		expect(await held()).toEqual([]);
 		vi.advanceTimersByTime(PUSH_DELAY_MS);
-		await until(async () => (await held()).length === 8);
-		expect((await held()).filter((s) => s.startsWith('Kafka'))).toEqual(['Kafka · 14-day review', 'Kafka · 7-day review', 'Kafka · long-term review']);
+		// Today: Kafka's overdue 7-day review first, then Kubernetes' 1-day review.
+		await until(async () => (await held()).length === 1);
+		expect(await lines()).toEqual(['20241010 2 reviews: Kafka, Kubernetes']);
+		const [today] = await days();
 		await until(() => h.plugin.push?.status.lastSync !== null);
-		expect(h.plugin.push?.status).toMatchObject({ events: 8, lastError: null });
+		expect(h.plugin.push?.status).toMatchObject({ events: 1, lastError: null });
 
-		await h.app.vault.modify(h.file('Kafka.md'), note('2024-10-01', 2).replace('---\n', '---\nreview 7d done: true\n').replace(/^---\n/, '---\n'));
+		await h.app.vault.modify(h.file('Kafka.md'), note('2024-10-01', 3));
 		await settle();
 		vi.advanceTimersByTime(200 + PUSH_DELAY_MS);
-		await until(async () => (await held()).length === 7);
-		expect((await held()).filter((s) => s.startsWith('Kafka'))).toEqual(['Kafka · 14-day review', 'Kafka · long-term review']);
+		await until(async () => (await held()).length === 2);
+		expect(await lines()).toEqual(['20241010 1 review: Kubernetes', '20241015 1 review: Kafka']);
+		// The same resource, rewritten: an update of today's event, not a new one.
+		expect((await days())[0]?.url).toBe(today?.url);
+
+		await h.app.vault.modify(h.file('Kubernetes.md'), note('2024-10-09', 1));
+		await settle();
+		vi.advanceTimersByTime(200 + PUSH_DELAY_MS);
+		await until(async () => (await lines())[0]?.startsWith('20241013') === true);
+		expect(await lines()).toEqual(['20241013 1 review: Kubernetes', '20241015 1 review: Kafka']);
 		expect(h.notices).toEqual([]);
 	});
 
-	it('"Sync review calendar now" says what it did', async () => {
+	it('"Sync review calendar now" says what it did; a second device with the same vault finds nothing to change', async () => {
 		const { h } = await start();
 		h.runCommand('sync-review-calendar');
 		await until(() => h.notices.length > 0);
-		expect(h.notices).toEqual(['Review calendar synced: 8 added, 0 changed, 0 removed, 0 unchanged.']);
+		expect(h.notices).toEqual(['Review calendar synced: 1 added, 0 changed, 0 removed, 0 unchanged.']);
+		const other = await start();
+		requests.length = 0;
+		other.h.runCommand('sync-review-calendar');
+		await until(() => other.h.notices.length > 0);
+		expect(other.h.notices).toEqual(['Review calendar synced: 0 added, 0 changed, 0 removed, 1 unchanged.']);
+		expect(requests).toEqual(['REPORT']);
+	});
+
+	it('switching between a reminder a day and an event per review replaces this vault\'s events once, both ways, and nothing else', async () => {
+		const client = new CalDavClient(nodeHttp, server.user, PASSWORD, server.url);
+		const dentist = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nBEGIN:VEVENT\r\nUID:dentist@example.com\r\nDTSTAMP:20241001T000000Z\r\nDTSTART;VALUE=DATE:20241012\r\nSUMMARY:Dentist\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n';
+		await client.put(`${calendar}dentist.ics`, dentist, { create: true });
+		// Another vault pushes into the same calendar.
+		const neighbour = await start();
+		vi.spyOn(neighbour.h.app.vault, 'getName').mockReturnValue('Other vault');
+		neighbour.h.runCommand('sync-review-calendar');
+		await until(() => neighbour.h.notices.length > 0);
+		const neighbours = (await resources()).map((r) => r.url).filter((url) => !url.endsWith('dentist.ics'));
+		expect(neighbours).toHaveLength(1);
+
+		const { h } = await start({ calendarMode: 'per-review' });
+		h.runCommand('sync-review-calendar');
+		await until(() => h.notices.length > 0);
+		expect(h.notices.at(-1)).toBe('Review calendar synced: 8 added, 0 changed, 0 removed, 0 unchanged.');
+		expect(await held()).toHaveLength(10);
+		expect(await h.plugin.updateSettings({ calendarMode: 'daily' })).toEqual([]);
+		h.runCommand('sync-review-calendar');
+		await until(() => h.notices.length > 1);
+		expect(h.notices.at(-1)).toBe('Review calendar synced: 1 added, 0 changed, 8 removed, 0 unchanged.');
+		expect(await h.plugin.updateSettings({ calendarMode: 'per-review' })).toEqual([]);
+		h.runCommand('sync-review-calendar');
+		await until(() => h.notices.length > 2);
+		expect(h.notices.at(-1)).toBe('Review calendar synced: 8 added, 0 changed, 1 removed, 0 unchanged.');
+		h.runCommand('sync-review-calendar');
+		await until(() => h.notices.length > 3);
+		expect(h.notices.at(-1)).toBe('Review calendar synced: 0 added, 0 changed, 0 removed, 8 unchanged.');
+		// The dentist and the other vault's reminder were never touched.
+		const urls = (await resources()).map((r) => r.url);
+		expect(urls).toEqual(expect.arrayContaining([`${calendar}dentist.ics`, ...neighbours]));
+		expect(urls).toHaveLength(10);
 	});
 
 	it('a wrong password: one notice naming the fix, nothing deleted, no retries until the settings change', async () => {
 		const first = await start();
 		vi.advanceTimersByTime(PUSH_DELAY_MS);
-		await until(async () => (await held()).length === 8);
+		await until(async () => (await held()).length === 1);
 		first.h.plugin.onunload();
 
 		const { h } = await start();
@@ -116,7 +178,7 @@ describeServer('phone reminders over CalDAV (Radicale)', () => {
 		vi.advanceTimersByTime(PUSH_DELAY_MS);
 		await until(() => h.notices.length > 0);
 		expect(h.notices).toEqual(['Phone reminders: the calendar server refused the user name or password. Check the user name and the app password in the Forgetting Curve settings.']);
-		expect(await held()).toHaveLength(8);
+		expect(await held()).toHaveLength(1);
 		// More due-list changes: paused, so no request and no second notice.
 		requests.length = 0;
 		await h.app.vault.modify(h.file('Kubernetes.md'), note('2024-10-09', 1));
@@ -130,13 +192,14 @@ describeServer('phone reminders over CalDAV (Radicale)', () => {
 		expect(await h.plugin.updateSettings({ caldavUser: server.user })).toEqual([]);
 		// The settings change rebuilds the due list too (its notice comes 100 ms later and restarts the wait).
 		vi.advanceTimersByTime(200 + PUSH_DELAY_MS);
-		await until(async () => (await held()).length === 7);
+		await until(async () => (await held()).length === 2);
+		expect(await lines()).toEqual(['20241010 1 review: Kafka', '20241013 1 review: Kubernetes']);
 	});
 
 	it('with the server down, the change waits quietly and is delivered once the server is back', async () => {
 		const { h } = await start();
 		vi.advanceTimersByTime(PUSH_DELAY_MS);
-		await until(async () => (await held()).length === 8);
+		await until(async () => (await held()).length === 1);
 		await server.stop();
 		await h.app.vault.modify(h.file('Kubernetes.md'), note('2024-10-09', 1));
 		await settle();
@@ -146,8 +209,8 @@ describeServer('phone reminders over CalDAV (Radicale)', () => {
 		expect(h.notices).toEqual([]);
 		await server.start();
 		vi.advanceTimersByTime(RETRY_FIRST_MS);
-		await until(async () => (await held()).length === 7);
-		expect(await held()).not.toContain('Kubernetes · 1-day review');
+		await until(async () => (await held()).length === 2);
+		expect(await lines()).toEqual(['20241010 1 review: Kafka', '20241013 1 review: Kubernetes']);
 	});
 
 	it('never puts the password into data.json, a notice or the console', async () => {

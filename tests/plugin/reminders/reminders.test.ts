@@ -89,30 +89,53 @@ describe('daily reminder', () => {
 });
 
 describe('review calendar export', () => {
-	it('writes the .ics at the vault root, and leaves it alone when nothing changed', async () => {
+	it('writes the .ics at the vault root, one reminder a day by default, and leaves it alone when nothing changed', async () => {
 		const h = await start(new Date(2024, 9, 10, 8, 0));
+		vi.spyOn(h.app.vault, 'getName').mockReturnValue('My Vault');
 		h.runCommand('export-review-calendar');
 		await settle();
 		const text = await h.read('Forgetting Curve.ics');
-		const events = new ICAL.Component(ICAL.parse(text) as unknown[]).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
-		expect(events).toHaveLength(13);
-		expect(events.map((e) => `${e.startDate.toString()} ${e.summary}`).slice(0, 3).sort()).toEqual(['2024-10-10 due-today · 1-day review', '2024-10-10 overdue · 4-day review', '2024-10-10 overdue · 7-day review']);
-		expect(h.notices.at(-1)).toBe('Wrote 13 review events to Forgetting Curve.ics.');
+		const calendar = new ICAL.Component(ICAL.parse(text) as unknown[]);
+		for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(new ICAL.Timezone(zone));
+		const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+		// Today: the overdue 4-day review and the 1-day review due today; the 13th: "later"'s 4-day review.
+		expect(events.map((e) => `${e.startDate.toString()} ${e.summary}`)).toEqual(['2024-10-10T09:00:00 2 reviews', '2024-10-13T09:00:00 1 review']);
+		expect(events[0]?.startDate.toJSDate().getTime()).toBe(new Date(2024, 9, 10, 9, 0).getTime());
+		expect(events[0]?.description).toBe(
+			['Start these reviews: obsidian://forgetting-curve?vault=My%20Vault&day=2024-10-10', '', '• overdue · 4-day review', '  obsidian://open?vault=My%20Vault&file=overdue', '• due-today · 1-day review', '  obsidian://open?vault=My%20Vault&file=due-today'].join('\n'),
+		);
+		expect(h.notices.at(-1)).toBe('Wrote 2 calendar events to Forgetting Curve.ics.');
 		vi.setSystemTime(new Date(2024, 9, 10, 8, 30));
 		h.runCommand('export-review-calendar');
 		await settle();
 		expect(h.writes.filter((w) => w.path === 'Forgetting Curve.ics')).toEqual([]);
 	});
 
-	it('rewrites the file by itself after reviews change, when asked to', async () => {
+	it('writes one all-day event per review when the learner chose so', async () => {
+		const h = await start(new Date(2024, 9, 10, 8, 0), { calendarMode: 'per-review' });
+		h.runCommand('export-review-calendar');
+		await settle();
+		const text = await h.read('Forgetting Curve.ics');
+		const events = new ICAL.Component(ICAL.parse(text) as unknown[]).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+		expect(events).toHaveLength(13);
+		expect(events.map((e) => `${e.startDate.toString()} ${e.summary}`).slice(0, 3).sort()).toEqual(['2024-10-10 due-today · 1-day review', '2024-10-10 overdue · 4-day review', '2024-10-10 overdue · 7-day review']);
+		expect(h.notices.at(-1)).toBe('Wrote 13 calendar events to Forgetting Curve.ics.');
+	});
+
+	it('rewrites the file by itself after reviews change, when asked to: the day\'s event moves with the note', async () => {
 		// The folders on the way do not exist yet: they are made.
 		const h = await start(new Date(2024, 9, 10, 8, 0), { calendarAutoExport: true, calendarPath: 'Calendars/Phone/reviews.ics' });
 		expect(h.app.vault.getAbstractFileByPath('Calendars')).toBeNull();
 		await advance(6000);
-		expect(await h.read('Calendars/Phone/reviews.ics')).toContain('SUMMARY:later · 4-day review');
+		const before = (await h.read('Calendars/Phone/reviews.ics')).replace(/\r\n /g, '');
+		expect(before).toContain(':20241013T090000');
+		expect(before).toContain('• later · 4-day review');
 		await h.app.vault.modify(h.file('later.md'), '---\nfirst study: 2024-10-09\nreview 1d done: true\nreview 4d done: true\n---\n');
 		await advance(6000);
-		expect(await h.read('Calendars/Phone/reviews.ics')).not.toContain('SUMMARY:later · 4-day review');
+		const after = (await h.read('Calendars/Phone/reviews.ics')).replace(/\r\n /g, '');
+		expect(after).not.toContain(':20241013T090000');
+		expect(after).toContain(':20241016T090000');
+		expect(after).toContain('• later · 7-day review');
 	});
 
 	it('says so in a notice when the file cannot be written', async () => {

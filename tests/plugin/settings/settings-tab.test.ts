@@ -53,6 +53,7 @@ describe('settings tab', () => {
 			'Reminder time',
 			'Calendar file',
 			'Keep the calendar file up to date',
+			'Calendar events',
 			'Phone reminders',
 			'Push reviews to my calendar',
 			'Calendar service',
