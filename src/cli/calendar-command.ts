@@ -36,12 +36,12 @@ export function runCalendar(options: CommonOptions, output: Output): number {
 	const text = reviewCalendar(entries, options.config, { ...calendar, now: options.clock.now });
 	writeAtomically(out, text);
 	const events = text.split('BEGIN:VEVENT').length - 1;
-	output.out(`Wrote ${events} ${eventsWord(calendar.mode)} from ${entries.length} review notes to ${out}.\n${refused}`);
+	output.out(`Wrote ${eventsText(events, calendar.mode)} from ${entries.length} review notes to ${out}.\n${refused}`);
 	return 0;
 }
 
-/** What the events are called in the summary: a day's reminder, or a review's event. */
-const eventsWord = (mode: ReviewCalendarOptions['mode']) => (mode === 'daily' ? 'daily reminder events' : 'review events');
+/** "1 daily reminder", "8 review events": what the events are, counted. */
+const eventsText = (count: number, mode: ReviewCalendarOptions['mode']) => `${count} ${mode === 'daily' ? 'daily reminder' : 'review event'}${count === 1 ? '' : 's'}`;
 
 /** Why a sync failed, in words; never the password. */
 const FAILURES: Record<CalDavFailure, string> = {
@@ -73,7 +73,7 @@ export async function runCalendarSync(options: CommonOptions, password: string, 
 		const failed = counts.failed.map((f) => `  not synced ${f.summary}: ${FAILURES[f.failure]}${f.status === null ? '' : ` (HTTP ${f.status})`}\n`).join('');
 		const leftAlone = counts.leftAlone.map((name) => `  left alone ${name}: it has a Forgetting Curve UID but was changed by another app\n`).join('');
 		output.out(
-			`Synced ${events.length} ${eventsWord(calendar.mode)} from ${entries.length} review notes to ${url}: ` +
+			`Synced ${eventsText(events.length, calendar.mode)} from ${entries.length} review notes to ${url}: ` +
 				`${counts.created} created, ${counts.updated} updated, ${counts.deleted} deleted, ${counts.unchanged} unchanged` +
 				`${counts.failed.length > 0 ? `, ${counts.failed.length} refused by the server` : ''}.\n${failed}${leftAlone}${refused}`,
 		);

@@ -44,15 +44,20 @@ describeServer('calendar --caldav', () => {
 	const env = () => ({ [PASSWORD_VARIABLE]: server.password });
 	const args = () => ['calendar', vault, '--caldav', calendar, '--user', server.user, '--today', '2024-10-10', '--settings', settingsFile({ preset: 'en' })];
 
-	it('pushes the reviews, then finds nothing to change, then deletes a review marked done', async () => {
+	it('pushes one reminder a day, finds nothing to change, then follows a review marked done; --per-review switches both ways', async () => {
 		const first = await cli(args(), env());
-		expect(first).toEqual({ code: 0, out: `Synced 8 review events from 2 review notes to ${calendar}: 8 created, 0 updated, 0 deleted, 0 unchanged.\n`, err: '' });
+		expect(first).toEqual({ code: 0, out: `Synced 1 daily reminder from 2 review notes to ${calendar}: 1 created, 0 updated, 0 deleted, 0 unchanged.\n`, err: '' });
 		const again = await cli(args(), env());
-		expect(again.out).toContain('0 created, 0 updated, 0 deleted, 8 unchanged.');
+		expect(again.out).toContain('0 created, 0 updated, 0 deleted, 1 unchanged.');
 		writeFileSync(join(vault, 'topics', 'Kubernetes.md'), note('2024-10-09', 1));
-		expect((await cli(args(), env())).out).toContain('0 created, 0 updated, 1 deleted, 7 unchanged.');
-		const held = await new CalDavClient(nodeHttp, server.user, server.password, server.url).events(calendar);
-		expect(held).toHaveLength(7);
+		// Today's event now names Kafka alone (updated); Kubernetes' 4-day review gets the 13th.
+		expect((await cli(args(), env())).out).toBe(`Synced 2 daily reminders from 2 review notes to ${calendar}: 1 created, 1 updated, 0 deleted, 0 unchanged.\n`);
+		const perReview = await cli([...args(), '--per-review'], env());
+		expect(perReview.out).toBe(`Synced 7 review events from 2 review notes to ${calendar}: 7 created, 0 updated, 2 deleted, 0 unchanged.\n`);
+		expect(await new CalDavClient(nodeHttp, server.user, server.password, server.url).events(calendar)).toHaveLength(7);
+		expect((await cli(args(), env())).out).toContain('2 created, 0 updated, 7 deleted, 0 unchanged.');
+		expect((await cli(args(), env())).out).toContain('0 created, 0 updated, 0 deleted, 2 unchanged.');
+		expect((await cli(['due', vault, '--per-review'], env())).code).toBe(2);
 	});
 
 	it('exits 1 with the reason when the server refuses, never printing the password', async () => {
@@ -88,7 +93,7 @@ describeServer('calendar --caldav', () => {
 			});
 		const ok = await run(env());
 		expect(ok.status).toBe(0);
-		expect(ok.stdout).toContain('7 unchanged.');
+		expect(ok.stdout).toContain('2 unchanged.');
 		await server.stop();
 		const down = await run(env());
 		expect(down.status).toBe(1);

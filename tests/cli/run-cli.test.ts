@@ -165,7 +165,7 @@ function settingsFile(settings: object): string {
 describe('calendar', () => {
 	it('writes the review calendar for a folder', async () => {
 		const out = join(vault, '..', `feed-${Math.random().toString(36).slice(2)}.ics`);
-		const { code, out: printed } = cli('calendar', vault, '--today', '2024-10-27', '--out', out, '--vault', 'Study');
+		const { code, out: printed } = cli('calendar', vault, '--today', '2024-10-27', '--out', out, '--vault', 'Study', '--per-review');
 		expect(code).toBe(0);
 		expect(printed).toMatch(/^Wrote 3 review events from 2 review notes to .*\.ics\.\n {2}refused topics\/broken\.md: /);
 		const { default: ICAL } = await import('ical.js');
@@ -176,6 +176,24 @@ describe('calendar', () => {
 			'2024-10-31 stale · long-term review',
 		]);
 		expect(events[0]?.description).toContain('obsidian://open?vault=Study&file=');
+	});
+
+	it('writes one reminder a day by default, each a timed event with its alarm and the day\'s link', async () => {
+		const out = join(vault, '..', `feed-${Math.random().toString(36).slice(2)}.ics`);
+		const { code, out: printed } = cli('calendar', vault, '--today', '2024-10-27', '--out', out, '--vault', 'Study');
+		expect(code).toBe(0);
+		expect(printed).toMatch(/^Wrote 2 daily reminders from 2 review notes to .*\.ics\.\n/);
+		const { default: ICAL } = await import('ical.js');
+		const calendar = new ICAL.Component(ICAL.parse(readFileSync(out, 'utf8')) as unknown[]);
+		for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(new ICAL.Timezone(zone));
+		const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+		expect(events.map((e) => `${e.startDate.toString()} ${e.summary} ${String(e.component.getFirstPropertyValue('url'))}`)).toEqual([
+			'2024-10-27T09:00:00 1 review obsidian://forgetting-curve?vault=Study&day=2024-10-27',
+			'2024-10-31T09:00:00 1 review obsidian://forgetting-curve?vault=Study&day=2024-10-31',
+		]);
+		expect(events.map((e) => e.startDate.toJSDate().getTime())).toEqual([new Date(2024, 9, 27, 9).getTime(), new Date(2024, 9, 31, 9).getTime()]);
+		expect(events.map((e) => e.component.getFirstSubcomponent('valarm')?.getFirstPropertyValue('trigger')?.toString())).toEqual(['PT0S', 'PT0S']);
+		expect(events[0]?.description).toContain('• stale · 1-day review\n  obsidian://open?vault=Study&file=');
 	});
 
 	it('needs --out', () => {

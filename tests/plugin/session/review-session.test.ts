@@ -148,7 +148,7 @@ describe('snooze', () => {
 		h.runCommand('export-review-calendar');
 		await advance(300);
 		const ics = await h.read('Forgetting Curve.ics');
-		const eventDay = (summary: string) => /DTSTART;VALUE=DATE:(\d{8})/.exec(ics.split('BEGIN:VEVENT').find((event) => event.includes(`SUMMARY:${summary}\r\n`)) ?? '')?.[1];
+		const eventDay = (review: string) => /DTSTART;TZID=[^:]+:(\d{8})/.exec(ics.replace(/\r\n /g, '').split('BEGIN:VEVENT').find((event) => event.includes(`• ${review}\\n`)) ?? '')?.[1];
 		expect(eventDay('a · 4-day review')).toBe('20241011');
 		expect(eventDay('b · 4-day review')).toBe('20241010');
 		// The next day it is back, still five days late by its schedule.
