@@ -8,7 +8,10 @@
  * The shell is Obsidian mobile's: `Platform.isMobile`/`isPhone`, the body classes `is-mobile is-phone`,
  * one main pane, and the mobile toolbar fixed at the bottom. What the phone's Obsidian does itself is
  * done here as it does it: an `obsidian://open` link opens the note in the main pane (caret at 0,
- * then file-open), the command palette lists the commands whose check passes and runs the tapped one.
+ * then file-open), any other `obsidian://<action>` link goes to the handler a plugin registered for
+ * it with its query decoded (registerObsidianProtocolHandler), the command palette lists the commands
+ * whose check passes and runs the tapped one. The phone's own calendar is a notification card that
+ * shows an event's title and its link, which a finger taps.
  */
 import * as codemirrorState from '@codemirror/state';
 import * as codemirrorView from '@codemirror/view';
@@ -31,7 +34,15 @@ declare global {
 			/** Milliseconds from constructing the plugin to the end of its onload. */
 			onloadMs: number;
 			notices: string[];
+			/** The phone hands an obsidian:// link to Obsidian: the note it opened (open), or the action's name. */
 			openUri(uri: string): Promise<string>;
+			/** The phone's calendar shows an event's notification: its title and its link (tapping it opens the link). */
+			showNotification(title: string, link: string): void;
+			/** The path of the note in the main pane, or null. */
+			openNote(): string | null;
+			vaultName(): string;
+			/** For the benchmark: from a day's link to its first note drawn with the session bar, in ms. */
+			measureDayLink(uri: string): Promise<number>;
 			openView(type: 'due' | 'stats'): Promise<void>;
 			/** A base showing the plugin's "Review schedule" view over every note, sorted by name, as Bases would. */
 			openBase(): Promise<void>;
@@ -61,6 +72,7 @@ const ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="
 
 interface PluginInternals {
 	commands__: Map<string, { name: string; callback?: () => unknown; checkCallback?: (checking: boolean) => unknown; editorCheckCallback?: unknown }>;
+	obsidianProtocolHandlers__: Map<string, (params: Record<string, string>) => unknown>;
 	views__: Map<string, (leaf: WorkspaceLeafOriginal) => { containerEl: HTMLElement; onOpen(): Promise<void> }>;
 	settingTabs__: { containerEl: HTMLElement; display(): void }[];
 	basesViewRegistrations__: Map<string, BasesViewRegistration>;
@@ -108,6 +120,8 @@ async function main(): Promise<void> {
 	const now = new Date(params.get('now') ?? '2024-10-10T09:00');
 	const app = App.createConfigured__({ files: window.fixtureNotes });
 	faithfulVault(app);
+	// The vault's name, as the links the plugin writes carry it.
+	app.vault.getName = () => '복습 노트';
 	const history = `${app.vault.configDir}/plugins/forgetting-curve/history`;
 	for (const [device, text] of Object.entries(window.fixtureHistory ?? {})) await app.vault.adapter.write(`${history}/${device}.jsonl`, text);
 
@@ -163,10 +177,38 @@ async function main(): Promise<void> {
 		// Obsidian mobile's handler for obsidian://open: the vault and the file named in the link.
 		openUri: async (uri) => {
 			const url = new URL(uri);
-			if (url.protocol !== 'obsidian:' || url.host !== 'open') throw new Error(`not an open link: ${uri}`);
+			if (url.protocol !== 'obsidian:') throw new Error(`not an obsidian:// link: ${uri}`);
+			if (url.host !== 'open') {
+				const handler = plugin.obsidianProtocolHandlers__.get(url.host);
+				if (!handler) throw new Error(`no handler for obsidian://${url.host}`);
+				await handler({ action: url.host, ...Object.fromEntries(url.searchParams) });
+				return url.host;
+			}
 			const path = `${url.searchParams.get('file') ?? ''}.md`;
 			await mainLeaf.openFile(file(path));
 			return path;
+		},
+		showNotification: (title, link) => {
+			const card = document.body.createDiv({ cls: 'phone-notification' });
+			card.createDiv({ cls: 'phone-notification-title', text: title });
+			const anchor = card.createEl('a', { cls: 'phone-notification-link', text: link, href: '#' });
+			anchor.addEventListener('click', (event) => {
+				event.preventDefault();
+				card.remove();
+				void window.phone.openUri(link);
+			});
+		},
+		vaultName: () => app.vault.getName(),
+		openNote: () => (note ? (note.view.file?.path ?? null) : null),
+		measureDayLink: async (uri) => {
+			const started = performance.now();
+			await window.phone.openUri(uri);
+			while (!pane.querySelector('.forgetting-curve-session') || !window.phone.openNote()) {
+				if (performance.now() - started > 20_000) throw new Error('the day link opened no session');
+				await new Promise((resolve) => window.setTimeout(resolve, 1));
+			}
+			pane.getBoundingClientRect();
+			return performance.now() - started;
 		},
 		openView: async (type) => {
 			await showView(type);

@@ -1,5 +1,6 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import ICAL from 'ical.js';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { fastDayNumber } from '../../src/engine/schedule/day-numbers';
@@ -65,8 +66,8 @@ describe('on a phone', () => {
 		expect(p.errors).toEqual([]);
 	});
 
-	runIt('opens the note from the reminder’s link and brings it up to date, caret at 0, out of undo', async () => {
-		const p = await phone({ now: '2024-10-28T09:05', data: SEED_SETTINGS });
+	runIt('opens the note from a per-review event’s link and brings it up to date, caret at 0, out of undo', async () => {
+		const p = await phone({ now: '2024-10-28T09:05', data: JSON.stringify({ ...JSON.parse(SEED_SETTINGS), calendarMode: 'per-review' }) });
 		// The link is the one in the calendar event the phone's reminder shows: written by the plugin.
 		await p.page.evaluate(() => window.phone.run('export-review-calendar'));
 		await p.page.waitForFunction(() => window.phone.notices.some((n) => n.includes('.ics')));
@@ -78,6 +79,45 @@ describe('on a phone', () => {
 		await p.page.waitForFunction((expected) => window.phone.editorText() === expected, seedRecomputedOct28(), { timeout: 5000 });
 		expect(await p.page.evaluate(() => [window.phone.caret(), window.phone.undoDepth()])).toEqual([0, 0]);
 		expect(p.errors).toEqual([]);
+	});
+
+	runIt('a tap on the daily reminder’s link starts the day’s reviews: the first note with the session bar', async () => {
+		const p = await phone({ now: '2024-10-10T09:00' });
+		await p.page.evaluate(() => window.phone.run('export-review-calendar'));
+		await p.page.waitForFunction(() => window.phone.notices.some((n) => n.includes('.ics')));
+		// The event as the phone's calendar reads it: ical.js over the bytes the plugin wrote.
+		const ics = await p.page.evaluate(() => window.phone.read('Forgetting Curve.ics'));
+		const calendar = new ICAL.Component(ICAL.parse(ics) as unknown[]);
+		for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(new ICAL.Timezone(zone));
+		const today = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v)).find((e) => e.startDate.toString().startsWith('2024-10-10'));
+		expect(today?.summary).toBe('14 reviews');
+		const link = String(today?.component.getFirstPropertyValue('url'));
+		expect(link).toBe('obsidian://forgetting-curve?vault=&day=2024-10-10'.replace('vault=', `vault=${encodeURIComponent(await p.page.evaluate(() => window.phone.vaultName()))}`));
+		const firstNamed = /• (.*?) · /.exec(today?.description ?? '')?.[1];
+		await p.page.evaluate(({ title, uri }) => window.phone.showNotification(title, uri), { title: today?.summary ?? '', uri: link });
+		await shot(p, 'phone-reminder');
+		await tap(p, '.phone-notification-link');
+		await p.page.waitForSelector('.forgetting-curve-session');
+		expect(await p.page.$eval('.forgetting-curve-session-position', (el) => el.textContent)).toBe('1 of 14');
+		expect(await p.page.evaluate(() => window.phone.openNote())).toBe(`Reviews/${firstNamed}.md`);
+		expect(await p.page.$('.phone-notification')).toBeNull();
+		await shot(p, 'phone-reminder-session');
+		// Done by touch: the note's review is ticked and the next of the day's notes comes up.
+		const first = await p.page.evaluate(() => window.phone.openNote()!);
+		const before = await p.page.evaluate((path) => window.phone.read(path), first);
+		await tap(p, '.forgetting-curve-session-done');
+		await expect.poll(() => p.page.$eval('.forgetting-curve-session-position', (el) => el.textContent)).toBe('2 of 14');
+		expect(await p.page.evaluate(() => window.phone.openNote())).not.toBe(first);
+		// The mark went into the first note's editor; Obsidian saves it to the file a moment later.
+		await expect.poll(async () => ticked(await p.page.evaluate((path) => window.phone.read(path), first)), { timeout: 5000 }).toBe(ticked(before) + 1);
+		expect(p.errors).toEqual([]);
+	});
+
+	runIt('a day link naming no day says so in a notice and opens nothing', async () => {
+		const p = await phone();
+		await p.page.evaluate(() => window.phone.openUri('obsidian://forgetting-curve?vault=v&day=2024-02-30'));
+		expect(await p.page.evaluate(() => window.phone.notices.at(-1))).toBe('This link names no day to review. Open your due reviews from the ribbon icon instead.');
+		expect(await p.page.$('.forgetting-curve-session')).toBeNull();
 	});
 
 	runIt('marks a review done by touch: from the command palette, and from the due list’s button', async () => {
