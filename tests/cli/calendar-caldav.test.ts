@@ -7,6 +7,7 @@ import { nodeHttp } from '../../src/cli/node-http';
 import { PASSWORD_VARIABLE, runCli } from '../../src/cli/run-cli';
 import { CalDavClient } from '../../src/engine';
 import { reviewNote } from '../helpers';
+import { startTestServer } from '../support/hostile-server';
 import { RADICALE, startRadicale, type Radicale } from '../support/radicale';
 
 /** `calendar --caldav` against a real CalDAV server (Radicale on 127.0.0.1). */
@@ -58,6 +59,36 @@ describeServer('calendar --caldav', () => {
 		expect((await cli(args(), env())).out).toContain('2 created, 0 updated, 7 deleted, 0 unchanged.');
 		expect((await cli(args(), env())).out).toContain('0 created, 0 updated, 0 deleted, 2 unchanged.');
 		expect((await cli(['due', vault, '--per-review'], env())).code).toBe(2);
+	});
+
+	it('adds up after a 412: another device creates one event while this one syncs, and the retry counts each event once', async () => {
+		// A proxy before Radicale that, at the first create, lets "another device" PUT the same event first.
+		const client = new CalDavClient(nodeHttp, server.user, server.password, server.url);
+		const raced = (await client.createCalendar((await client.discover(server.url)).home, 'raced', 'Raced')).url;
+		let racing = true;
+		const statuses: number[] = [];
+		const proxy = await startTestServer((req, res, body) => {
+			const forward = (headers: Record<string, string>) => nodeHttp({ url: `${server.url.replace(/\/$/, '')}${req.url ?? '/'}`, method: req.method ?? 'GET', headers, body: req.method === 'GET' ? undefined : body });
+			const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => name !== 'host' && name !== 'content-length').map(([name, value]) => [name, String(value)]));
+			void (async () => {
+				if (racing && req.method === 'PUT' && headers['if-none-match'] === '*') {
+					racing = false;
+					await forward(headers); // the other device's identical event lands first
+				}
+				const answer = await forward(headers);
+				statuses.push(answer.status);
+				res.writeHead(answer.status, { 'Content-Type': answer.headers['content-type'] ?? 'text/plain' }).end(answer.text);
+			})();
+		});
+		const url = `${proxy.url.replace(/\/$/, '')}${new URL(raced).pathname}`;
+		const run = await cli(['calendar', vault, '--caldav', url, '--user', server.user, '--today', '2024-10-10', '--settings', settingsFile({ preset: 'en' }), '--per-review'], env());
+		await proxy.close();
+		expect(statuses).toContain(412);
+		const counts = /: (\d+) created, (\d+) updated, (\d+) deleted, (\d+) unchanged\./.exec(run.out)?.slice(1).map(Number) ?? [];
+		const events = Number(/^Synced (\d+) review events/.exec(run.out)?.[1]);
+		expect(events).toBeGreaterThan(1);
+		expect(counts).toEqual([events - 1, 0, 0, 1]);
+		expect(await client.events(raced)).toHaveLength(events);
 	});
 
 	it('exits 1 with the reason when the server refuses, never printing the password', async () => {
