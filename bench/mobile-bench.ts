@@ -32,7 +32,9 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
  * same run: onload, the due view's first drawing (beside its floor: as many bare rows with the same
  * titles, made and laid out first thing in a fresh page), recompute on open of the seed note, and a live
  * update of the open due view after a note changes on disk (this one includes the due list's 100-ms
- * coalescing of changes, NOTIFY_DELAY_MS). Medians of 5 page loads.
+ * coalescing of changes, NOTIFY_DELAY_MS), and the daily reminder's link in a page just started (the
+ * due list never drawn) until the day's first note is drawn with the session bar, beside its floor:
+ * the same note opened by its own link in a fresh page. Medians of 5 page loads.
  */
 export async function mobileBench(): Promise<Record<string, number>> {
 	if (!existsSync(CHROMIUM)) {
@@ -44,7 +46,7 @@ export async function mobileBench(): Promise<Record<string, number>> {
 	const results: Record<string, number> = {};
 	try {
 		for (const rate of [PHONE_CPU_SLOWDOWN, 1]) {
-			const figures = { onload: [] as number[], dueView: [] as number[], floor: [] as number[], open: [] as number[], live: [] as number[] };
+			const figures = { onload: [] as number[], dueView: [] as number[], floor: [] as number[], open: [] as number[], live: [] as number[], dayLink: [] as number[], dayLinkFloor: [] as number[] };
 			for (let run = 0; run < RUNS; run++) {
 				const phone = await openPhone(browser, url, { now: '2024-10-28T09:05', data: JSON.stringify({ preset: 'ko-template', rateFormula: 'template' }) });
 				// onload is measured in the page from the start; throttling starts before the page loads next time.
@@ -62,6 +64,16 @@ export async function mobileBench(): Promise<Record<string, number>> {
 				await phone.page.reload();
 				await phone.page.waitForFunction(() => window.phone?.ready === true, undefined, { timeout: 120_000 });
 				figures.floor.push(await phone.page.evaluate((rows) => window.phone.measureDueViewFloor(rows), drawn));
+				// The daily reminder's link, the app just started (the due list never drawn): to the first note with the session bar.
+				await phone.page.reload();
+				await phone.page.waitForFunction(() => window.phone?.ready === true, undefined, { timeout: 120_000 });
+				figures.dayLink.push(await phone.page.evaluate(() => window.phone.measureDayLink('obsidian://forgetting-curve?vault=v&day=2024-10-28')));
+				const first = await phone.page.evaluate(() => window.phone.openNote() ?? '');
+				// Its floor, in a fresh page too: the same note opened by its own link, nothing else.
+				await phone.page.reload();
+				await phone.page.waitForFunction(() => window.phone?.ready === true, undefined, { timeout: 120_000 });
+				figures.dayLinkFloor.push(await phone.page.evaluate((path) => window.phone.measureNoteOpen(`obsidian://open?vault=v&file=${encodeURIComponent(path.replace(/\.md$/, ''))}`), first));
+				if (phone.errors.length > 0) throw new Error(phone.errors.join('\n'));
 				await phone.context.close();
 			}
 			const suffix = rate === 1 ? '_unthrottled' : '';
@@ -70,6 +82,8 @@ export async function mobileBench(): Promise<Record<string, number>> {
 			results[`mobile_due_view_floor${suffix}_ms`] = round(median(figures.floor), 1);
 			results[`mobile_recompute_on_open${suffix}_ms`] = round(median(figures.open), 1);
 			results[`mobile_live_update${suffix}_ms`] = round(median(figures.live), 1);
+			results[`mobile_day_link_to_first_note${suffix}_ms`] = round(median(figures.dayLink), 1);
+			results[`mobile_day_link_floor_note_open${suffix}_ms`] = round(median(figures.dayLinkFloor), 1);
 		}
 		results.mobile_cpu_slowdown = PHONE_CPU_SLOWDOWN;
 		return results;

@@ -43,6 +43,8 @@ declare global {
 			vaultName(): string;
 			/** For the benchmark: from a day's link to its first note drawn with the session bar, in ms. */
 			measureDayLink(uri: string): Promise<number>;
+			/** Its floor: opening that note by its own link until it is drawn in the pane, in ms. */
+			measureNoteOpen(uri: string): Promise<number>;
 			openView(type: 'due' | 'stats'): Promise<void>;
 			/** A base showing the plugin's "Review schedule" view over every note, sorted by name, as Bases would. */
 			openBase(): Promise<void>;
@@ -200,6 +202,12 @@ async function main(): Promise<void> {
 		},
 		vaultName: () => app.vault.getName(),
 		openNote: () => (note ? (note.view.file?.path ?? null) : null),
+		measureNoteOpen: async (uri) => {
+			const started = performance.now();
+			await window.phone.openUri(uri);
+			pane.getBoundingClientRect();
+			return performance.now() - started;
+		},
 		measureDayLink: async (uri) => {
 			const started = performance.now();
 			await window.phone.openUri(uri);
