@@ -57,6 +57,7 @@ const FAILURES: Record<CalDavFailure, string> = {
 	userinfo: 'The address holds a user name or password: give the user name with --user and the password in FORGETTING_CURVE_CALDAV_PASSWORD.',
 	'too-large': 'The server\'s answer was larger than 20 MB; nothing was written.',
 	timeout: 'The server did not answer in time; try again later.',
+	'cannot-create': 'The server makes no calendars over CalDAV; give the address of an existing calendar.',
 	'not-a-calendar': 'That address is not a calendar (perhaps the account\'s home); give the address of a calendar in it.',
 };
 

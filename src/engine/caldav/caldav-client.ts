@@ -124,6 +124,8 @@ export class CalDavClient {
 		// §5.3.1), 409, 403 with resource-must-be-null (Cyrus), a 207 wrapping that 403 (Xandikos). Any of
 		// them is fine when a calendar is there now.
 		if ((await this.calendarsIn(home)).some((c) => c.url === url)) return { url, name };
+		// Not allowed, or not implemented: a server without MKCALENDAR; the learner picks a calendar there is.
+		if (response.status === 405 || response.status === 501) throw this.error('cannot-create', response.status, `MKCALENDAR ${url}: HTTP ${response.status}`);
 		throw this.errorFor(response.status, `MKCALENDAR ${url}`);
 	}
 

@@ -20,7 +20,8 @@ export type HttpClient = (request: HttpRequest) => Promise<HttpResponse>;
  * redirect from https to plain http; `elsewhere`: a redirect or address on another server, which gets
  * neither the password nor the reviews; `userinfo`: an address with a user name or password in it;
  * `too-large`: an answer over the size limit; `timeout`: no whole answer before the deadline;
- * `not-a-calendar`: the address is a collection that is not a calendar (an account's home, say).
+ * `not-a-calendar`: the address is a collection that is not a calendar (an account's home, say);
+ * `cannot-create`: the server makes no calendars over CalDAV (no MKCALENDAR: Naver, Google).
  */
 export type CalDavFailure =
 	| 'unauthorized'
@@ -35,7 +36,8 @@ export type CalDavFailure =
 	| 'userinfo'
 	| 'too-large'
 	| 'timeout'
-	| 'not-a-calendar';
+	| 'not-a-calendar'
+	| 'cannot-create';
 
 export class CalDavError extends Error {
 	constructor(

@@ -86,6 +86,7 @@ for (const { name, binary, start } of SERVERS) {
 			if (server.existingCalendar) {
 				const refused = await client.createCalendar(home, 'forgetting-curve-reviews', 'Reviews').catch((e: unknown) => e);
 				expect(refused).toBeInstanceOf(CalDavError);
+				expect((refused as CalDavError).failure).toBe('cannot-create');
 				expect(calendars.map((c) => c.url)).toEqual([server.existingCalendar]);
 				calendar = server.existingCalendar;
 				return;
