@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { REQUEST_DEADLINE_MS } from '../../../src/plugin/reminders/request-url-http';
 import { ForgettingCurveSettingTab } from '../../../src/plugin/settings/settings-tab';
 import { useObsidianLanguage } from '../../../src/plugin/settings';
-import { startTestServer, type TestServer } from '../../support/hostile-server';
+import { multistatus, startTestServer, type TestServer } from '../../support/hostile-server';
+import { vaultTag } from '../../../src/engine/calendar/review-calendar';
 import { reviewNote } from '../../helpers';
 import { loadPlugin, settle } from '../harness';
 
@@ -104,6 +105,48 @@ describe('calendar services by name', () => {
 		const service = (dropdowns.mock.contexts as DropdownComponent[]).find((d) => [...d.selectEl.options].some((o) => o.value === 'naver'));
 		expect(service?.getValue()).toBe('naver');
 		expect(service?.selectEl.selectedOptions[0]?.text).toBe('네이버 캘린더');
+	});
+});
+
+describe('a server that races and echoes', () => {
+	it('adds up after a 412 and never shows the password, in any encoding, in a notice or the status', async () => {
+		const token = Buffer.from(`learner:${PASSWORD}`).toString('base64');
+		const echoes = [`Basic%20${encodeURIComponent(token)}`, encodeURIComponent(PASSWORD), Buffer.from(PASSWORD).toString('base64'), `learner:${PASSWORD}`];
+		// An event with this vault's UID but not its mark (another app's edit), titled with the echoes: left alone, and named.
+		const stray = `BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:${vaultTag('')}.day-20241030@forgetting-curve\r\nSUMMARY:${echoes.join(' ')}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n`;
+		const stored = new Map<string, string>([['/cal/stray.ics', stray]]);
+		let raced = false;
+		const server = await startTestServer((req, res, body) => {
+			const path = req.url ?? '';
+			if (req.method === 'REPORT') return res.writeHead(207).end(multistatus([...stored].map(([href, data]) => ({ href, etag: '"1"', data }))));
+			if (req.method === 'PROPFIND') return res.writeHead(207).end('<d:multistatus xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav"><d:response><d:href>/cal/</d:href><d:propstat><d:prop><d:resourcetype><d:collection/><c:calendar/></d:resourcetype></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response></d:multistatus>');
+			if (req.method === 'PUT') {
+				stored.set(path, body);
+				// Another device got today's event in first: this device's create meets a 412.
+				if (!raced && path.includes('day-20241010')) {
+					raced = true;
+					return res.writeHead(412).end(`precondition failed for ${req.headers.authorization ?? ''}`);
+				}
+				return res.writeHead(201).end();
+			}
+			res.writeHead(405).end();
+		});
+		servers.push(server);
+		vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+		vi.setSystemTime(new Date(2024, 9, 10, 8, 0));
+		const h = await loadPlugin({ 'Kafka.md': reviewNote({ first: '2024-10-01' }), 'Redis.md': reviewNote({ first: '2024-10-10' }) }, { preset: 'en', caldavEnabled: true, caldavServer: server.url, caldavUser: 'learner', caldavPasswordSecret: 'caldav-password', caldavCalendar: `${server.url}cal/` });
+		h.app.secretStorage.setSecret('caldav-password', PASSWORD);
+		h.app.workspace.setLayoutReady__();
+		vi.advanceTimersByTime(200);
+		h.runCommand('sync-review-calendar');
+		await until(() => h.notices.length >= 2);
+		expect(raced).toBe(true);
+		// Two events: the 11th's created; today's, made by the other device meanwhile, unchanged. 2 in all.
+		expect(h.notices[0]).toBe('Review calendar synced: 1 added, 0 changed, 0 removed, 1 unchanged.');
+		expect(h.notices[1]).toContain('***');
+		const shown = JSON.stringify({ notices: h.notices, status: h.plugin.push?.status });
+		for (const secret of [PASSWORD, token, ...echoes]) expect([secret, shown.includes(secret)]).toEqual([secret, false]);
+		await settle();
 	});
 });
 
