@@ -32,6 +32,7 @@ export class DueIndex {
 	private readonly free: number[] = [];
 	private slotOf: Map<string, number> | null = null;
 	private snoozes: ReadonlyMap<string, IndexSnooze> = new Map();
+	private revision = 0;
 
 	private readonly stageDays: number[];
 	private readonly reader: ReviewFieldReader;
@@ -49,6 +50,12 @@ export class DueIndex {
 	 */
 	setSnoozes(snoozes: ReadonlyMap<string, IndexSnooze>): void {
 		this.snoozes = snoozes;
+		this.revision++;
+	}
+
+	/** Counts the calls that may have changed the index: an answer worked out at one count holds while it stays. */
+	get changes(): number {
+		return this.revision;
 	}
 
 	has(path: string): boolean {
@@ -61,6 +68,7 @@ export class DueIndex {
 
 	/** Replaces the whole index. */
 	build(notes: Iterable<readonly [string, Frontmatter]>): void {
+		this.revision++;
 		const expected = Array.isArray(notes) ? notes.length : 1024;
 		// Rebuilds (day rollover, settings) reuse the arrays when they are large enough.
 		// Entries past `used` are never read, so old ones can stay until overwritten.
@@ -84,6 +92,7 @@ export class DueIndex {
 
 	/** A note's frontmatter changed (or it appeared). Returns whether the index changed. */
 	update(path: string, frontmatter: Frontmatter): boolean {
+		this.revision++;
 		const slots = this.slots();
 		const existing = slots.get(path);
 		const slot = existing ?? this.takeSlot();
@@ -105,6 +114,7 @@ export class DueIndex {
 	}
 
 	remove(path: string): boolean {
+		this.revision++;
 		const slots = this.slots();
 		const slot = slots.get(path);
 		if (slot === undefined) return false;
@@ -114,6 +124,7 @@ export class DueIndex {
 	}
 
 	rename(oldPath: string, newPath: string): boolean {
+		this.revision++;
 		const slots = this.slots();
 		const slot = slots.get(oldPath);
 		if (slot === undefined) return false;

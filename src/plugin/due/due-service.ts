@@ -27,6 +27,8 @@ export class DueService {
 	private snoozes: ReadonlyMap<string, IndexSnooze> = new Map();
 	/** Who waits for the first index (whenReady): told as soon as it is built, not after the views' coalescing delay. */
 	private readyWaiters: (() => void)[] = [];
+	/** The last duePaths() answer, with the index, its change count and the day it was worked out for. */
+	private dueMemo: { index: DueIndex; changes: number; today: number; paths: readonly string[] } | null = null;
 
 	constructor(private readonly ctx: PluginContext) {}
 
@@ -77,8 +79,11 @@ export class DueService {
 		this.builtFor = this.today();
 		this.notify();
 		// The build skips the path lookup table that updates need; make it before the first edit arrives.
+		// The session's queue too: a reminder's link opening Obsidian then shows its first note at once.
 		whenIdle(() => {
-			if (this.index === index) index.prepareForUpdates();
+			if (this.index !== index) return;
+			index.prepareForUpdates();
+			this.duePaths();
 		});
 	}
 
@@ -118,10 +123,21 @@ export class DueService {
 		this.notify();
 	}
 
-	/** Paths of every review due today or overdue, overdue first, oldest due first: a review session's queue. */
-	duePaths(): string[] {
-		const snapshot = this.index?.snapshot(this.ctx.clock().today, { limits: { upcoming: 0 } });
-		return snapshot ? [...snapshot.overdue, ...snapshot.dueToday].map((note) => note.path) : [];
+	/**
+	 * Paths of every review due today or overdue, overdue first, oldest due first: a review session's
+	 * queue. Asked for several times per step of a session (the next note, its position), it is worked
+	 * out once per change of the index and day.
+	 */
+	duePaths(): readonly string[] {
+		const index = this.index;
+		if (!index) return [];
+		const today = this.today();
+		const memo = this.dueMemo;
+		if (memo?.index === index && memo.changes === index.changes && memo.today === today) return memo.paths;
+		const snapshot = index.snapshot(today, { limits: { upcoming: 0 } });
+		const paths = [...snapshot.overdue, ...snapshot.dueToday].map((note) => note.path);
+		this.dueMemo = { index, changes: index.changes, today, paths };
+		return paths;
 	}
 
 	/** Today's sections, each cut to the rows the caller will draw. */

@@ -18,7 +18,7 @@ export class SessionController {
 	private leaf: WorkspaceLeaf | null = null;
 	private busy = false;
 	/** The notes the session works through, live: today's due list, or the day a reminder's link named. */
-	private queue: () => string[] = () => this.service.duePaths();
+	private queue: () => readonly string[] = () => this.service.duePaths();
 
 	constructor(
 		private readonly ctx: PluginContext,
@@ -50,7 +50,7 @@ export class SessionController {
 		return this.begin(() => this.service.pathsOnDay(day), t('link.nothing-on-day', { date: dayText }));
 	}
 
-	private async begin(queue: () => string[], nothing: string): Promise<void> {
+	private async begin(queue: () => readonly string[], nothing: string): Promise<void> {
 		if (this.session?.current) return this.show(this.session.current);
 		const session = new ReviewSession();
 		const first = session.advance(queue());
