@@ -5,7 +5,6 @@ import { dayLink } from './day-link';
 import { noteTitle } from './note-title';
 import { localTimeZone } from './time-zone';
 
-
 /** The words of a daily event, in the learner's language (src/locale). */
 export interface DayWords {
 	/** The event's title: "14 reviews", "복습 14개". */
@@ -63,54 +62,62 @@ export function calendarEvents(notes: readonly CalendarNote[], config: ReviewCon
 	return options.mode === 'daily' ? dailyEvents(notes, config, options) : reviewEvents(notes, config, options);
 }
 
-/** Where a note's current review stands for the reminder: its day (overdue on today, snoozed on its return) and when it was due. */
-function currentReview(note: CalendarNote, config: ReviewConfig, today: number): { stage: Stage; day: number; due: number } | null {
-	const index = currentStageIndex(note.doneMask, config.stages.length);
-	const stage = config.stages[index];
-	if (!stage) return null;
-	const due = dueDayOf(note.firstDay, stage);
-	return { stage, due, day: Math.max(due, today, note.snoozedUntil ?? -Infinity) };
+/** A note's current review as the reminder places it. */
+interface DayReview {
+	path: string;
+	stage: Stage;
+	/** The day it was due; the reminder's day is this or later. */
+	due: number;
 }
 
-/** The notes whose reminder falls on `day`, most overdue first: what the day's link opens. */
+/** Orders by path, as the due list breaks ties. */
+const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+/**
+ * Each note's current review on its reminder's day, grouped by day, each day most overdue first then
+ * by path (the due list's order): an overdue review on today, a snoozed one on the day it comes back,
+ * nothing after `lastDay`. The one rule behind the daily events and what a day's link opens.
+ */
+function reviewDays(notes: readonly CalendarNote[], config: ReviewConfig, today: number, lastDay: number): Map<number, DayReview[]> {
+	const days = new Map<number, DayReview[]>();
+	for (const note of notes) {
+		const stage = config.stages[currentStageIndex(note.doneMask, config.stages.length)];
+		if (!stage) continue;
+		const due = dueDayOf(note.firstDay, stage);
+		const day = Math.max(due, today, note.snoozedUntil ?? -Infinity);
+		if (day > lastDay) continue;
+		const list = days.get(day) ?? [];
+		list.push({ path: note.path, stage, due });
+		days.set(day, list);
+	}
+	for (const list of days.values()) list.sort((a, b) => a.due - b.due || byPath(a, b));
+	return days;
+}
+
+/** The notes whose reminder falls on `day`: what the day's link opens. */
 export function notesOnDay(notes: readonly CalendarNote[], config: ReviewConfig, today: number, day: number): string[] {
-	return notes
-		.flatMap((note) => {
-			const review = currentReview(note, config, today);
-			return review && review.day === day ? [{ path: note.path, due: review.due }] : [];
-		})
-		.sort((a, b) => a.due - b.due || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-		.map((n) => n.path);
+	return (reviewDays(notes, config, today, day).get(day) ?? []).map((review) => review.path);
 }
 
 /**
  * The daily reminder: one event per day that has reviews, today to REMINDER_DAYS ahead, counting notes
- * as the due list does (each note once, at its current stage; overdue ones on today, a snoozed one on
- * the day it comes back). Its title counts them, its description names them with their links (the
- * first DAY_NOTES_LISTED) under the day's link, its URL is the day's link, and it rings once, at the
- * reminder time: a timed event in the learner's zone with TRIGGER at its start (the portable form; an
- * all-day event's positive offset is Apple's convention only). With the reminder off, the events are
- * all-day and silent. The UID is the vault's and the day's: marking a review done changes the day's
- * event in place, and a day with nothing left loses its event.
+ * as the due list does (reviewDays). Its title counts them, its description names them with their
+ * links (the first DAY_NOTES_LISTED) under the day's link, its URL is the day's link, and it rings
+ * once, at the reminder time: a timed event in the learner's zone with TRIGGER at its start (the
+ * portable form; an all-day event's positive offset is Apple's convention only). With the reminder
+ * off, the events are all-day and silent. The UID is the vault's and the day's: marking a review done
+ * changes the day's event in place, and a day with nothing left loses its event.
  */
 export function dailyEvents(notes: readonly CalendarNote[], config: ReviewConfig, options: Omit<ReviewCalendarOptions, 'now' | 'calendarName'>): CalendarEvent[] {
 	const words = options.dayWords;
 	if (!words) throw new Error('dailyEvents needs the day words');
 	const vault = vaultTag(options.vaultName);
-	const days = new Map<number, { path: string; stage: Stage; due: number }[]>();
-	for (const note of notes) {
-		const review = currentReview(note, config, options.today);
-		if (!review || review.day > options.today + REMINDER_DAYS) continue;
-		const list = days.get(review.day) ?? [];
-		list.push({ path: note.path, stage: review.stage, due: review.due });
-		days.set(review.day, list);
-	}
 	const zone = options.timeZone ?? localTimeZone();
 	const minutes = options.reminderMinutes;
-	return [...days.keys()]
-		.sort((a, b) => a - b)
-		.map((day) => {
-			const list = (days.get(day) ?? []).sort((a, b) => a.due - b.due || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+	const days = reviewDays(notes, config, options.today, options.today + REMINDER_DAYS);
+	return [...days]
+		.sort(([a], [b]) => a - b)
+		.map(([day, list]) => {
 			const link = dayLink(options.vaultName, isoOfDayNumber(day));
 			const named = list.slice(0, DAY_NOTES_LISTED).map((n) => `• ${noteTitle(n.path)} · ${options.stageName(n.stage)}\n  ${noteLink(options.vaultName, n.path)}`);
 			const rest = list.length - DAY_NOTES_LISTED;
@@ -137,7 +144,7 @@ function noteLink(vaultName: string, path: string): string {
 export function reviewEvents(notes: readonly CalendarNote[], config: ReviewConfig, options: Omit<ReviewCalendarOptions, 'now' | 'calendarName'>): CalendarEvent[] {
 	const events: CalendarEvent[] = [];
 	const vault = vaultTag(options.vaultName);
-	for (const note of [...notes].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+	for (const note of [...notes].sort(byPath)) {
 		const title = noteTitle(note.path);
 		const link = noteLink(options.vaultName, note.path);
 		const current = currentStageIndex(note.doneMask, config.stages.length);
