@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { cliAt } from './capture';
 import { fixture } from '../helpers';
+import { readCalendar } from '../support/ical-events';
 
 const SEED = fixture('seed-note.md');
 const STALE = SEED.replace('❤1일복습여부: true', '❤1일복습여부: false');
@@ -183,16 +184,13 @@ describe('calendar', () => {
 		const { code, out: printed } = cli('calendar', vault, '--today', '2024-10-27', '--out', out, '--vault', 'Study');
 		expect(code).toBe(0);
 		expect(printed).toMatch(/^Wrote 2 daily reminders from 2 review notes to .*\.ics\.\n/);
-		const { default: ICAL } = await import('ical.js');
-		const calendar = new ICAL.Component(ICAL.parse(readFileSync(out, 'utf8')) as unknown[]);
-		for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(new ICAL.Timezone(zone));
-		const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
-		expect(events.map((e) => `${e.startDate.toString()} ${e.summary} ${String(e.component.getFirstPropertyValue('url'))}`)).toEqual([
+		const events = readCalendar(readFileSync(out, 'utf8'));
+		expect(events.map((e) => `${e.start} ${e.summary} ${e.url}`)).toEqual([
 			'2024-10-27T09:00:00 1 review obsidian://forgetting-curve?vault=Study&day=2024-10-27',
 			'2024-10-31T09:00:00 1 review obsidian://forgetting-curve?vault=Study&day=2024-10-31',
 		]);
-		expect(events.map((e) => e.startDate.toJSDate().getTime())).toEqual([new Date(2024, 9, 27, 9).getTime(), new Date(2024, 9, 31, 9).getTime()]);
-		expect(events.map((e) => e.component.getFirstSubcomponent('valarm')?.getFirstPropertyValue('trigger')?.toString())).toEqual(['PT0S', 'PT0S']);
+		expect(events.map((e) => e.startMs)).toEqual([new Date(2024, 9, 27, 9).getTime(), new Date(2024, 9, 31, 9).getTime()]);
+		expect(events.map((e) => e.trigger)).toEqual(['PT0S', 'PT0S']);
 		expect(events[0]?.description).toContain('• stale · 1-day review\n  obsidian://open?vault=Study&file=');
 	});
 

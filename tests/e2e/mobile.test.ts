@@ -1,6 +1,5 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import ICAL from 'ical.js';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { fastDayNumber } from '../../src/engine/schedule/day-numbers';
@@ -9,6 +8,7 @@ import { boxes, buildPhonePage, KEYBOARD_HEIGHT, openPhone, overflow, PHONE, swi
 import { studyJournals } from '../support/study-journals';
 import { CHROMIUM, launchChromium, needsBrowser, OUT, ROOT, runIt } from './browser';
 import { e2eVaultNotes } from '../support/fixture-vault';
+import { readCalendar } from '../support/ical-events';
 
 /**
  * Forgetting Curve on a phone, in Chromium's device emulation (390 × 844, DPR 3, touch): the built
@@ -87,11 +87,9 @@ describe('on a phone', () => {
 		await p.page.waitForFunction(() => window.phone.notices.some((n) => n.includes('.ics')));
 		// The event as the phone's calendar reads it: ical.js over the bytes the plugin wrote.
 		const ics = await p.page.evaluate(() => window.phone.read('Forgetting Curve.ics'));
-		const calendar = new ICAL.Component(ICAL.parse(ics) as unknown[]);
-		for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(new ICAL.Timezone(zone));
-		const today = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v)).find((e) => e.startDate.toString().startsWith('2024-10-10'));
+		const today = readCalendar(ics).find((e) => e.start.startsWith('2024-10-10'));
 		expect(today?.summary).toBe('14 reviews');
-		const link = String(today?.component.getFirstPropertyValue('url'));
+		const link = today?.url ?? '';
 		expect(link).toBe('obsidian://forgetting-curve?vault=&day=2024-10-10'.replace('vault=', `vault=${encodeURIComponent(await p.page.evaluate(() => window.phone.vaultName()))}`));
 		const firstNamed = /• (.*?) · /.exec(today?.description ?? '')?.[1];
 		await p.page.evaluate(({ title, uri }) => window.phone.showNotification(title, uri), { title: today?.summary ?? '', uri: link });

@@ -1,9 +1,9 @@
-import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { dailyEvents, dayOfLink, DAY_NOTES_LISTED, notesOnDay, offsetMinutes, planSync, REMINDER_DAYS, reviewCalendar, writeCalendar, type CalendarNote } from '../../../src/engine';
 import { daysFromCivil } from '../../../src/engine/schedule/day-numbers';
 import { dayWords } from '../../../src/locale';
 import { configWith, englishStageNames } from '../../helpers';
+import { readCalendar } from '../../support/ical-events';
 
 const CONFIG = configWith({ preset: 'en' });
 const TODAY = daysFromCivil(2024, 10, 10);
@@ -17,25 +17,7 @@ const NOTES: CalendarNote[] = [
 const OPTIONS = { today: TODAY, vaultName: 'My Vault', reminderMinutes: 9 * 60, stageName: englishStageNames, mode: 'daily' as const, dayWords: dayWords('en'), timeZone: 'Asia/Seoul' };
 
 /** The calendar as a phone's calendar reads it: ical.js, with the VTIMEZONEs the file carries. */
-function read(text: string) {
-	const calendar = new ICAL.Component(ICAL.parse(text) as unknown[]);
-	for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(new ICAL.Timezone(zone));
-	return calendar.getAllSubcomponents('vevent').map((vevent) => {
-		const event = new ICAL.Event(vevent);
-		const alarm = vevent.getFirstSubcomponent('valarm');
-		return {
-			uid: event.uid,
-			summary: event.summary,
-			local: event.startDate.toString(),
-			zone: event.startDate.zone?.tzid,
-			utc: event.startDate.toUnixTime(),
-			minutes: (event.endDate.toUnixTime() - event.startDate.toUnixTime()) / 60,
-			description: event.description,
-			url: String(vevent.getFirstPropertyValue('url') ?? ''),
-			alarm: alarm ? `${String(alarm.getFirstPropertyValue('action'))} ${alarm.getFirstPropertyValue('trigger')?.toString() ?? ''}` : null,
-		};
-	});
-}
+const read = (text: string) => readCalendar(text).map((e) => ({ ...e, local: e.start, utc: e.startMs / 1000, alarm: e.action === null ? null : `${e.action} ${e.trigger ?? ''}` }));
 
 describe('the daily reminder', () => {
 	it('is one event a day with reviews, counting notes at their current stage: overdue on today, snoozed on its day, nothing done or past', () => {

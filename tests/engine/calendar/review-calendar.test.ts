@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { foldLine, reviewCalendar, type CalendarNote } from '../../../src/engine';
 import { daysFromCivil } from '../../../src/engine/schedule/day-numbers';
 import { configWith, englishStageNames } from '../../helpers';
+import { readCalendar } from '../../support/ical-events';
 
 const CONFIG = configWith({ preset: 'en' });
 const TODAY = daysFromCivil(2024, 10, 10);
@@ -14,23 +14,7 @@ const NOTES: CalendarNote[] = [
 ];
 const OPTIONS = { today: TODAY, now: new Date(Date.UTC(2024, 9, 10, 0, 30)), vaultName: 'My Vault', reminderMinutes: 9 * 60, stageName: englishStageNames };
 
-function parse(text: string) {
-	const calendar = new ICAL.Component(ICAL.parse(text) as unknown[]);
-	return calendar.getAllSubcomponents('vevent').map((vevent) => {
-		const event = new ICAL.Event(vevent);
-		const alarm = vevent.getFirstSubcomponent('valarm');
-		return {
-			uid: event.uid,
-			summary: event.summary,
-			start: event.startDate.toString(),
-			end: event.endDate.toString(),
-			allDay: event.startDate.isDate,
-			description: event.description,
-			trigger: alarm?.getFirstPropertyValue('trigger')?.toString(),
-			action: alarm?.getFirstPropertyValue('action'),
-		};
-	});
-}
+const parse = readCalendar;
 
 describe('review calendar', () => {
 	it('holds one all-day event per review not done, with alarms and obsidian:// links', () => {

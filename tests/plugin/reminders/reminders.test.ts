@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readCalendar } from '../../support/ical-events';
 import { loadPlugin, openInEditor, settle, type Harness } from '../harness';
 
 beforeEach(() => vi.useFakeTimers());
@@ -95,12 +95,10 @@ describe('review calendar export', () => {
 		h.runCommand('export-review-calendar');
 		await settle();
 		const text = await h.read('Forgetting Curve.ics');
-		const calendar = new ICAL.Component(ICAL.parse(text) as unknown[]);
-		for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(new ICAL.Timezone(zone));
-		const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+		const events = readCalendar(text);
 		// Today: the overdue 4-day review and the 1-day review due today; the 13th: "later"'s 4-day review.
-		expect(events.map((e) => `${e.startDate.toString()} ${e.summary}`)).toEqual(['2024-10-10T09:00:00 2 reviews', '2024-10-13T09:00:00 1 review']);
-		expect(events[0]?.startDate.toJSDate().getTime()).toBe(new Date(2024, 9, 10, 9, 0).getTime());
+		expect(events.map((e) => `${e.start} ${e.summary}`)).toEqual(['2024-10-10T09:00:00 2 reviews', '2024-10-13T09:00:00 1 review']);
+		expect(events[0]?.startMs).toBe(new Date(2024, 9, 10, 9, 0).getTime());
 		expect(events[0]?.description).toBe(
 			['Start these reviews: obsidian://forgetting-curve?vault=My%20Vault&day=2024-10-10', '', '• overdue · 4-day review', '  obsidian://open?vault=My%20Vault&file=overdue', '• due-today · 1-day review', '  obsidian://open?vault=My%20Vault&file=due-today'].join('\n'),
 		);
@@ -116,9 +114,9 @@ describe('review calendar export', () => {
 		h.runCommand('export-review-calendar');
 		await settle();
 		const text = await h.read('Forgetting Curve.ics');
-		const events = new ICAL.Component(ICAL.parse(text) as unknown[]).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+		const events = readCalendar(text);
 		expect(events).toHaveLength(13);
-		expect(events.map((e) => `${e.startDate.toString()} ${e.summary}`).slice(0, 3).sort()).toEqual(['2024-10-10 due-today · 1-day review', '2024-10-10 overdue · 4-day review', '2024-10-10 overdue · 7-day review']);
+		expect(events.map((e) => `${e.start} ${e.summary}`).slice(0, 3).sort()).toEqual(['2024-10-10 due-today · 1-day review', '2024-10-10 overdue · 4-day review', '2024-10-10 overdue · 7-day review']);
 		expect(h.notices.at(-1)).toBe('Wrote 13 calendar events to Forgetting Curve.ics.');
 	});
 
