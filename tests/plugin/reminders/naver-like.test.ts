@@ -1,15 +1,14 @@
 // @vitest-environment happy-dom
 import { existsSync } from 'node:fs';
-import { ButtonComponent } from 'obsidian-test-mocks/obsidian';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { nodeHttp } from '../../../src/cli/node-http';
 import { CalDavClient } from '../../../src/engine';
-import { ForgettingCurveSettingTab } from '../../../src/plugin/settings/settings-tab';
 import { reviewNote } from '../../helpers';
 import { nodeRequestUrl } from '../../support/node-request-url';
 import { startNaverQuirks, type QuirksServer } from '../../support/naver-quirks';
 import { RADICALE } from '../../support/radicale';
 import { loadPlugin, settle, type Harness } from '../harness';
+import { openSettingsTab, until } from './push-test-helpers';
 
 /**
  * The plugin against a server that behaves as Naver Calendar is reported to (tests/support/naver-quirks.ts):
@@ -45,13 +44,6 @@ afterEach(() => {
 	vi.restoreAllMocks();
 });
 
-async function until(done: () => Promise<boolean> | boolean, limitMs = 10_000): Promise<void> {
-	const start = process.hrtime.bigint();
-	while (!(await done())) {
-		if (Number(process.hrtime.bigint() - start) / 1e6 > limitMs) throw new Error(`timed out waiting for ${done.toString()}`);
-		await new Promise((resolve) => setImmediate(resolve));
-	}
-}
 
 async function start(calendar: string): Promise<Harness> {
 	const h = await loadPlugin(VAULT, { preset: 'en', caldavEnabled: true, caldavServer: server.url, caldavUser: server.user, caldavPasswordSecret: 'naver', caldavCalendar: calendar });
@@ -68,23 +60,14 @@ const summaries = async () => (await new CalDavClient(nodeHttp, server.user, ser
 describeServer('phone reminders on a Naver-like server', () => {
 	it('settings: Connect finds the calendar from the preset\'s root address; Create says the server makes none', async () => {
 		const h = await start('');
-		const clicks = vi.spyOn(ButtonComponent.prototype, 'onClick');
-		const tab = new ForgettingCurveSettingTab(h.app as never, h.plugin);
-		(tab as { display(): void }).display();
-		const button = (text: string) => {
-			const index = clicks.mock.contexts.findIndex((b) => (b as ButtonComponent).buttonEl.textContent === text);
-			const handler = clicks.mock.calls[index]?.[0];
-			if (!handler) throw new Error(`no button "${text}"`);
-			return () => void handler(new MouseEvent('click'));
-		};
-		const picker = [...tab.containerEl.querySelectorAll('select')].at(-1);
-		button('Connect')();
+		const { tab, press, picker } = openSettingsTab(h);
+		press('Connect');
 		await until(() => (picker?.options.length ?? 0) > 1);
 		expect([...(picker?.options ?? [])].map((o) => [o.value, o.textContent])).toEqual([
 			['', 'Choose a calendar'],
 			[server.calendar, '내 캘린더'],
 		]);
-		button('Create a "Reviews" calendar')();
+		press('Create a "Reviews" calendar');
 		await until(() => (tab.containerEl.textContent ?? '').includes('makes no calendars'));
 		expect(tab.containerEl.textContent).toContain('This server makes no calendars over CalDAV: press Connect and pick one of your calendars');
 		expect(h.plugin.reviewSettings.caldavCalendar).toBe('');

@@ -1,15 +1,14 @@
 // @vitest-environment happy-dom
 import { existsSync } from 'node:fs';
-import { ButtonComponent } from 'obsidian-test-mocks/obsidian';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { nodeHttp } from '../../../src/cli/node-http';
 import { CalDavClient, type ForgettingCurveSettings } from '../../../src/engine';
 import { PUSH_DELAY_MS, RETRY_FIRST_MS } from '../../../src/plugin/reminders/calendar-push';
-import { ForgettingCurveSettingTab } from '../../../src/plugin/settings/settings-tab';
 import { nodeRequestUrl } from '../../support/node-request-url';
 import { RADICALE, startRadicale, type Radicale } from '../../support/radicale';
 import { reviewNote } from '../../helpers';
 import { loadPlugin, settle, type Harness } from '../harness';
+import { openSettingsTab, until } from './push-test-helpers';
 
 /**
  * Phone reminders end to end: the plugin (obsidian-test-mocks) pushes into a real CalDAV server,
@@ -56,15 +55,6 @@ afterEach(() => {
 	vi.useRealTimers();
 	vi.restoreAllMocks();
 });
-
-/** Lets real I/O run (the server answers) until `done` holds, without moving the fake clock. */
-async function until(done: () => Promise<boolean> | boolean, limitMs = 10_000): Promise<void> {
-	const start = process.hrtime.bigint();
-	while (!(await done())) {
-		if (Number(process.hrtime.bigint() - start) / 1e6 > limitMs) throw new Error(`timed out waiting for ${done.toString()}`);
-		await new Promise((resolve) => setImmediate(resolve));
-	}
-}
 
 const unfold = (data: string) => data.replace(/\r\n[ \t]/g, '');
 const resources = async () => new CalDavClient(nodeHttp, server.user, PASSWORD, server.url).events(calendar);
@@ -229,22 +219,12 @@ describeServer('phone reminders over CalDAV (Radicale)', () => {
 
 	it('settings: Connect lists the account\'s calendars, Create makes a "Reviews" calendar and saves its address', async () => {
 		const { h } = await start({ caldavCalendar: '' });
-		const clicks = vi.spyOn(ButtonComponent.prototype, 'onClick');
-		const tab = new ForgettingCurveSettingTab(h.app as never, h.plugin);
-		// The imperative tab (Obsidian before 1.13); its rows are the same as the declarative ones.
-		(tab as { display(): void }).display();
-		const button = (text: string) => {
-			const index = clicks.mock.contexts.findIndex((b) => (b as ButtonComponent).buttonEl.textContent === text);
-			const handler = clicks.mock.calls[index]?.[0];
-			if (!handler) throw new Error(`no button "${text}"`);
-			return () => void handler(new MouseEvent('click'));
-		};
-		const picker = [...tab.containerEl.querySelectorAll('select')].at(-1);
-		button('Connect')();
+		const { tab, press, picker } = openSettingsTab(h);
+		press('Connect');
 		await until(() => (picker?.options.length ?? 0) > 1);
 		expect([...(picker?.options ?? [])].map((o) => o.textContent)).toEqual(expect.arrayContaining(['Choose a calendar', 'Reviews']));
 		expect(tab.containerEl.textContent).toMatch(/Found \d+ calendars\./);
-		button('Create a "Reviews" calendar')();
+		press('Create a "Reviews" calendar');
 		await until(() => h.plugin.reviewSettings.caldavCalendar !== '');
 		expect(h.plugin.reviewSettings.caldavCalendar).toBe(`${server.url}${server.user}/forgetting-curve-reviews/`);
 		const found = await new CalDavClient(nodeHttp, server.user, PASSWORD, server.url).discover(server.url);
