@@ -78,14 +78,17 @@ export class CalDavClient {
 	async discover(serverUrl: string): Promise<{ home: string; calendars: CalendarInfo[] }> {
 		// An address with a user name or password in it is refused by send(), before any request.
 		const base = new URL(serverUrl);
-		// The well-known address, the learner's own, then the places servers are known to keep principals.
-		const candidates = [new URL('/.well-known/caldav', base).href, base.href, ...DISCOVERY_FALLBACK_PATHS.map((path) => new URL(path, base).href)];
+		// The well-known address (which may redirect to a name the server calls itself by), the learner's
+		// own, then the places servers are known to keep principals. A candidate that is not there (404,
+		// 405, 501) passes to the next; the last one's failure is the learner's to hear.
+		const wellKnown = new URL('/.well-known/caldav', base).href;
+		const candidates = [...new Set([wellKnown, base.href, ...DISCOVERY_FALLBACK_PATHS.map((path) => new URL(path, base).href)])];
 		let context = base.href;
 		let principalAnswer: { root: XmlElement; url: string } | null = null;
-		for (const [i, candidate] of [...new Set(candidates)].entries()) {
+		for (const [i, candidate] of candidates.entries()) {
 			context = candidate;
-			// The last candidate's failure is the learner's to hear: nothing answered as CalDAV.
-			principalAnswer = await this.propfind(candidate, 0, `<d:current-user-principal/>`, i < new Set(candidates).size - 1);
+			const missing = i === candidates.length - 1 ? 'throw' : candidate === wellKnown ? 'absent-or-elsewhere' : 'absent';
+			principalAnswer = await this.propfind(candidate, 0, `<d:current-user-principal/>`, missing);
 			if (principalAnswer) break;
 		}
 		const principalHref = firstHref(principalAnswer?.root, DAV, 'current-user-principal');
@@ -213,14 +216,21 @@ export class CalDavClient {
 		if (response.status < 200 || response.status >= 300) throw this.errorFor(response.status, `DELETE ${url}`);
 	}
 
-	private async propfind(url: string, depth: 0 | 1, props: string, missingIsNull = false): Promise<{ root: XmlElement; url: string } | null> {
+	/**
+	 * A PROPFIND's multistatus. `missing` says what an address that is not there gives: an error
+	 * (`throw`), null (`absent`: 404, 405, 501), or null also for a redirect to another name or to plain
+	 * http (`absent-or-elsewhere`, the well-known probe: nothing went to the other name).
+	 */
+	private async propfind(url: string, depth: 0 | 1, props: string, missing: 'throw' | 'absent' | 'absent-or-elsewhere' = 'throw'): Promise<{ root: XmlElement; url: string } | null> {
 		const body = `${xmlHeader}<d:propfind xmlns:d="DAV:" xmlns:c="${CALDAV}"><d:prop>${props}</d:prop></d:propfind>`;
 		try {
 			return await this.multistatus({ url, method: 'PROPFIND', headers: { Depth: String(depth), 'Content-Type': 'application/xml; charset=utf-8' }, body });
 		} catch (e) {
 			// The well-known probe may be missing, or sent to a name the server calls itself by: the
 			// learner's own address is then asked directly (nothing went to the other name).
-			if (missingIsNull && e instanceof CalDavError && (e.status === 404 || e.status === 405 || e.status === 501 || e.failure === 'elsewhere' || e.failure === 'insecure')) return null;
+			if (missing === 'throw' || !(e instanceof CalDavError)) throw e;
+			if (e.status === 404 || e.status === 405 || e.status === 501) return null;
+			if (missing === 'absent-or-elsewhere' && (e.failure === 'elsewhere' || e.failure === 'insecure')) return null;
 			throw e;
 		}
 	}
