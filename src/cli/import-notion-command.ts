@@ -1,6 +1,6 @@
 import { constants, copyFileSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { type ExportFile, planNotionImport } from '../engine';
+import { EXPORT_TEXT_FILE, type ExportFile, planNotionImport } from '../engine';
 import { importSkipText, t } from '../locale';
 import type { CommonOptions } from './options';
 import type { Output } from './output';
@@ -15,7 +15,7 @@ function readExport(folder: string): ExportFile[] {
 			if (entry.isDirectory()) walk(path);
 			else if (entry.isFile()) {
 				const shown = relative(folder, path).split(sep).join('/');
-				files.push(/\.(md|csv)$/i.test(entry.name) ? { path: shown, text: readFileSync(path, 'utf8') } : { path: shown });
+				files.push(EXPORT_TEXT_FILE.test(entry.name) ? { path: shown, text: readFileSync(path, 'utf8') } : { path: shown });
 			}
 		}
 	};

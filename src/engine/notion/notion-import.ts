@@ -2,14 +2,19 @@ import type { Clock } from '../schedule';
 import type { ReviewConfig } from '../config';
 import { canonicalKey, keySource, scalarSource, type ScalarValue } from '../frontmatter';
 import { recompute } from '../recompute';
-import { readNotionCsv, readNotionPage, splitNotionName } from './notion-export';
+import { type NotionPage, readNotionCsv, readNotionPage, splitNotionName } from './notion-export';
+import { isNotionHtmlDatabase, readNotionHtmlPage } from './notion-html';
 import { readNotionCheckbox, readNotionDate } from './notion-values';
 
-/** A file of the unzipped export: its path inside the export, '/'-separated; the text of pages and CSVs. */
+/** A file of the export: its path inside the export, '/'-separated; the text of pages and CSVs; the bytes of a file read from a zip. */
 export interface ExportFile {
 	path: string;
 	text?: string;
+	bytes?: Uint8Array;
 }
+
+/** The files whose text the import reads: pages of either export (Markdown or HTML) and CSVs. */
+export const EXPORT_TEXT_FILE = /\.(md|csv|html?)$/i;
 
 export type ImportSkipCode = 'no-first-study' | 'bad-date' | 'bad-checkbox' | 'no-title' | 'refused';
 
@@ -24,8 +29,11 @@ export interface ImportSkip {
 export interface ImportPlan {
 	/** Review notes to write, by path inside the target folder, in path order. */
 	notes: { path: string; text: string; source: string }[];
-	/** Each page's own folder (its images and sub-pages), copied beside its note under the same name so its links still work. */
-	copies: { from: string; to: string }[];
+	/**
+	 * Each page's own folder (its images and sub-pages), copied beside its note under the same name so
+	 * its links still work; a sub-page of the HTML export is written as Markdown (`text`) under its `.md` name.
+	 */
+	copies: { from: string; to: string; text?: string }[];
 	skipped: ImportSkip[];
 }
 
@@ -39,6 +47,11 @@ interface Row {
 
 const dirname = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
 const basename = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+const isHtml = (path: string) => /\.html?$/i.test(path);
+/** A page file's path without its extension: the name of its own folder. */
+const stemOf = (path: string) => path.replace(/\.(md|html?)$/i, '');
+/** Names as one spelling: a Korean name unzipped on a Mac comes decomposed (NFD); notes and folders are written composed. */
+const nfc = (text: string) => text.normalize('NFC');
 /** Characters no file name may hold on one of Obsidian's platforms. */
 const FORBIDDEN = /[\\/:*?"<>|#^[\]]/g;
 
@@ -53,7 +66,7 @@ function csvRowsByFolder(files: readonly ExportFile[]): Map<string, CsvRows> {
 	for (const file of files) {
 		if (!file.path.endsWith('.csv') || file.text === undefined) continue;
 		const all = file.path.endsWith('_all.csv');
-		const folder = file.path.slice(0, -(all ? '_all.csv' : '.csv').length);
+		const folder = nfc(file.path.slice(0, -(all ? '_all.csv' : '.csv').length));
 		if (byFolder.get(folder)?.all && !all) continue;
 		const { header, rows } = readNotionCsv(file.text);
 		const byTitle: CsvRows = new Map();
@@ -74,24 +87,36 @@ function csvRowsByFolder(files: readonly ExportFile[]): Map<string, CsvRows> {
  */
 function reviewRows(files: readonly ExportFile[], config: ReviewConfig): Row[] {
 	const csv = csvRowsByFolder(files);
+	// The HTML export has no CSV: a database is a page listing its rows, its folder holding their pages.
+	const databases = new Set(files.filter((f) => isHtml(f.path) && f.text !== undefined && isNotionHtmlDatabase(f.text)).map((f) => nfc(stemOf(f.path))));
 	const first = canonicalKey(config.firstStudyKey);
 	const rows: Row[] = [];
 	for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
-		if (!file.path.endsWith('.md') || file.text === undefined) continue;
-		const page = readNotionPage(file.text);
-		const { title: fileTitle, id } = splitNotionName(basename(file.path).slice(0, -3));
-		const title = page.title || fileTitle;
-		const folder = dirname(file.path);
+		if (!/\.(md|html?)$/i.test(file.path) || file.text === undefined) continue;
+		const page: NotionPage | null = isHtml(file.path) ? readNotionHtmlPage(file.text) : readNotionPage(file.text);
+		if (!page) continue;
+		const { title: fileTitle, id } = splitNotionName(basename(stemOf(file.path)));
+		const title = nfc(page.title || fileTitle);
+		// Folders compared composed: a zip made on a Mac may spell one folder two ways.
+		const folder = nfc(dirname(file.path));
 		const fromCsv = csv.get(folder)?.get(title)?.shift() ?? [];
 		const named = new Set(page.properties.map(([key]) => canonicalKey(key)));
 		const properties = [...page.properties, ...fromCsv.filter(([key]) => !named.has(canonicalKey(key)))];
-		if (!csv.has(folder) && !properties.some(([key]) => canonicalKey(key) === first)) continue;
+		if (!csv.has(folder) && !databases.has(folder) && !properties.some(([key]) => canonicalKey(key) === first)) continue;
 		rows.push({ source: file.path, title, id, properties, body: page.body });
 	}
 	for (const [folder, byTitle] of csv) {
 		for (const [title, left] of byTitle) for (const properties of left) rows.push({ source: `${folder}.csv`, title, id: null, properties, body: '' });
 	}
 	return rows;
+}
+
+/** A sub-page of the HTML export, as the Markdown export would have it: `# Title`, a blank line, its body. */
+function subPageMarkdown(html: string): string | null {
+	const page = readNotionHtmlPage(html);
+	if (!page) return null;
+	const lines = [`# ${page.title}`, ...(page.body === '' ? [] : ['', page.body])];
+	return `${lines.join('\n')}\n`;
 }
 
 /** A property's value in the frontmatter: dates as Obsidian's date properties, numbers as numbers, the rest as text. */
@@ -187,9 +212,16 @@ export function planNotionImport(files: readonly ExportFile[], config: ReviewCon
 		}
 		const name = names.get(row) ?? row.title;
 		plan.notes.push({ path: `${name}.md`, text: filled.kind === 'changed' ? filled.text : text, source: row.source });
-		// The page's own folder (same name as its file, without .md) holds its images and sub-pages.
-		const own = row.source.endsWith('.md') ? row.source.slice(0, -3) : null;
-		if (own) for (const file of files) if (file.path.startsWith(`${own}/`)) plan.copies.push({ from: file.path, to: `${basename(own)}/${file.path.slice(own.length + 1)}` });
+		// The page's own folder (same name as its file, without .md or .html) holds its images and sub-pages.
+		const own = /\.(md|html?)$/i.test(row.source) ? stemOf(row.source) : null;
+		if (!own) continue;
+		const prefix = `${nfc(own)}/`;
+		for (const file of files) {
+			if (!nfc(file.path).startsWith(prefix)) continue;
+			const to = nfc(`${basename(own)}/${nfc(file.path).slice(prefix.length)}`);
+			const markdown = isHtml(file.path) && file.text !== undefined ? subPageMarkdown(file.text) : null;
+			plan.copies.push(markdown === null ? { from: file.path, to } : { from: file.path, to: `${stemOf(to)}.md`, text: markdown });
+		}
 	}
 	plan.notes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 	plan.skipped.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

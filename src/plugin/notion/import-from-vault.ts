@@ -1,5 +1,5 @@
 import { type App, normalizePath, TFile, TFolder, Vault } from 'obsidian';
-import { type Clock, type ExportFile, type ImportPlan, planNotionImport, type ReviewConfig } from '../../engine';
+import { type Clock, EXPORT_TEXT_FILE, type ExportFile, type ImportPlan, planNotionImport, type ReviewConfig } from '../../engine';
 
 export interface ImportOutcome {
 	plan: ImportPlan;
@@ -38,7 +38,7 @@ export async function importFromVault(app: App, config: ReviewConfig, clock: Clo
 	const exported: ExportFile[] = [];
 	for (const file of files) {
 		const path = file.path.slice(prefix.length);
-		exported.push(/\.(md|csv)$/i.test(file.name) ? { path, text: await app.vault.cachedRead(file) } : { path });
+		exported.push(EXPORT_TEXT_FILE.test(file.name) ? { path, text: await app.vault.cachedRead(file) } : { path });
 	}
 	const plan = planNotionImport(exported, config, clock);
 	const outcome: ImportOutcome = { plan, fresh: [], existing: [], copied: 0 };
