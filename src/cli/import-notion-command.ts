@@ -1,7 +1,7 @@
 import { constants, copyFileSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { EXPORT_TEXT_FILE, type ExportFile, planNotionImport } from '../engine';
-import { importSkipText, t } from '../locale';
+import { EXPORT_TEXT_FILE, type ExportFile, planNotionImport, readExportZip } from '../engine';
+import { importSkipText, t, zipProblemText } from '../locale';
 import type { CommonOptions } from './options';
 import type { Output } from './output';
 
@@ -32,8 +32,16 @@ const exists = (path: string) => {
 	}
 };
 
+/** The export's files: a folder as it is on disk, or a zip as Notion gives it (its part zips opened), or why the zip was refused. */
+function readExportAt(from: string): { files: ExportFile[] } | { refused: string } {
+	if (statSync(from).isDirectory()) return { files: readExport(from) };
+	if (!/\.zip$/i.test(from)) throw Object.assign(new Error(`${from} is neither a folder nor a .zip file.`), { code: 'ENOTDIR' });
+	const read = readExportZip(new Uint8Array(readFileSync(from)));
+	return 'problem' in read ? { refused: zipProblemText(read.problem) } : read;
+}
+
 /**
- * `import-notion <export-folder> <vault-folder>`: each row of the review database becomes a review
+ * `import-notion <export-folder-or-zip> <vault-folder>`: each row of the review database becomes a review
  * note in the vault folder, its images and sub-pages copied beside it. Never overwrites: a note or
  * file already there is left as it is (so a second run changes nothing). `--dry-run` lists what it
  * would write. Exit 1 when a row was skipped.
@@ -41,8 +49,13 @@ const exists = (path: string) => {
 export function runImportNotion(options: CommonOptions, output: Output): number {
 	const [from, to] = options.positionals;
 	if (!from || !to) return 2;
-	if (!statSync(from).isDirectory()) throw Object.assign(new Error(`${from} is not a folder.`), { code: 'ENOTDIR' });
-	const plan = planNotionImport(readExport(from), options.config, options.clock);
+	const exported = readExportAt(from);
+	if ('refused' in exported) {
+		output.err(`${exported.refused}\n`);
+		return 1;
+	}
+	const byPath = new Map(exported.files.map((file) => [file.path, file]));
+	const plan = planNotionImport(exported.files, options.config, options.clock);
 	if (plan.notes.length === 0 && plan.skipped.length === 0) {
 		output.out(`${t('import.nothing', { folder: from })}\n`);
 		return 0;
@@ -74,7 +87,11 @@ export function runImportNotion(options: CommonOptions, output: Output): number 
 			continue;
 		}
 		mkdirSync(dirname(target), { recursive: true });
-		copyFileSync(join(from, copy.from), target, constants.COPYFILE_EXCL);
+		// A sub-page of the HTML export is written as Markdown; a file from a zip from its bytes; else copied.
+		const source = byPath.get(copy.from);
+		if (copy.text !== undefined) writeFileSync(target, copy.text, { encoding: 'utf8', flag: 'wx' });
+		else if (source?.bytes) writeFileSync(target, source.bytes, { flag: 'wx' });
+		else copyFileSync(join(from, copy.from), target, constants.COPYFILE_EXCL);
 		copied++;
 	}
 	for (const skip of plan.skipped) lines.push(importSkipText(skip));

@@ -16,8 +16,8 @@ export const USAGE = `Usage:
                             [--settings FILE] [--vault NAME] [--timeout SECONDS]
       (one reminder event a day by default; --per-review: one event per review. The password comes
       from the environment variable FORGETTING_CURVE_CALDAV_PASSWORD)
-  forgetting-curve import-notion <notion-export-folder> <vault-folder> [--settings FILE] [--dry-run]
-      (Notion's "Markdown & CSV" export, unzipped; nothing existing is overwritten)
+  forgetting-curve import-notion <notion-export-folder-or-zip> <vault-folder> [--settings FILE] [--dry-run]
+      (Notion's "Markdown & CSV" or "HTML" export, as its .zip or unzipped; nothing existing is overwritten)
 
 Exit codes: 0 done; 1 some notes were refused (recompute), rows were skipped (import-notion) or the calendar server refused;
 2 usage error.`;

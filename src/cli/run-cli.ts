@@ -32,7 +32,7 @@ export function runCli(argv: readonly string[], wallClock: Date, output: Output,
 		}
 		if (options.positionals.length === 0) throw new UsageError(`"${name}" needs a file or folder.`);
 		if ((name === 'due' || name === 'calendar' || name === 'stats') && options.positionals.length !== 1) throw new UsageError(`"${name}" takes one folder.`);
-		if (name === 'import-notion' && options.positionals.length !== 2) throw new UsageError('"import-notion" takes the Notion export folder and the vault folder to write into.');
+		if (name === 'import-notion' && options.positionals.length !== 2) throw new UsageError('"import-notion" takes the Notion export (its folder or .zip) and the vault folder to write into.');
 		if (name === 'calendar' && !options.out && !options.caldav) throw new UsageError('"calendar" needs --out FILE or --caldav CALENDAR-URL.');
 		if (name === 'calendar' && options.caldav !== undefined && !options.user) throw new UsageError('--caldav needs --user NAME.');
 		if (name !== 'calendar' && ([options.out, options.vault, options.caldav, options.user].some((v) => v !== undefined) || options.perReview)) {

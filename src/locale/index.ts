@@ -4,6 +4,6 @@ export { REFUSAL_CODES, SETTINGS_PROBLEM_CODES, refusalText, settingsProblemText
 export { formatStage } from './stages';
 export { TABLES, languageOf, type Language } from './tables';
 export { MESSAGE_KEYS, problemText, setUiLanguage, stageText, t, uiLanguage } from './ui';
-export { importSkipText } from './import-text';
+export { importSkipText, zipProblemText } from './import-text';
 export { dueReportText, statsReportText } from './report-text';
 export { dayWords } from './calendar-words';

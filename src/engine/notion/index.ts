@@ -3,3 +3,4 @@ export { EXPORT_TEXT_FILE, planNotionImport, type ExportFile, type ImportPlan, t
 export { readNotionCheckbox, readNotionDate, type NotionDate } from './notion-values';
 export { readNotionCsv, readNotionPage, splitNotionName, type NotionPage } from './notion-export';
 export { isNotionHtmlPage, readNotionHtmlPage } from './notion-html';
+export { readExportZip, ZIP_LIMITS, type ZipProblem, type ZipProblemCode } from './export-zip';
