@@ -1,0 +1,89 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run-cli';
+import { seedBody, seedProperties } from '../support/notion-export';
+import { notionHtmlExport, seedBodyHtml } from '../support/notion-html-export';
+import { notionZip, oneEntryZip } from '../support/notion-zip';
+
+/** `import-notion <export.zip> <vault>`: Notion's HTML export as Notion hands it over, and zips that must not be opened. */
+const SEED = readFileSync(join(__dirname, '..', 'fixtures', 'seed-note.md'), 'utf8');
+const frontmatter = (text: string) => /^---\n[\s\S]*?\n---\n/.exec(text)?.[0];
+const DATE = { '❕첫 학습날': 'date' } as const;
+
+function setUp(zip: Uint8Array) {
+	const root = mkdtempSync(join(tmpdir(), 'fc-notion-zip-'));
+	writeFileSync(join(root, 'export.zip'), zip);
+	writeFileSync(join(root, 'settings.json'), JSON.stringify({ preset: 'ko-template', rateFormula: 'template' }));
+	const run = (...extra: string[]) => {
+		const out: string[] = [];
+		const code = runCli(['import-notion', join(root, 'export.zip'), join(root, 'vault'), '--now', '2024-10-27T14:00', '--settings', join(root, 'settings.json'), ...extra], new Date(2024, 9, 27, 14), { out: (t) => out.push(t), err: (t) => out.push(t) });
+		return { code, said: out.join('') };
+	};
+	return { vault: join(root, 'vault'), run };
+}
+
+function snapshot(folder: string): Record<string, string> {
+	const files: Record<string, string> = {};
+	const walk = (dir: string, prefix = '') => {
+		for (const entry of readdirSync(dir, { withFileTypes: true })) {
+			const path = join(dir, entry.name);
+			if (entry.isDirectory()) walk(path, `${prefix}${entry.name}/`);
+			else files[`${prefix}${entry.name}`] = `${readFileSync(path).toString('base64')} @${statSync(path).mtimeMs}`;
+		}
+	};
+	walk(folder);
+	return files;
+}
+
+describe('import-notion from a zip', () => {
+	it("imports the HTML export from Notion's zip (a part zip inside): the seed's note byte for byte in its frontmatter, its image, an NFD name composed; a dry run first; a second run changes nothing", () => {
+		const good = seedProperties(SEED, '@2024년 10월 1일');
+		const { vault, run } = setUp(
+			notionZip(
+				notionHtmlExport([
+					{ title: '웹훅', properties: good, html: seedBodyHtml('웹훅'), types: DATE, nfdName: true },
+					{ title: 'Kafka partitions', properties: seedProperties(SEED, '@October 5, 2024 2:00 PM'), types: DATE },
+					{ title: '깨진 행', properties: good.map(([k, v]): [string, string] => [k, k === '❕첫 학습날' ? '언젠가' : v]) },
+				]),
+			),
+		);
+		const dry = run('--dry-run');
+		expect(dry.said).toContain('Would write 2 notes:');
+		expect(existsSync(vault)).toBe(false);
+		const first = run();
+		expect(first.code).toBe(1);
+		expect(first.said).toContain('깨진 행: skipped, "언젠가" in ❕첫 학습날 is not a date');
+		expect(first.said).toContain('Imported 2 notes from Notion and copied 1 of their files; 0 already there, 1 skipped.');
+		const note = readFileSync(join(vault, '웹훅.md'), 'utf8');
+		expect(frontmatter(note)).toBe(frontmatter(SEED));
+		expect(note.endsWith(`${seedBody('웹훅')}\n`)).toBe(true);
+		const link = /\]\(([^)]+image%2034\.png)\)/.exec(note)?.[1] ?? '';
+		expect([...readFileSync(join(vault, decodeURIComponent(link)))]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+		expect(readFileSync(join(vault, 'Kafka partitions.md'), 'utf8')).toMatch(/^---\n❕첫 학습날: 2024-10-05\n/);
+		for (const name of readdirSync(vault)) expect(name).toBe(name.normalize('NFC'));
+		expect(readdirSync(vault).some((name) => name.startsWith('Export-'))).toBe(false);
+		const before = snapshot(vault);
+		const second = run();
+		expect(second.said).toContain('Imported 0 notes from Notion and copied 0 of their files; 2 already there, 1 skipped.');
+		expect(snapshot(vault)).toEqual(before);
+	});
+
+	it('refuses a hostile zip by name and writes nothing: ../, an absolute path, a link, a thousandfold expansion', () => {
+		const cases: [Uint8Array, string][] = [
+			[zipSync({ 'Export-x/웹훅.md': strToU8('# 웹훅'), '../outside.md': strToU8('x') }), 'The zip holds "../outside.md", a path that would leave the folder it is unpacked into. Nothing was written.'],
+			[oneEntryZip('/tmp/evil.md', strToU8('x')), 'The zip holds "/tmp/evil.md", a path that would leave the folder it is unpacked into. Nothing was written.'],
+			[oneEntryZip('Export-x/notes', strToU8('/etc'), 0o120777), 'The zip holds "Export-x/notes", a link to another place. Nothing was written.'],
+			[zipSync({ 'Part-1.zip': oneEntryZip('Export-x/big.png', new Uint8Array(20 * 1024 * 1024)) }), '"Part-1.zip/Export-x/big.png" in the zip expands more than 200 times its packed size: not a Notion export. Nothing was written.'],
+		];
+		for (const [zip, message] of cases) {
+			const { vault, run } = setUp(zip);
+			const result = run();
+			expect([message, result.code]).toEqual([message, 1]);
+			expect(result.said.trim()).toBe(message);
+			expect(existsSync(vault)).toBe(false);
+		}
+	});
+});
