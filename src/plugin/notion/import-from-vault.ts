@@ -1,5 +1,5 @@
 import { type App, normalizePath, TFile, TFolder, Vault } from 'obsidian';
-import { type Clock, EXPORT_TEXT_FILE, type ExportFile, type ImportPlan, planNotionImport, type ReviewConfig } from '../../engine';
+import { type Clock, EXPORT_TEXT_FILE, type ExportFile, type ImportPlan, planNotionImport, readExportZip, type ReviewConfig, type ZipProblem } from '../../engine';
 
 export interface ImportOutcome {
 	plan: ImportPlan;
@@ -8,6 +8,11 @@ export interface ImportOutcome {
 	/** Notes already there, left as they are. */
 	existing: string[];
 	copied: number;
+}
+
+/** Why an export was not imported at all: its zip was refused (nothing was written). */
+export interface ImportRefused {
+	refused: ZipProblem;
 }
 
 /** Makes each missing folder of a path, as Vault.create needs its folder to exist. */
@@ -20,27 +25,27 @@ async function ensureFolder(app: App, path: string): Promise<void> {
 
 const taken = async (app: App, path: string) => app.vault.getAbstractFileByPath(path) !== null || (await app.vault.adapter.exists(path));
 
-/**
- * Imports an unzipped Notion export that sits inside the vault: the engine plans the notes, this
- * reads the export through the vault and writes each note and file that is not there yet (never
- * replacing one). A dry run writes nothing. Null when `from` names no folder of the vault.
- */
-export async function importFromVault(app: App, config: ReviewConfig, clock: Clock, from: string, to: string, dryRun: boolean): Promise<ImportOutcome | null> {
-	// No folder named is no export, not the whole vault.
-	if (from.trim() === '') return null;
-	const root = app.vault.getFolderByPath(normalizePath(from));
-	if (!(root instanceof TFolder)) return null;
-	const files: TFile[] = [];
+/** An export unzipped in the vault: its files, read through the vault, with where each one is. */
+async function readFolder(app: App, root: TFolder): Promise<{ files: ExportFile[]; inVault: (path: string) => TFile | null }> {
+	const found: TFile[] = [];
 	Vault.recurseChildren(root, (file) => {
-		if (file instanceof TFile) files.push(file);
+		if (file instanceof TFile) found.push(file);
 	});
 	const prefix = root.isRoot() ? '' : `${root.path}/`;
-	const exported: ExportFile[] = [];
-	for (const file of files) {
+	const files: ExportFile[] = [];
+	for (const file of found) {
 		const path = file.path.slice(prefix.length);
-		exported.push(EXPORT_TEXT_FILE.test(file.name) ? { path, text: await app.vault.cachedRead(file) } : { path });
+		files.push(EXPORT_TEXT_FILE.test(file.name) ? { path, text: await app.vault.cachedRead(file) } : { path });
 	}
-	const plan = planNotionImport(exported, config, clock);
+	return { files, inVault: (path) => app.vault.getFileByPath(`${prefix}${path}`) };
+}
+
+/**
+ * Writes what the engine planned: each note and file that is not there yet (never replacing one); a
+ * sub-page of the HTML export as Markdown, a file from a zip from its bytes, a file of a folder in the
+ * vault as a copy. A dry run writes nothing.
+ */
+async function writePlan(app: App, files: readonly ExportFile[], inVault: (path: string) => TFile | null, plan: ImportPlan, to: string, dryRun: boolean): Promise<ImportOutcome> {
 	const outcome: ImportOutcome = { plan, fresh: [], existing: [], copied: 0 };
 	const target = (path: string) => normalizePath(to.trim() === '' ? path : `${to}/${path}`);
 	for (const note of plan.notes) {
@@ -55,13 +60,40 @@ export async function importFromVault(app: App, config: ReviewConfig, clock: Clo
 		await app.vault.create(path, note.text);
 	}
 	if (dryRun) return outcome;
+	const byPath = new Map(files.map((file) => [file.path, file]));
 	for (const copy of plan.copies) {
-		const source = app.vault.getFileByPath(`${prefix}${copy.from}`);
 		const path = target(copy.to);
-		if (!source || (await taken(app, path))) continue;
+		if (await taken(app, path)) continue;
+		const bytes = byPath.get(copy.from)?.bytes;
+		const source = copy.text === undefined && !bytes ? inVault(copy.from) : null;
+		if (copy.text === undefined && !bytes && !source) continue;
 		await ensureFolder(app, path);
-		await app.vault.copy(source, path);
+		if (copy.text !== undefined) await app.vault.create(path, copy.text);
+		else if (bytes) await app.vault.createBinary(path, bytes.slice().buffer);
+		else if (source) await app.vault.copy(source, path);
 		outcome.copied++;
 	}
 	return outcome;
+}
+
+/**
+ * Imports a Notion export that sits inside the vault, unzipped (a folder) or as Notion gave it (a
+ * .zip): the engine plans the notes, this reads the export through the vault and writes the plan.
+ * Null when `from` names no folder or zip of the vault.
+ */
+export async function importFromVault(app: App, config: ReviewConfig, clock: Clock, from: string, to: string, dryRun: boolean): Promise<ImportOutcome | ImportRefused | null> {
+	// No folder named is no export, not the whole vault.
+	if (from.trim() === '') return null;
+	const found = app.vault.getAbstractFileByPath(normalizePath(from));
+	if (found instanceof TFile && found.extension.toLowerCase() === 'zip') return importFromZip(app, config, clock, new Uint8Array(await app.vault.readBinary(found)), to, dryRun);
+	if (!(found instanceof TFolder)) return null;
+	const { files, inVault } = await readFolder(app, found);
+	return writePlan(app, files, inVault, planNotionImport(files, config, clock), to, dryRun);
+}
+
+/** Imports a Notion export zip given as bytes: one in the vault, or one picked on the device. */
+export async function importFromZip(app: App, config: ReviewConfig, clock: Clock, zip: Uint8Array, to: string, dryRun: boolean): Promise<ImportOutcome | ImportRefused> {
+	const read = readExportZip(zip);
+	if ('problem' in read) return { refused: read.problem };
+	return writePlan(app, read.files, () => null, planNotionImport(read.files, config, clock), to, dryRun);
 }

@@ -1,18 +1,22 @@
 import { type App, Modal, Notice, Setting } from 'obsidian';
-import { importSkipText, t } from '../../locale';
-import type { ImportOutcome } from './import-from-vault';
+import { importSkipText, t, zipProblemText } from '../../locale';
+import type { ImportOutcome, ImportRefused } from './import-from-vault';
+
+/** Where the export comes from: a folder or .zip in the vault (by path), or a zip picked on the device. */
+export type ImportSource = { path: string } | { zip: Uint8Array; name: string };
 
 /**
- * "Import a Notion export": the export's folder in the vault and the folder for the notes, a dry run
- * that lists what would be written, and the import. Skipped rows are listed by name.
+ * "Import a Notion export": the export (a folder or .zip in the vault, or a zip picked on the device
+ * with the system's file picker, on desktop and mobile) and the folder for the notes, a dry run that
+ * lists what would be written, and the import. Skipped rows are listed by name; a refused zip says why.
  */
 export class ImportNotionModal extends Modal {
-	private from = '';
+	private from: ImportSource = { path: '' };
 	private to = 'Reviews';
 
 	constructor(
 		app: App,
-		private readonly run: (from: string, to: string, dryRun: boolean) => Promise<ImportOutcome | null>,
+		private readonly run: (from: ImportSource, to: string, dryRun: boolean) => Promise<ImportOutcome | ImportRefused | null>,
 	) {
 		super(app);
 	}
@@ -20,7 +24,15 @@ export class ImportNotionModal extends Modal {
 	override onOpen(): void {
 		this.setTitle(t('modal.import-title'));
 		this.contentEl.createEl('p', { text: t('modal.import-body') });
-		new Setting(this.contentEl).setName(t('modal.import-from')).addText((text) => text.setPlaceholder('Notion').onChange((value) => (this.from = value.trim())));
+		const picker = this.contentEl.createEl('input', { type: 'file', attr: { accept: '.zip,application/zip', 'aria-hidden': 'true' }, cls: 'forgetting-curve-file-picker' });
+		new Setting(this.contentEl)
+			.setName(t('modal.import-from'))
+			.setDesc(t('modal.import-from-desc'))
+			.addText((text) => {
+				text.setPlaceholder('Notion.zip').onChange((value) => (this.from = { path: value.trim() }));
+				picker.addEventListener('change', () => void this.picked(picker, (name) => text.setValue(name)));
+			})
+			.addButton((button) => button.setButtonText(t('button.choose-zip')).onClick(() => picker.click()));
 		new Setting(this.contentEl).setName(t('modal.import-to')).addText((text) => text.setValue(this.to).onChange((value) => (this.to = value.trim())));
 		const report = this.contentEl.createDiv({ cls: 'forgetting-curve-import-report' });
 		new Setting(this.contentEl)
@@ -28,11 +40,26 @@ export class ImportNotionModal extends Modal {
 			.addButton((button) => button.setButtonText(t('button.import')).setCta().onClick(() => void this.go(report, false)));
 	}
 
+	/** A zip chosen on the device: read once, kept for the dry run and the import. */
+	private async picked(picker: HTMLInputElement, show: (name: string) => void): Promise<void> {
+		const file = picker.files?.[0];
+		if (!file) return;
+		const zip = new Uint8Array(await file.arrayBuffer());
+		// Shown in the field first: a field's change (typing a path) names another source.
+		show(file.name);
+		this.from = { zip, name: file.name };
+	}
+
 	private async go(report: HTMLElement, dryRun: boolean): Promise<void> {
 		report.empty();
 		const outcome = await this.run(this.from, this.to, dryRun);
+		if (outcome && 'refused' in outcome) {
+			report.createDiv({ cls: 'forgetting-curve-problem', text: zipProblemText(outcome.refused) });
+			return;
+		}
 		if (!outcome || outcome.plan.notes.length + outcome.plan.skipped.length === 0) {
-			report.createDiv({ cls: 'forgetting-curve-problem', text: t('import.nothing', { folder: this.from || '/' }) });
+			const folder = 'path' in this.from ? this.from.path || '/' : this.from.name;
+			report.createDiv({ cls: 'forgetting-curve-problem', text: t('import.nothing', { folder }) });
 			return;
 		}
 		const lines = [

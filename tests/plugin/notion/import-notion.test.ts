@@ -1,17 +1,26 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { ButtonComponent, Modal as MockModal } from 'obsidian-test-mocks/obsidian';
+import { describe, expect, it, vi } from 'vitest';
 import { clockAt, resolveConfig } from '../../../src/engine';
-import { importFromVault } from '../../../src/plugin/notion/import-from-vault';
+import { type ImportOutcome, type ImportRefused, importFromVault, importFromZip } from '../../../src/plugin/notion/import-from-vault';
+import { strToU8, zipSync } from 'fflate';
 import { notionExport, seedBody, seedProperties } from '../../support/notion-export';
+import { notionHtmlExport, seedBodyHtml } from '../../support/notion-html-export';
+import { notionZip } from '../../support/notion-zip';
 import { at } from '../../helpers';
-import { fakeClockEachTest, loadPlugin } from '../harness';
+import { fakeClockEachTest, loadPlugin, settle } from '../harness';
 
 fakeClockEachTest(new Date(2024, 9, 27, 14));
 
 const SEED = readFileSync(join(__dirname, '..', '..', 'fixtures', 'seed-note.md'), 'utf8');
 const frontmatter = (text: string) => /^---\n[\s\S]*?\n---\n/.exec(text)?.[0];
+/** An import that ran (not refused, not missing). */
+function imported(outcome: ImportOutcome | ImportRefused | null): ImportOutcome {
+	if (!outcome || 'refused' in outcome) throw new Error(`no import: ${JSON.stringify(outcome)}`);
+	return outcome;
+}
 
 /** The plugin over a vault holding an unzipped export (under "Notion/"), made from the seed note, with one malformed row. */
 async function setUp() {
@@ -24,7 +33,7 @@ async function setUp() {
 	const h = await loadPlugin(files, { preset: 'ko-template', rateFormula: 'template' });
 	const resolved = resolveConfig(h.plugin.reviewSettings);
 	if (!resolved.ok) throw new Error('settings');
-	const run = (dryRun: boolean) => importFromVault(h.app as never, resolved.config, clockAt(at(2024, 10, 27, 14)), 'Notion', 'Reviews', dryRun);
+	const run = async (dryRun: boolean) => imported(await importFromVault(h.app as never, resolved.config, clockAt(at(2024, 10, 27, 14)), 'Notion', 'Reviews', dryRun));
 	return { h, run };
 }
 
@@ -63,5 +72,75 @@ describe('Import a Notion export (in the vault)', () => {
 		if (!resolved.ok) throw new Error('settings');
 		expect(await importFromVault(h.app as never, resolved.config, clockAt(at(2024, 10, 27)), 'Nowhere', 'Reviews', false)).toBeNull();
 		expect(await importFromVault(h.app as never, resolved.config, clockAt(at(2024, 10, 27)), '  ', 'Reviews', false)).toBeNull();
+	});
+});
+
+describe('Import a Notion export (a zip)', () => {
+	const zipOf = () =>
+		notionZip(
+			notionHtmlExport([
+				{ title: '웹훅', properties: seedProperties(SEED, '@2024년 10월 1일'), html: seedBodyHtml('웹훅'), types: { '❕첫 학습날': 'date' } },
+				{ title: '깨진 행', properties: seedProperties(SEED, '언젠가') },
+			]),
+		);
+	const config = async () => {
+		const h = await loadPlugin({}, { preset: 'ko-template', rateFormula: 'template' });
+		const resolved = resolveConfig(h.plugin.reviewSettings);
+		if (!resolved.ok) throw new Error('settings');
+		return { h, config: resolved.config };
+	};
+
+	it('imports the HTML export from a zip in the vault: the seed\'s note, its image from the zip\'s bytes, the bad row named', async () => {
+		const { h, config: reviewConfig } = await config();
+		await h.app.vault.createBinary('Downloads/Export.zip', zipOf().slice().buffer);
+		const outcome = imported(await importFromVault(h.app as never, reviewConfig, clockAt(at(2024, 10, 27, 14)), 'Downloads/Export.zip', 'Reviews', false));
+		expect(outcome.fresh).toEqual(['Reviews/웹훅.md']);
+		expect(outcome.plan.skipped.map((s) => s.name)).toEqual(['깨진 행']);
+		expect(frontmatter(await h.read('Reviews/웹훅.md'))).toBe(frontmatter(SEED));
+		const image = h.app.vault.getFiles().find((file) => file.path.startsWith('Reviews/웹훅 ') && file.name === 'image 34.png');
+		expect([...new Uint8Array(await h.app.vault.readBinary(image!))].slice(0, 4)).toEqual([0x89, 0x50, 0x4e, 0x47]);
+	});
+
+	it('the command imports a zip picked on the device: a dry run lists, the import writes; a hostile zip is refused by name with nothing written', async () => {
+		const { h } = await config();
+		const clicks = vi.spyOn(ButtonComponent.prototype, 'onClick');
+		const opened: MockModal[] = [];
+		// The mock's open() closes the modal a tick later; this one stays open, as Obsidian's does.
+		vi.spyOn(MockModal.prototype, 'open').mockImplementation(function (this: MockModal) {
+			opened.push(this);
+			this.onOpen();
+		});
+		// The clock is fake here; reading the picked file's bytes may wait on a timer.
+		const tick = async () => {
+			await vi.advanceTimersByTimeAsync(5);
+			await settle();
+		};
+		/** Until the dialog's report says something (the import runs on real promises: the file's bytes, the vault). */
+		const report = async (content: HTMLElement) => {
+			for (let i = 0; i < 200 && (content.querySelector('.forgetting-curve-import-report')?.textContent ?? '') === ''; i++) await tick();
+			return content.querySelector('.forgetting-curve-import-report')?.textContent ?? '';
+		};
+		const pick = async (bytes: Uint8Array, button: 'Show what would be written' | 'Import') => {
+			h.commands.get('import-notion')?.checkCallback?.(false);
+			const content = opened.at(-1)!.contentEl;
+			const input = content.querySelector<HTMLInputElement>('input.forgetting-curve-file-picker')!;
+			Object.defineProperty(input, 'files', { value: [new File([bytes.slice()], 'Export.zip', { type: 'application/zip' })] });
+			input.dispatchEvent(new Event('change'));
+			for (let i = 0; i < 20; i++) await tick();
+			// The mock's buttons keep their handler without wiring the element's click: press it by its text.
+			const index = clicks.mock.contexts.findLastIndex((b) => (b as ButtonComponent).buttonEl.textContent === button);
+			void clicks.mock.calls[index]?.[0](new MouseEvent('click'));
+			return report(content);
+		};
+		expect(await pick(zipOf(), 'Show what would be written')).toContain('Would write 1 notes:');
+		expect(h.app.vault.getAbstractFileByPath('Reviews/웹훅.md')).toBeNull();
+		expect(await pick(zipOf(), 'Import')).toContain('Imported 1 notes from Notion and copied 1 of their files; 0 already there, 1 skipped.');
+		expect(frontmatter(await h.read('Reviews/웹훅.md'))).toBe(frontmatter(SEED));
+		const count = h.app.vault.getFiles().length;
+		expect(await pick(zipSync({ 'Export-x/a.md': strToU8('# a'), '../../outside.md': strToU8('x') }), 'Import')).toContain('The zip holds "../../outside.md", a path that would leave the folder it is unpacked into. Nothing was written.');
+		expect(h.app.vault.getFiles()).toHaveLength(count);
+		const bomb = await importFromZip(h.app as never, (resolveConfig(h.plugin.reviewSettings) as unknown as { config: never }).config, clockAt(at(2024, 10, 27, 14)), zipSync({ 'Part-1.zip': zipSync({ 'Export-x/big.png': new Uint8Array(20 * 1024 * 1024) }) }), 'Reviews', false);
+		expect(bomb).toEqual({ refused: { code: 'zip-bomb', name: 'Part-1.zip/Export-x/big.png', limit: 200 } });
+		expect(h.app.vault.getFiles()).toHaveLength(count);
 	});
 });
