@@ -30,7 +30,11 @@ export class ImportNotionModal extends Modal {
 			.setDesc(t('modal.import-from-desc'))
 			.addText((text) => {
 				text.setPlaceholder('Notion.zip').onChange((value) => (this.from = { path: value.trim() }));
-				picker.addEventListener('change', () => void this.picked(picker, (name) => text.setValue(name)));
+				picker.addEventListener('change', () => {
+					void this.picked(picker, (name) => {
+						text.setValue(name);
+					});
+				});
 			})
 			.addButton((button) => button.setButtonText(t('button.choose-zip')).onClick(() => picker.click()));
 		new Setting(this.contentEl).setName(t('modal.import-to')).addText((text) => text.setValue(this.to).onChange((value) => (this.to = value.trim())));
