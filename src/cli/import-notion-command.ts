@@ -1,7 +1,8 @@
 import { constants, copyFileSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { EXPORT_TEXT_FILE, type ExportFile, planNotionImport, readExportZip } from '../engine';
-import { importSkipText, t, zipProblemText } from '../locale';
+import { EXPORT_TEXT_FILE, type ExportFile, planImporterRepair, planNotionImport, readExportZip } from '../engine';
+import { importSkipText, problemText, t, zipProblemText } from '../locale';
+import { collectNotes, readNote, replaceNote } from './notes-on-disk';
 import type { CommonOptions } from './options';
 import type { Output } from './output';
 
@@ -54,6 +55,7 @@ export function runImportNotion(options: CommonOptions, output: Output): number 
 		output.err(`${exported.refused}\n`);
 		return 1;
 	}
+	if (options.repair) return repairNotes(exported.files, to, options, output);
 	const byPath = new Map(exported.files.map((file) => [file.path, file]));
 	const plan = planNotionImport(exported.files, options.config, options.clock);
 	if (plan.notes.length === 0 && plan.skipped.length === 0) {
@@ -98,4 +100,39 @@ export function runImportNotion(options: CommonOptions, output: Output): number 
 	if (!options.dryRun) lines.push(t('import.done', { written, copied, existing, skipped: plan.skipped.length }));
 	output.out(`${lines.join('\n')}\n`);
 	return plan.skipped.length > 0 ? 1 : 0;
+}
+
+/**
+ * `import-notion <export> <vault-folder> --repair`: the notes Obsidian's Importer wrote in the vault
+ * folder get their dates back from the export where it wrote "Invalid date" or nothing (only those
+ * values), then are recomputed. `--dry-run` lists each note and key it would fix. Exit 1 when a note
+ * matched but could not be fixed.
+ */
+function repairNotes(files: readonly ExportFile[], to: string, options: CommonOptions, output: Output): number {
+	const notes: { path: string; text: string; absolute: string }[] = [];
+	for (const note of collectNotes([to]).notes) {
+		const read = readNote(note.absolute);
+		if (read.ok) notes.push({ path: note.shown, text: read.text, absolute: note.absolute });
+	}
+	const plan = planImporterRepair(files, notes, options.config, options.clock);
+	const lines: string[] = [];
+	let fixed = 0;
+	const refused = [...plan.skipped.map((s) => (s.code === 'ambiguous' ? t('import.repair-ambiguous', { path: s.path }) : t('notice.refused', { path: s.path, reason: s.refusal ? problemText(s.refusal) : '' })))];
+	for (const note of plan.notes) {
+		const what = note.fixes.map((fix) => t('import.repair-fix', { key: fix.key, was: fix.was, value: fix.value })).join(', ');
+		if (options.dryRun) {
+			lines.push(t('import.repair-would', { path: note.path, fixes: what }));
+			continue;
+		}
+		const source = notes.find((n) => n.path === note.path);
+		const written = source ? replaceNote(source.absolute, source.text, note.text) : null;
+		if (written === true) {
+			fixed++;
+			lines.push(t('import.repair-fixed', { path: note.path, fixes: what }));
+		} else refused.push(t('notice.refused', { path: note.path, reason: written ? problemText(written) : '' }));
+	}
+	if (plan.notes.length === 0 && refused.length === 0) lines.push(t('import.repair-nothing', { folder: to }));
+	if (!options.dryRun && plan.notes.length > 0) lines.push(t('import.repair-done', { fixed }));
+	output.out(`${[...lines, ...refused].join('\n')}\n`);
+	return refused.length > 0 ? 1 : 0;
 }

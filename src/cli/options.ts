@@ -16,8 +16,9 @@ export const USAGE = `Usage:
                             [--settings FILE] [--vault NAME] [--timeout SECONDS]
       (one reminder event a day by default; --per-review: one event per review. The password comes
       from the environment variable FORGETTING_CURVE_CALDAV_PASSWORD)
-  forgetting-curve import-notion <notion-export-folder-or-zip> <vault-folder> [--settings FILE] [--dry-run]
-      (Notion's "Markdown & CSV" or "HTML" export, as its .zip or unzipped; nothing existing is overwritten)
+  forgetting-curve import-notion <notion-export-folder-or-zip> <vault-folder> [--settings FILE] [--dry-run] [--repair]
+      (Notion's "Markdown & CSV" or "HTML" export, as its .zip or unzipped; nothing existing is overwritten.
+      --repair: give the notes Obsidian's Importer wrote in the vault folder their dates back from the export)
 
 Exit codes: 0 done; 1 some notes were refused (recompute), rows were skipped (import-notion) or the calendar server refused;
 2 usage error.`;
@@ -44,6 +45,8 @@ export interface CommonOptions {
 	calendarMode: CalendarMode;
 	/** Whether --per-review was given (it goes with "calendar" only). */
 	perReview: boolean;
+	/** import-notion: repair the dates of notes Obsidian's Importer wrote, instead of importing. */
+	repair: boolean;
 	clock: Clock;
 	config: ReviewConfig;
 	warnings: string[];
@@ -62,6 +65,7 @@ const OPTION_SPEC = {
 	timeout: { type: 'string' },
 	history: { type: 'string' },
 	'per-review': { type: 'boolean' },
+	repair: { type: 'boolean' },
 	help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -91,6 +95,7 @@ export function parseCommandLine(args: readonly string[], wallClock: Date): Comm
 		reminderTime: settings.reminderTime,
 		calendarMode: values['per-review'] === true ? 'per-review' : settings.calendarMode,
 		perReview: values['per-review'] === true,
+		repair: values.repair === true,
 		help: values.help === true,
 		clock: clockFrom(values.today, values.now, wallClock, settings.dayStartHour),
 		config: resolved.config,

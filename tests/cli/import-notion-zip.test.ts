@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
@@ -85,5 +85,24 @@ describe('import-notion from a zip', () => {
 			expect(result.said.trim()).toBe(message);
 			expect(existsSync(vault)).toBe(false);
 		}
+	});
+});
+
+describe('import-notion --repair', () => {
+	it('gives the notes Obsidian Importer wrote their Korean dates back: a dry run lists each note and key, then only those values change and the note is recomputed', () => {
+		const zip = notionZip(notionHtmlExport([{ title: '웹훅', properties: seedProperties(SEED, '@2024년 10월 1일'), types: DATE }]));
+		const { vault, run } = setUp(zip);
+		mkdirSync(join(vault, 'Notion'), { recursive: true });
+		const broken = SEED.replace('❕첫 학습날: 2024-10-01\n', '❕첫 학습날: Invalid date\n');
+		writeFileSync(join(vault, 'Notion', '웹훅.md'), broken);
+		writeFileSync(join(vault, 'Notion', '다른 노트.md'), broken);
+		const dry = run('--repair', '--dry-run');
+		expect(dry).toEqual({ code: 0, said: 'Would fix Notion/웹훅.md: ❕첫 학습날 "Invalid date" → 2024-10-01\n' });
+		expect(readFileSync(join(vault, 'Notion', '웹훅.md'), 'utf8')).toBe(broken);
+		const fixed = run('--repair');
+		expect(fixed.said).toBe('Fixed Notion/웹훅.md: ❕첫 학습날 "Invalid date" → 2024-10-01\nGave 1 notes their dates back from the Notion export.\n');
+		expect(readFileSync(join(vault, 'Notion', '웹훅.md'), 'utf8')).toBe(SEED);
+		expect(readFileSync(join(vault, 'Notion', '다른 노트.md'), 'utf8')).toBe(broken);
+		expect(run('--repair').said).toContain('No note in');
 	});
 });

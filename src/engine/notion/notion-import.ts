@@ -111,6 +111,11 @@ function reviewRows(files: readonly ExportFile[], config: ReviewConfig): Row[] {
 	return rows;
 }
 
+/** The export's review rows, by title (composed) and properties as text: what a repair matches notes against. */
+export function exportRows(files: readonly ExportFile[], config: ReviewConfig): { title: string; properties: [string, string][] }[] {
+	return reviewRows(files, config).map(({ title, properties }) => ({ title, properties }));
+}
+
 /** A sub-page of the HTML export, as the Markdown export would have it: `# Title`, a blank line, its body. */
 function subPageMarkdown(html: string): string | null {
 	const page = readNotionHtmlPage(html);

@@ -2,4 +2,4 @@
 export { computedFieldUpdates, fieldUpdatesFor } from './computed-fields';
 export { readInputs, type ReviewInputs } from './inputs';
 export { openReviewNote, recompute, scheduleFor, writeUpdates, type OpenedNote, type RecomputeResult } from './recompute';
-export { markCurrentStageDone, replacementEdit, startReviewing, type MarkResult, type StartResult } from './review-actions';
+export { markCurrentStageDone, replacementEdit, setValues, startReviewing, type MarkResult, type SetResult, type StartResult } from './review-actions';

@@ -88,6 +88,32 @@ function addInputs(text: string, inputs: FieldUpdate[], managed: ReadonlySet<str
 	return verified.ok ? verified.text : verified.refusal;
 }
 
+export type SetResult = { kind: 'unchanged' } | { kind: 'refused'; refusal: Refusal } | { kind: 'changed'; text: string; edits: TextEdit[] };
+
+/**
+ * Sets some of a note's values (a repair: real dates where another tool wrote "Invalid date"), only
+ * those bytes, verified as every write is; then fills the computed fields. Works on a note that is
+ * not yet a readable review note, since its unreadable inputs are what is being set.
+ */
+export function setValues(text: string, updates: readonly FieldUpdate[], config: ReviewConfig, clock: Clock): SetResult {
+	return guarded((): SetResult => {
+		const block = findFrontmatter(text);
+		if (!block) return { kind: 'unchanged' };
+		const parsed = parseFrontmatter(text, block, managedKeys(config));
+		if (parsed.kind === 'refused') return parsed;
+		if (parsed.kind === 'empty') return { kind: 'unchanged' };
+		const planned = planUpdates(text, block, parsed.map, updates);
+		if ('code' in planned) return { kind: 'refused', refusal: planned };
+		if (planned.edits.length === 0) return { kind: 'unchanged' };
+		const verified = verifyWrite(parsed.doc, text, block, planned);
+		if (!verified.ok) return { kind: 'refused', refusal: verified.refusal };
+		const filled = recompute(verified.text, config, clock);
+		if (filled.kind === 'refused') return filled;
+		const next = filled.kind === 'changed' ? filled.text : verified.text;
+		return { kind: 'changed', text: next, edits: [replacementEdit(text, next)] };
+	});
+}
+
 /** One edit replacing just the span where two texts differ: what an editor needs to apply a rewrite. */
 export function replacementEdit(before: string, after: string): TextEdit {
 	let start = 0;
