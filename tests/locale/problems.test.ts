@@ -11,7 +11,7 @@ const { useObsidianLanguage } = await import('../../src/plugin/settings');
  * Every message the learner can see, in Korean, holds no Latin words except the values put into it
  * (key names, paths, values the learner wrote), the names of products and services, and addresses.
  */
-const PROPER_NOUNS = ['Forgetting Curve', 'Obsidian', 'CalDAV', 'iCloud', 'Fastmail', 'Nextcloud', 'Apple', 'Notion', 'true', 'false', 'HH:mm'];
+const PROPER_NOUNS = ['Forgetting Curve', 'Obsidian', 'CalDAV', 'HTML', 'iCloud', 'Fastmail', 'Nextcloud', 'Apple', 'Notion', 'true', 'false', 'HH:mm'];
 
 /** Sample values with Latin letters in them, so a value left in the text is told apart from our words. */
 const PARAMS: ProblemParams = {
