@@ -227,6 +227,8 @@ const MESSAGES = {
 	'modal.import-from-desc': 'A folder or .zip in this vault (its path), or choose the .zip on this device.',
 	'button.choose-zip': 'Choose a zip…',
 	'modal.import-to': 'Folder for the notes',
+	'modal.import-repair': 'Repair notes Obsidian Importer wrote',
+	'modal.import-repair-desc': 'Instead of importing: the notes in the folder above whose dates Obsidian\'s Importer wrote as "Invalid date" or left empty get the export\'s dates back (matched by title). Nothing else changes.',
 	'button.dry-run': 'Show what would be written',
 	'button.import': 'Import',
 	'import.would-write': 'Would write {count} notes:',

@@ -228,6 +228,8 @@ const MESSAGES: LocaleTable['messages'] = {
 	'modal.import-from-desc': '이 보관함 안의 폴더나 압축 파일의 경로를 적거나, 이 기기에서 압축 파일을 고르세요.',
 	'button.choose-zip': '압축 파일 고르기…',
 	'modal.import-to': '노트를 넣을 폴더',
+	'modal.import-repair': '옵시디언 가져오기 도구가 쓴 노트 고치기',
+	'modal.import-repair-desc': '가져오는 대신, 위 폴더의 노트 중 옵시디언 가져오기 도구가 날짜를 읽지 못해 잘못된 날짜로 쓰거나 비워 둔 노트에 내보내기의 날짜를 되살립니다(제목으로 찾음). 다른 것은 바꾸지 않습니다.',
 	'button.dry-run': '쓸 내용 미리 보기',
 	'button.import': '가져오기',
 	'import.would-write': '노트 {count}개를 쓸 예정입니다:',

@@ -1,5 +1,6 @@
 import { type App, normalizePath, TFile, TFolder, Vault } from 'obsidian';
-import { type Clock, EXPORT_TEXT_FILE, type ExportFile, type ImportPlan, planNotionImport, readExportZip, type ReviewConfig, type ZipProblem } from '../../engine';
+import { type Clock, EXPORT_TEXT_FILE, type ExportFile, type ImportPlan, planImporterRepair, planNotionImport, readExportZip, type RepairPlan, replacementEdit, type ReviewConfig, type ZipProblem } from '../../engine';
+import type { NoteWriter } from '../notes';
 
 export interface ImportOutcome {
 	plan: ImportPlan;
@@ -76,24 +77,80 @@ async function writePlan(app: App, files: readonly ExportFile[], inVault: (path:
 	return outcome;
 }
 
-/**
- * Imports a Notion export that sits inside the vault, unzipped (a folder) or as Notion gave it (a
- * .zip): the engine plans the notes, this reads the export through the vault and writes the plan.
- * Null when `from` names no folder or zip of the vault.
- */
-export async function importFromVault(app: App, config: ReviewConfig, clock: Clock, from: string, to: string, dryRun: boolean): Promise<ImportOutcome | ImportRefused | null> {
-	// No folder named is no export, not the whole vault.
-	if (from.trim() === '') return null;
-	const found = app.vault.getAbstractFileByPath(normalizePath(from));
-	if (found instanceof TFile && found.extension.toLowerCase() === 'zip') return importFromZip(app, config, clock, new Uint8Array(await app.vault.readBinary(found)), to, dryRun);
-	if (!(found instanceof TFolder)) return null;
-	const { files, inVault } = await readFolder(app, found);
-	return writePlan(app, files, inVault, planNotionImport(files, config, clock), to, dryRun);
+/** Where an export comes from: a folder or .zip in the vault (by path), or a zip's bytes (picked on the device). */
+export type ImportSource = { path: string } | { zip: Uint8Array; name: string };
+
+type ReadSource = { files: ExportFile[]; inVault: (path: string) => TFile | null };
+
+/** The export's files from its source; a refused zip; null when the path names no folder or zip of the vault. */
+async function readSource(app: App, source: ImportSource): Promise<ReadSource | ImportRefused | null> {
+	let zip: Uint8Array;
+	if ('zip' in source) zip = source.zip;
+	else {
+		// No folder named is no export, not the whole vault.
+		if (source.path.trim() === '') return null;
+		const found = app.vault.getAbstractFileByPath(normalizePath(source.path));
+		if (found instanceof TFolder) return readFolder(app, found);
+		if (!(found instanceof TFile) || found.extension.toLowerCase() !== 'zip') return null;
+		zip = new Uint8Array(await app.vault.readBinary(found));
+	}
+	const read = readExportZip(zip);
+	return 'problem' in read ? { refused: read.problem } : { files: read.files, inVault: () => null };
 }
 
-/** Imports a Notion export zip given as bytes: one in the vault, or one picked on the device. */
+/**
+ * Imports a Notion export, unzipped in the vault (a folder), as Notion gave it (a .zip in the vault),
+ * or a zip picked on the device: the engine plans the notes, this writes the plan. Null when the path
+ * names no folder or zip of the vault.
+ */
+export async function importNotion(app: App, config: ReviewConfig, clock: Clock, source: ImportSource, to: string, dryRun: boolean): Promise<ImportOutcome | ImportRefused | null> {
+	const read = await readSource(app, source);
+	if (!read || 'refused' in read) return read;
+	return writePlan(app, read.files, read.inVault, planNotionImport(read.files, config, clock), to, dryRun);
+}
+
+/** What a repair did: the plan, and the notes written (none in a dry run). */
+export interface RepairOutcome {
+	repair: RepairPlan;
+	fixed: string[];
+}
+
+/**
+ * Gives the notes Obsidian's Importer wrote under `folder` their dates back from the export (the
+ * engine's planImporterRepair), each through the note writer: at once and as one undo step when the
+ * note is open, never a byte more than the dates and the computed fields.
+ */
+export async function repairFromNotion(app: App, writer: NoteWriter, config: ReviewConfig, clock: Clock, source: ImportSource, folder: string, dryRun: boolean): Promise<RepairOutcome | ImportRefused | null> {
+	const read = await readSource(app, source);
+	if (!read || 'refused' in read) return read;
+	const prefix = folder.trim() === '' ? '' : `${normalizePath(folder)}/`;
+	const files = app.vault.getMarkdownFiles().filter((file) => file.path.startsWith(prefix));
+	const notes = await Promise.all(files.map(async (file) => ({ path: file.path, text: await writer.read(file) })));
+	const repair = planImporterRepair(read.files, notes, config, clock);
+	const outcome: RepairOutcome = { repair, fixed: [] };
+	if (dryRun) return outcome;
+	for (const planned of repair.notes) {
+		const file = app.vault.getFileByPath(planned.path);
+		if (!file) continue;
+		const written = await writer.write(
+			file,
+			(text) => {
+				const again = planImporterRepair(read.files, [{ path: planned.path, text }], config, clock).notes[0];
+				return again ? { text: again.text, edits: [replacementEdit(text, again.text)] } : null;
+			},
+			'command',
+		);
+		if (written === 'written') outcome.fixed.push(planned.path);
+	}
+	return outcome;
+}
+
+/** An export in the vault by path (a folder or .zip): importNotion for a path. */
+export function importFromVault(app: App, config: ReviewConfig, clock: Clock, from: string, to: string, dryRun: boolean): Promise<ImportOutcome | ImportRefused | null> {
+	return importNotion(app, config, clock, { path: from }, to, dryRun);
+}
+
+/** A Notion export zip given as bytes (one picked on the device): importNotion for bytes. */
 export async function importFromZip(app: App, config: ReviewConfig, clock: Clock, zip: Uint8Array, to: string, dryRun: boolean): Promise<ImportOutcome | ImportRefused> {
-	const read = readExportZip(zip);
-	if ('problem' in read) return { refused: read.problem };
-	return writePlan(app, read.files, () => null, planNotionImport(read.files, config, clock), to, dryRun);
+	return (await importNotion(app, config, clock, { zip, name: '' }, to, dryRun)) ?? { refused: { code: 'zip-unreadable' } };
 }

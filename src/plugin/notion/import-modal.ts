@@ -1,9 +1,6 @@
 import { type App, Modal, Notice, Setting } from 'obsidian';
 import { importSkipText, t, zipProblemText } from '../../locale';
-import type { ImportOutcome, ImportRefused } from './import-from-vault';
-
-/** Where the export comes from: a folder or .zip in the vault (by path), or a zip picked on the device. */
-export type ImportSource = { path: string } | { zip: Uint8Array; name: string };
+import type { ImportOutcome, ImportRefused, ImportSource, RepairOutcome } from './import-from-vault';
 
 /**
  * "Import a Notion export": the export (a folder or .zip in the vault, or a zip picked on the device
@@ -13,10 +10,13 @@ export type ImportSource = { path: string } | { zip: Uint8Array; name: string };
 export class ImportNotionModal extends Modal {
 	private from: ImportSource = { path: '' };
 	private to = 'Reviews';
+	/** Repair the notes Obsidian's Importer wrote in the folder, instead of importing. */
+	private repair = false;
 
 	constructor(
 		app: App,
 		private readonly run: (from: ImportSource, to: string, dryRun: boolean) => Promise<ImportOutcome | ImportRefused | null>,
+		private readonly runRepair: (from: ImportSource, folder: string, dryRun: boolean) => Promise<RepairOutcome | ImportRefused | null>,
 	) {
 		super(app);
 	}
@@ -38,6 +38,10 @@ export class ImportNotionModal extends Modal {
 			})
 			.addButton((button) => button.setButtonText(t('button.choose-zip')).onClick(() => picker.click()));
 		new Setting(this.contentEl).setName(t('modal.import-to')).addText((text) => text.setValue(this.to).onChange((value) => (this.to = value.trim())));
+		new Setting(this.contentEl)
+			.setName(t('modal.import-repair'))
+			.setDesc(t('modal.import-repair-desc'))
+			.addToggle((toggle) => toggle.setValue(false).onChange((value) => (this.repair = value)));
 		const report = this.contentEl.createDiv({ cls: 'forgetting-curve-import-report' });
 		new Setting(this.contentEl)
 			.addButton((button) => button.setButtonText(t('button.dry-run')).onClick(() => void this.go(report, true)))
@@ -56,6 +60,7 @@ export class ImportNotionModal extends Modal {
 
 	private async go(report: HTMLElement, dryRun: boolean): Promise<void> {
 		report.empty();
+		if (this.repair) return this.goRepair(report, dryRun);
 		const outcome = await this.run(this.from, this.to, dryRun);
 		if (outcome && 'refused' in outcome) {
 			report.createDiv({ cls: 'forgetting-curve-problem', text: zipProblemText(outcome.refused) });
@@ -75,6 +80,26 @@ export class ImportNotionModal extends Modal {
 		for (const line of lines) list.createEl('li', { text: line.trim() });
 		if (dryRun) return;
 		const done = t('import.done', { written: outcome.fresh.length, copied: outcome.copied, existing: outcome.existing.length, skipped: outcome.plan.skipped.length });
+		report.createEl('p', { text: done });
+		new Notice(done);
+	}
+
+	private async goRepair(report: HTMLElement, dryRun: boolean): Promise<void> {
+		const outcome = await this.runRepair(this.from, this.to, dryRun);
+		if (outcome && 'refused' in outcome) {
+			report.createDiv({ cls: 'forgetting-curve-problem', text: zipProblemText(outcome.refused) });
+			return;
+		}
+		if (!outcome || outcome.repair.notes.length + outcome.repair.skipped.length === 0) {
+			report.createDiv({ cls: 'forgetting-curve-problem', text: t('import.repair-nothing', { folder: this.to || '/' }) });
+			return;
+		}
+		const fixes = (note: RepairOutcome['repair']['notes'][number]) => note.fixes.map((fix) => t('import.repair-fix', { key: fix.key, was: fix.was, value: fix.value })).join(', ');
+		const list = report.createEl('ul');
+		for (const note of outcome.repair.notes) list.createEl('li', { text: t(dryRun ? 'import.repair-would' : 'import.repair-fixed', { path: note.path, fixes: fixes(note) }) });
+		for (const skipped of outcome.repair.skipped) list.createEl('li', { text: t('import.repair-ambiguous', { path: skipped.path }) });
+		if (dryRun) return;
+		const done = t('import.repair-done', { fixed: outcome.fixed.length });
 		report.createEl('p', { text: done });
 		new Notice(done);
 	}

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ButtonComponent, Modal as MockModal } from 'obsidian-test-mocks/obsidian';
+import { ButtonComponent, Modal as MockModal, TextComponent, ToggleComponent } from 'obsidian-test-mocks/obsidian';
 import { describe, expect, it, vi } from 'vitest';
 import { clockAt, resolveConfig } from '../../../src/engine';
 import { type ImportOutcome, type ImportRefused, importFromVault, importFromZip } from '../../../src/plugin/notion/import-from-vault';
@@ -142,5 +142,43 @@ describe('Import a Notion export (a zip)', () => {
 		const bomb = await importFromZip(h.app as never, (resolveConfig(h.plugin.reviewSettings) as unknown as { config: never }).config, clockAt(at(2024, 10, 27, 14)), zipSync({ 'Part-1.zip': zipSync({ 'Export-x/big.png': new Uint8Array(20 * 1024 * 1024) }) }), 'Reviews', false);
 		expect(bomb).toEqual({ refused: { code: 'zip-bomb', name: 'Part-1.zip/Export-x/big.png', limit: 200 } });
 		expect(h.app.vault.getFiles()).toHaveLength(count);
+	});
+});
+
+describe('Repair notes Obsidian Importer wrote (the command)', () => {
+	it('lists each note and key in a dry run, then sets only those dates (through the note writer) and the note is the seed again', async () => {
+		const broken = SEED.replace('❕첫 학습날: 2024-10-01\n', '❕첫 학습날: Invalid date\n');
+		const h = await loadPlugin({ 'Notion/웹훅.md': broken, 'Notion/다른 노트.md': broken }, { preset: 'ko-template', rateFormula: 'template', recomputeOnOpen: false, recomputeOnSave: false });
+		await h.app.vault.createBinary('Export.zip', notionZip(notionHtmlExport([{ title: '웹훅', properties: seedProperties(SEED, '@2024년 10월 1일'), types: { '❕첫 학습날': 'date' } }])).slice().buffer);
+		const clicks = vi.spyOn(ButtonComponent.prototype, 'onClick');
+		const toggles = vi.spyOn(ToggleComponent.prototype, 'onChange');
+		const texts = vi.spyOn(TextComponent.prototype, 'onChange');
+		const opened: MockModal[] = [];
+		vi.spyOn(MockModal.prototype, 'open').mockImplementation(function (this: MockModal) {
+			opened.push(this);
+			this.onOpen();
+		});
+		const press = (text: string) => void clicks.mock.calls[clicks.mock.contexts.findLastIndex((b) => (b as ButtonComponent).buttonEl.textContent === text)]?.[0](new MouseEvent('click'));
+		h.commands.get('import-notion')?.checkCallback?.(false);
+		const content = opened.at(-1)!.contentEl;
+		// The dialog's two fields (the export, the folder) and its toggle, as the learner fills them.
+		const [from, to] = texts.mock.calls.slice(-2).map(([handler]) => handler);
+		void from?.('Export.zip');
+		void to?.('Notion');
+		void toggles.mock.calls.at(-1)?.[0](true);
+		const report = async () => {
+			for (let i = 0; i < 200 && (content.querySelector('.forgetting-curve-import-report')?.textContent ?? '') === ''; i++) {
+				await vi.advanceTimersByTimeAsync(5);
+				await settle();
+			}
+			return content.querySelector('.forgetting-curve-import-report')?.textContent ?? '';
+		};
+		press('Show what would be written');
+		expect(await report()).toBe('Would fix Notion/웹훅.md: ❕첫 학습날 "Invalid date" → 2024-10-01');
+		expect(await h.read('Notion/웹훅.md')).toBe(broken);
+		press('Import');
+		expect(await report()).toContain('Gave 1 notes their dates back from the Notion export.');
+		expect(await h.read('Notion/웹훅.md')).toBe(SEED);
+		expect(await h.read('Notion/다른 노트.md')).toBe(broken);
 	});
 });
