@@ -9,6 +9,7 @@ import { historyBench } from './history-bench';
 import { indexBench } from './index-bench';
 import { mobileBench } from './mobile-bench';
 import { noteBudgetBench } from './note-budget-bench';
+import { notionImportBench } from './notion-import-bench';
 import { pluginBench } from './plugin-bench';
 import { recomputeAllBench } from './recompute-all-bench';
 import { viewChromiumBench } from './view-chromium-bench';
@@ -26,6 +27,7 @@ const GROUPS: Record<string, () => Record<string, number> | Promise<Record<strin
 	'caldav-sliced': caldavSlicedParseBench,
 	'caldav-hostile': caldavHostileBench,
 	'note-budget': noteBudgetBench,
+	notion: notionImportBench,
 	mobile: mobileBench,
 };
 

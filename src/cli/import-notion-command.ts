@@ -67,6 +67,13 @@ export function runImportNotion(options: CommonOptions, output: Output): number 
 	let existing = 0;
 	let copied = 0;
 	if (options.dryRun) lines.push(t('import.would-write', { count: plan.notes.filter((note) => !exists(join(to, note.path))).length }));
+	// Each folder made once: thousands of pages share a handful of folders.
+	const made = new Set<string>();
+	const folderOf = (target: string) => {
+		const folder = dirname(target);
+		if (!made.has(folder)) mkdirSync(folder, { recursive: true });
+		made.add(folder);
+	};
 	for (const note of plan.notes) {
 		const target = join(to, note.path);
 		if (exists(target)) {
@@ -75,7 +82,7 @@ export function runImportNotion(options: CommonOptions, output: Output): number 
 		} else if (options.dryRun) {
 			lines.push(`  ${note.path}`);
 		} else {
-			mkdirSync(dirname(target), { recursive: true });
+			folderOf(target);
 			// 'wx': fails rather than replace a file that appeared since the check.
 			writeFileSync(target, note.text, { encoding: 'utf8', flag: 'wx' });
 			written++;
@@ -88,7 +95,7 @@ export function runImportNotion(options: CommonOptions, output: Output): number 
 			lines.push(`  ${copy.to}`);
 			continue;
 		}
-		mkdirSync(dirname(target), { recursive: true });
+		folderOf(target);
 		// A sub-page of the HTML export is written as Markdown; a file from a zip from its bytes; else copied.
 		const source = byPath.get(copy.from);
 		if (copy.text !== undefined) writeFileSync(target, copy.text, { encoding: 'utf8', flag: 'wx' });

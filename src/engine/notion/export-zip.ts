@@ -30,6 +30,8 @@ export interface ZipProblem {
 }
 
 const MIB = 1024 * 1024;
+/** How much of a zip is handed to the unzipper at a time. */
+const PUSH_BYTES = 64 * 1024;
 
 /** A path inside a zip that would leave the folder it is unpacked into, or name a place of its own. */
 function unsafePath(name: string): boolean {
@@ -117,7 +119,9 @@ function readZip(bytes: Uint8Array, depth: number, budget: Budget, out: ExportFi
 	});
 	unzip.register(UnzipInflate);
 	try {
-		unzip.push(bytes, true);
+		// In slices, as a stream arrives: fflate reads the entries of one push recursively, and a zip of
+		// thousands of small pages pushed at once would overflow the stack.
+		for (let at = 0; at < bytes.length && !problem; at += PUSH_BYTES) unzip.push(bytes.subarray(at, at + PUSH_BYTES), at + PUSH_BYTES >= bytes.length);
 	} catch {
 		return problem ?? { code: 'zip-unreadable' };
 	}

@@ -116,6 +116,21 @@ export function exportRows(files: readonly ExportFile[], config: ReviewConfig): 
 	return reviewRows(files, config).map(({ title, properties }) => ({ title, properties }));
 }
 
+/** Every file under each folder (composed), so a page's own folder is one look-up, not a scan of the export per row. */
+function filesByFolder(files: readonly ExportFile[]): Map<string, ExportFile[]> {
+	const byFolder = new Map<string, ExportFile[]>();
+	for (const file of files) {
+		const parts = nfc(file.path).split('/');
+		for (let depth = 1; depth < parts.length; depth++) {
+			const folder = parts.slice(0, depth).join('/');
+			const list = byFolder.get(folder);
+			if (list) list.push(file);
+			else byFolder.set(folder, [file]);
+		}
+	}
+	return byFolder;
+}
+
 /** A sub-page of the HTML export, as the Markdown export would have it: `# Title`, a blank line, its body. */
 function subPageMarkdown(html: string): string | null {
 	const page = readNotionHtmlPage(html);
@@ -196,6 +211,7 @@ export function planNotionImport(files: readonly ExportFile[], config: ReviewCon
 		return false;
 	});
 	const names = fileNames(rows);
+	const inFolder = filesByFolder(files);
 	for (const row of rows) {
 		let lines: string[] | ImportSkip;
 		try {
@@ -221,8 +237,7 @@ export function planNotionImport(files: readonly ExportFile[], config: ReviewCon
 		const own = /\.(md|html?)$/i.test(row.source) ? stemOf(row.source) : null;
 		if (!own) continue;
 		const prefix = `${nfc(own)}/`;
-		for (const file of files) {
-			if (!nfc(file.path).startsWith(prefix)) continue;
+		for (const file of inFolder.get(nfc(own)) ?? []) {
 			const to = nfc(`${basename(own)}/${nfc(file.path).slice(prefix.length)}`);
 			const markdown = isHtml(file.path) && file.text !== undefined ? subPageMarkdown(file.text) : null;
 			plan.copies.push(markdown === null ? { from: file.path, to } : { from: file.path, to: `${stemOf(to)}.md`, text: markdown });

@@ -40,6 +40,12 @@ describe('a Notion export zip', () => {
 		expect(problem(zipSync({ 'Part-1.zip': zipSync({ a: strToU8('1') }) }))).toEqual({ code: 'zip-too-deep', name: 'Part-1.zip', limit: 1 });
 	});
 
+	it('reads a zip of thousands of small pages (fflate reads one push recursively: the zip goes in slices)', () => {
+		const many = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`Export-x/p ${i}.md`, strToU8(`# ${i}`)]));
+		const read = readExportZip(zipSync({ 'Part-1.zip': zipSync(many) }));
+		expect('files' in read ? read.files.length : read).toBe(10_000);
+	});
+
 	it('says a file that is not a zip is unreadable', () => {
 		expect(problem(strToU8('<html>not a zip</html>'))).toEqual({ code: 'zip-unreadable' });
 	});
