@@ -41,6 +41,19 @@ describe('the HTML export', () => {
 		expect(readNotionHtmlPage([...html].find(([p]) => p.endsWith('index.html'))?.[1] as string)).toBeNull();
 	});
 
+	it('reads a relation as the Markdown export writes it, a date without @, a formula as its text, and an icon-less name', () => {
+		const html = '<html><head><title>행</title></head><body><article class="page sans"><header><table class="properties"><tbody>' +
+			'<tr class="property-row property-row-relation"><th>관련</th><td><a href="../DevOps%20' + '9'.repeat(32) + '.html">DevOps</a><a href="../CI%20CD%20' + '8'.repeat(32) + '.html">CI CD</a></td></tr>' +
+			'<tr class="property-row property-row-date"><th><span class="icon"></span>❕첫 학습날</th><td><time>2024년 10월 27일 오후 2:00</time></td></tr>' +
+			'<tr class="property-row property-row-formula"><th>🛑첫날</th><td>✍첫날 : 2024/10/01</td></tr>' +
+			'</tbody></table></header><div class="page-body"></div></article></body></html>';
+		expect(readNotionHtmlPage(html)?.properties).toEqual([
+			['관련', `DevOps (../DevOps%20${'9'.repeat(32)}.md), CI CD (../CI%20CD%20${'8'.repeat(32)}.md)`],
+			['❕첫 학습날', '2024년 10월 27일 오후 2:00'],
+			['🛑첫날', '✍첫날 : 2024/10/01'],
+		]);
+	});
+
 	it("imports the seed's row to the seed's frontmatter byte for byte, with the Markdown export's body, from any date form", () => {
 		for (const form of ['@October 1, 2024', 'October 1, 2024', '@2024년 10월 1일', '2024/10/01']) {
 			const exported = notionHtmlExport([{ title: '웹훅', properties: seedProperties(SEED, form), html: seedBodyHtml('웹훅'), types: DATE }]);
