@@ -10,3 +10,4 @@ export * from './notion';
 export * from './recompute';
 export * from './reports';
 export * from './schedule';
+export * from './recall';
