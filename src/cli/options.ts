@@ -9,7 +9,7 @@ export const USAGE = `Usage:
   forgetting-curve recompute <file-or-folder>... [--today YYYY-MM-DD] [--now YYYY-MM-DDTHH:mm]
                              [--settings FILE] [--dry-run] [--json]
   forgetting-curve due <folder> [--today YYYY-MM-DD] [--settings FILE] [--json]
-  forgetting-curve stats <folder> [--today YYYY-MM-DD] [--settings FILE] [--history DIR] [--json]
+  forgetting-curve stats <folder> [--today YYYY-MM-DD] [--settings FILE] [--history DIR] [--note FILE] [--json]
       (--history defaults to <folder>/.obsidian/plugins/forgetting-curve/history)
   forgetting-curve calendar <folder> --out FILE [--per-review] [--today YYYY-MM-DD] [--settings FILE] [--vault NAME]
   forgetting-curve calendar <folder> --caldav CALENDAR-URL --user NAME [--per-review] [--today YYYY-MM-DD]
@@ -47,6 +47,8 @@ export interface CommonOptions {
 	perReview: boolean;
 	/** import-notion: repair the dates of notes Obsidian's Importer wrote, instead of importing. */
 	repair: boolean;
+	/** stats: one note's predicted recall (its path in the folder). */
+	note: string | undefined;
 	clock: Clock;
 	config: ReviewConfig;
 	warnings: string[];
@@ -66,6 +68,7 @@ const OPTION_SPEC = {
 	history: { type: 'string' },
 	'per-review': { type: 'boolean' },
 	repair: { type: 'boolean' },
+	note: { type: 'string' },
 	help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -96,6 +99,7 @@ export function parseCommandLine(args: readonly string[], wallClock: Date): Comm
 		calendarMode: values['per-review'] === true ? 'per-review' : settings.calendarMode,
 		perReview: values['per-review'] === true,
 		repair: values.repair === true,
+		note: values.note,
 		help: values.help === true,
 		clock: clockFrom(values.today, values.now, wallClock, settings.dayStartHour),
 		config: resolved.config,

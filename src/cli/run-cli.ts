@@ -50,6 +50,7 @@ export function runCli(argv: readonly string[], wallClock: Date, output: Output,
 		if (options.history !== undefined && name !== 'stats') throw new UsageError('--history goes with "stats".');
 		if (options.dryRun && name !== 'recompute' && name !== 'import-notion') throw new UsageError('--dry-run goes with "recompute" and "import-notion".');
 		if (options.repair && name !== 'import-notion') throw new UsageError('--repair goes with "import-notion".');
+		if (options.note !== undefined && name !== 'stats') throw new UsageError('--note goes with "stats".');
 		for (const warning of options.warnings) output.err(`warning: ${warning}\n`);
 		return command(options, output);
 	} catch (e) {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dayNumberOf, indexSnoozes, liveSnoozes, readJournals, type Journals, vaultStatistics } from '../engine';
-import { statsReportText } from '../locale';
+import { dayNumberOf, entriesByPath, indexSnoozes, liveSnoozes, noteRecall, readJournals, recallReport, type Journals, vaultStatistics } from '../engine';
+import { noteRecallText, recallReportText, statsReportText } from '../locale';
 import { readReviewNotes } from './notes-on-disk';
 import type { CommonOptions } from './options';
 import type { Output } from './output';
@@ -18,12 +18,26 @@ export function runStats(options: CommonOptions, output: Output): number {
 	const { config, clock } = options;
 	const today = dayNumberOf(clock.today);
 	const folders = options.history !== undefined ? [options.history] : historyFolders(folder);
-	const journals = readJournalFiles(folders, options.history !== undefined, output);
+	const { journals, texts } = readJournalFiles(folders, options.history !== undefined, output);
 	const { notes, refused } = readReviewNotes(options.positionals, config, 'stats', output);
 	for (const r of refused) output.err(`refused ${r.path}: ${r.reason}\n`);
+	const entries = entriesByPath(texts);
+	if (options.note !== undefined) {
+		// One note's predicted recall: the path as the vault's notes are named (relative to the folder).
+		const wanted = options.note.replace(/\\/g, '/').replace(/^\.\//, '');
+		const note = notes.find((n) => n.path === wanted || n.path.normalize('NFC') === wanted.normalize('NFC'));
+		if (!note) {
+			output.err(`${options.note} is not a review note of ${folder}.\n`);
+			return 1;
+		}
+		const recall = noteRecall(note, entries, config, today);
+		output.out(options.json ? `${JSON.stringify(recall, null, 2)}\n` : noteRecallText(recall));
+		return 0;
+	}
 	const snoozes = indexSnoozes(liveSnoozes(options.snoozes, config.stages, today), config.stages);
 	const { report, late } = vaultStatistics(journals, notes, config, today, snoozes);
-	output.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : statsReportText(report, late));
+	const recall = recallReport(notes, entries, config, today);
+	output.out(options.json ? `${JSON.stringify({ ...report, recall }, null, 2)}\n` : `${statsReportText(report, late)}${recallReportText(recall)}`);
 	return 0;
 }
 
@@ -42,7 +56,7 @@ function historyFolders(vault: string): string[] {
  * Every device's journal; broken lines are skipped and reported once per file. A device's file found
  * in two config folders (both synced) is read once, the longer copy.
  */
-function readJournalFiles(folders: readonly string[], named: boolean, output: Output): Journals {
+function readJournalFiles(folders: readonly string[], named: boolean, output: Output): { journals: Journals; texts: string[] } {
 	const texts = new Map<string, { name: string; text: string }>();
 	for (const folder of folders) {
 		let names: string[];
@@ -63,5 +77,5 @@ function readJournalFiles(folders: readonly string[], named: boolean, output: Ou
 		const lines = device.brokenLines;
 		if (lines.length > 0) output.err(`warning: ${device.id}.jsonl: skipped ${lines.length} broken line${lines.length === 1 ? '' : 's'} (line ${lines.slice(0, 5).join(', ')}${lines.length > 5 ? ', …' : ''})\n`);
 	}
-	return journals;
+	return { journals, texts: [...texts.values()].map((file) => file.text) };
 }

@@ -1,4 +1,4 @@
-import { type DueEntry, type DueReport, type StatisticsReport, UPCOMING_DAYS } from '../engine';
+import { type DueEntry, type DueReport, type NoteRecall, type RecallReport, type StatisticsReport, UPCOMING_DAYS } from '../engine';
 
 /**
  * The command lines' reports in words, one text for `forgetting-curve due|stats` and for Obsidian's
@@ -37,4 +37,19 @@ export function statsReportText(report: StatisticsReport, late: { count: number;
 		`Next 14 days: ${report.forecast.join(' ')}`,
 	];
 	return `${lines.join('\n')}\n`;
+}
+
+const percent = (recall: number) => `${Math.round(recall * 100)}%`;
+
+/** The vault's predicted recall (an FSRS estimate), after the statistics. */
+export function recallReportText(report: RecallReport): string {
+	if (report.average === null) return '';
+	const lines = [`Predicted recall today (FSRS estimate): ${percent(report.average)} on average`, 'Most at risk:', ...report.atRisk.map((note) => `  ${percent(note.recall).padStart(4)}  ${note.path}`)];
+	return `${lines.join('\n')}\n`;
+}
+
+/** One note's predicted recall today and at its next review (`stats --note`). */
+export function noteRecallText(recall: NoteRecall): string {
+	const next = recall.next ? `; at its ${stageText(recall.next.stage)} review on ${recall.next.due}: ${percent(recall.next.recall)}` : '; every review is done';
+	return `${recall.path}: predicted recall today ${percent(recall.recall)} (FSRS estimate)${next}\n`;
 }

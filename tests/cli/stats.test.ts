@@ -74,9 +74,35 @@ describe('stats', () => {
 			stageCounts: { '1': 2, '4': 1, '7': 0, '14': 0, 'long-term': 1, finished: 1 },
 			// b today; a snoozed to the 29th, e due the 29th; c's long-term on the 31st.
 			forecast: [1, 0, 2, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+			recall: { average: expect.any(Number) as number, atRisk: expect.any(Array) as unknown[] },
 		});
-		expect(Object.keys(JSON.parse(out) as object)).toEqual(['today', 'reviewsByDay', 'currentStreakDays', 'longestStreakDays', 'onTimeRate', 'stageCounts', 'forecast']);
+		expect(Object.keys(JSON.parse(out) as object)).toEqual(['today', 'reviewsByDay', 'currentStreakDays', 'longestStreakDays', 'onTimeRate', 'stageCounts', 'forecast', 'recall']);
+		// Predicted recall: the five notes, lowest first; the average is theirs; each is what --note says of it.
+		const { recall } = JSON.parse(out) as { recall: { average: number; atRisk: { path: string; recall: number }[] } };
+		expect(recall.atRisk.map((r) => r.path).sort()).toEqual(['a.md', 'b.md', 'e.md', 'topics/c.md', 'topics/d.md']);
+		expect(recall.atRisk.map((r) => r.recall)).toEqual([...recall.atRisk.map((r) => r.recall)].sort((x, y) => x - y));
+		expect(recall.average).toBeCloseTo(recall.atRisk.reduce((sum, r) => sum + r.recall, 0) / 5, 12);
+		for (const { path, recall: value } of recall.atRisk) {
+			const one = JSON.parse(cli('stats', vault, '--today', '2024-10-27', '--settings', settings, '--note', path, '--json').out) as { recall: number };
+			expect([path, one.recall]).toEqual([path, value]);
+		}
+		// a.md: studied 10-20, its 1-day review six days overdue: the lowest; b.md, studied yesterday, recalls better.
+		expect(recall.atRisk[0]?.path).toBe('a.md');
+		expect(recall.atRisk.find((r) => r.path === 'b.md')?.recall).toBeGreaterThan(recall.atRisk[0]!.recall);
 		expect(err).toBe('warning: phone.jsonl: skipped 1 broken line (line 4)\n');
+	});
+
+	it('--note gives one note\'s predicted recall today and at its next review', () => {
+		const text = cli('stats', vault, '--today', '2024-10-27', '--note', 'e.md');
+		expect(text.out).toMatch(/^e\.md: predicted recall today \d+% \(FSRS estimate\); at its 4d review on 2024-10-29: \d+%\n$/);
+		const today = Number(/today (\d+)%/.exec(text.out)?.[1]);
+		const next = Number(/2024-10-29: (\d+)%/.exec(text.out)?.[1]);
+		expect(next).toBeLessThan(today);
+		expect(cli('stats', vault, '--today', '2024-10-27', '--note', 'topics/d.md').out).toContain('every review is done');
+		const missing = cli('stats', vault, '--today', '2024-10-27', '--note', 'plain.md');
+		expect(missing.code).toBe(1);
+		expect(missing.err).toContain('plain.md is not a review note');
+		expect(cli('due', vault, '--note', 'e.md').code).toBe(2);
 	});
 
 	it('without the snooze, the overdue review counts on today; an empty history gives null rate and zero streaks', () => {

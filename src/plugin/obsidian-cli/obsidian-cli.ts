@@ -1,6 +1,6 @@
 import { type App, type CliData, type Plugin, requireApiVersion } from 'obsidian';
-import { dayNumberOf, dueReport, openReviewNote, type ReportNote, type ReviewConfig, vaultStatistics } from '../../engine';
-import { dueReportText, refusalText, statsReportText, t } from '../../locale';
+import { dayNumberOf, dueReport, entriesByPath, openReviewNote, recallReport, type ReportNote, type ReviewConfig, vaultStatistics } from '../../engine';
+import { dueReportText, recallReportText, refusalText, statsReportText, t } from '../../locale';
 import type { PluginContext } from '../notes';
 import type { StudyRecords } from '../session';
 
@@ -49,7 +49,8 @@ export function registerObsidianCli(plugin: Plugin, ctx: PluginContext, records:
 				run(params, async (config, { notes }) => {
 					const today = dayNumberOf(ctx.clock().today);
 					const { report, late } = vaultStatistics(await records.history.readAll(), notes, config, today, records.snoozes.forIndex());
-					return { json: report, text: statsReportText(report, late) };
+					const recall = recallReport(notes, entriesByPath((await records.history.readTexts()).values()), config, today);
+					return { json: { ...report, recall }, text: `${statsReportText(report, late)}${recallReportText(recall)}` };
 				}),
 			);
 			return true;

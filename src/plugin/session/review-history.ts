@@ -54,7 +54,8 @@ export class ReviewHistory {
 	}
 
 	/** Every device's journal (journal.ts). */
-	async readAll(): Promise<Journals> {
+	/** Every device's journal text, by device id (this device's appends written first). */
+	async readTexts(): Promise<Map<string, string>> {
 		await this.flushed();
 		const adapter = this.app.vault.adapter;
 		const texts = new Map<string, string>();
@@ -64,7 +65,11 @@ export class ReviewHistory {
 				texts.set(file.slice(file.lastIndexOf('/') + 1, -'.jsonl'.length), await adapter.read(file));
 			}
 		}
-		const journals = readJournals(texts);
+		return texts;
+	}
+
+	async readAll(): Promise<Journals> {
+		const journals = readJournals(await this.readTexts());
 		for (const device of journals.devices) {
 			const broken = device.brokenLines.length;
 			// Told once per file and count: a second look at the same file stays quiet.
