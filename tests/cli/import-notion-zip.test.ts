@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { folderSnapshot } from '../support/folder-snapshot';
 import { runCli } from '../../src/cli/run-cli';
 import { seedBody, seedProperties } from '../support/notion-export';
 import { notionHtmlExport, seedBodyHtml } from '../support/notion-html-export';
@@ -25,18 +26,6 @@ function setUp(zip: Uint8Array) {
 	return { vault: join(root, 'vault'), run };
 }
 
-function snapshot(folder: string): Record<string, string> {
-	const files: Record<string, string> = {};
-	const walk = (dir: string, prefix = '') => {
-		for (const entry of readdirSync(dir, { withFileTypes: true })) {
-			const path = join(dir, entry.name);
-			if (entry.isDirectory()) walk(path, `${prefix}${entry.name}/`);
-			else files[`${prefix}${entry.name}`] = `${readFileSync(path).toString('base64')} @${statSync(path).mtimeMs}`;
-		}
-	};
-	walk(folder);
-	return files;
-}
 
 describe('import-notion from a zip', () => {
 	it("imports the HTML export from Notion's zip (a part zip inside): the seed's note byte for byte in its frontmatter, its image, an NFD name composed; a dry run first; a second run changes nothing", () => {
@@ -65,10 +54,10 @@ describe('import-notion from a zip', () => {
 		expect(readFileSync(join(vault, 'Kafka partitions.md'), 'utf8')).toMatch(/^---\n❕첫 학습날: 2024-10-05\n/);
 		for (const name of readdirSync(vault)) expect(name).toBe(name.normalize('NFC'));
 		expect(readdirSync(vault).some((name) => name.startsWith('Export-'))).toBe(false);
-		const before = snapshot(vault);
+		const before = folderSnapshot(vault);
 		const second = run();
 		expect(second.said).toContain('Imported 0 notes from Notion and copied 0 of their files; 2 already there, 1 skipped.');
-		expect(snapshot(vault)).toEqual(before);
+		expect(folderSnapshot(vault)).toEqual(before);
 	});
 
 	it('refuses a hostile zip by name and writes nothing: ../, an absolute path, a link, a thousandfold expansion', () => {

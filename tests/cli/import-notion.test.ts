@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { folderSnapshot } from '../support/folder-snapshot';
 import { runCli } from '../../src/cli/run-cli';
 import { notionExport, seedBody, seedProperties, writeExport } from '../support/notion-export';
 
@@ -29,19 +30,6 @@ function setUp() {
 	return { vault: join(root, 'vault'), run };
 }
 
-/** Every file under a folder with its bytes and modification time: what a second run must leave alone. */
-function snapshot(folder: string): Record<string, string> {
-	const files: Record<string, string> = {};
-	const walk = (dir: string, prefix = '') => {
-		for (const entry of readdirSync(dir, { withFileTypes: true })) {
-			const path = join(dir, entry.name);
-			if (entry.isDirectory()) walk(path, `${prefix}${entry.name}/`);
-			else files[`${prefix}${entry.name}`] = `${readFileSync(path).toString('base64')} @${statSync(path).mtimeMs}`;
-		}
-	};
-	walk(folder);
-	return files;
-}
 
 describe('import-notion', () => {
 	it("writes the seed's page as a review note with the seed's frontmatter, copies its image beside it, and names the malformed row", () => {
@@ -62,9 +50,9 @@ describe('import-notion', () => {
 	it('changes nothing on a second run, and says the notes are already there', () => {
 		const { vault, run } = setUp();
 		run();
-		const before = snapshot(vault);
+		const before = folderSnapshot(vault);
 		const second = run();
-		expect(snapshot(vault)).toEqual(before);
+		expect(folderSnapshot(vault)).toEqual(before);
 		expect(second.said).toContain('웹훅.md: already there, left as it is');
 		expect(second.said).toContain('Imported 0 notes from Notion and copied 0 of their files; 2 already there, 1 skipped.');
 	});
