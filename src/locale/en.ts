@@ -276,6 +276,10 @@ const MESSAGES = {
 	'stats.empty-title': 'No reviews recorded yet',
 	'stats.empty-body': 'Each review you mark done is recorded here, on every device. Run "Review due notes" to start.',
 	'stats.no-notes': 'No review notes yet.',
+	'stats.recall': 'Predicted recall today',
+	'stats.recall-detail': 'The average over your review notes: an estimate from FSRS, each review counted as remembered.',
+	'stats.at-risk': 'Most at risk',
+	'stats.at-risk-row': '{title}: {recall} predicted recall',
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -277,6 +277,10 @@ const MESSAGES: LocaleTable['messages'] = {
 	'stats.empty-title': '아직 복습 기록이 없습니다',
 	'stats.empty-body': '완료로 표시한 복습이 모든 기기에서 여기에 기록됩니다. "복습할 노트 차례로 보기"로 시작해 보세요.',
 	'stats.no-notes': '아직 복습 노트가 없습니다.',
+	'stats.recall': '오늘 예상 기억률',
+	'stats.recall-detail': '복습 노트 전체의 평균입니다. 복습할 때마다 기억했다고 보고 계산한 추정치입니다.',
+	'stats.at-risk': '잊을 위험이 큰 노트',
+	'stats.at-risk-row': '{title}: 예상 기억률 {recall}',
 };
 
 const VALUES: LocaleTable['values'] = {

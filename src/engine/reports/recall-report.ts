@@ -1,7 +1,7 @@
 import type { ReviewConfig } from '../config';
 import { type HistoryEntry, parseJournal } from '../history';
-import { recallCurve, recallToday } from '../recall';
-import { dayNumberOf, doneMaskOf, isoOfDayNumber, stageJsonValue } from '../schedule';
+import { type CurveNote, recallCurve, recallToday } from '../recall';
+import { dayNumberOf, doneMaskOf, isoOfDayNumber, type Stage, stageJsonValue } from '../schedule';
 import type { ReportNote } from './due-report';
 
 /** How many notes the statistics name as most at risk. */
@@ -34,12 +34,15 @@ export function entriesByPath(texts: Iterable<string>): Map<string, HistoryEntry
 	return byPath;
 }
 
-/** The vault's predicted recall today: its average, and the notes most at risk (recall-curve.ts). */
+/** The vault's predicted recall today from notes read by the command lines. */
 export function recallReport(notes: readonly ReportNote[], journal: ReadonlyMap<string, HistoryEntry[]>, config: ReviewConfig, today: number): RecallReport {
-	const recalls = notes.map((note) => ({
-		path: note.path,
-		recall: recallToday({ firstDay: dayNumberOf(note.inputs.first), doneMask: doneMaskOf(config.stages, note.inputs.done) }, config.stages, journal.get(note.path) ?? [], today),
-	}));
+	const schedules = notes.map((note) => ({ path: note.path, firstDay: dayNumberOf(note.inputs.first), doneMask: doneMaskOf(config.stages, note.inputs.done) }));
+	return recallOfSchedules(schedules, journal, config.stages, today);
+}
+
+/** The vault's predicted recall today: its average, and the notes most at risk (recall-curve.ts); the statistics view's and the command lines' one rule. */
+export function recallOfSchedules(notes: readonly ({ path: string } & CurveNote)[], journal: ReadonlyMap<string, HistoryEntry[]>, stages: readonly Stage[], today: number): RecallReport {
+	const recalls = notes.map((note) => ({ path: note.path, recall: recallToday(note, stages, journal.get(note.path) ?? [], today) }));
 	const average = recalls.length === 0 ? null : recalls.reduce((sum, r) => sum + r.recall, 0) / recalls.length;
 	const atRisk = [...recalls].sort((a, b) => a.recall - b.recall || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).slice(0, AT_RISK_LISTED);
 	return { average, atRisk };

@@ -78,6 +78,7 @@ export function registerStudyFeatures(plugin: Plugin, ctx: PluginContext, servic
 				service,
 				config: () => ctx.config(),
 				history: () => records.history.readAll(),
+				historyTexts: () => records.history.readTexts(),
 				onHistoryAppended: (listener) => records.history.onAppended(listener),
 			}),
 	);

@@ -1,6 +1,7 @@
 import { setIcon } from 'obsidian';
 import { forecastStrip } from '../due';
 import { t } from '../../locale';
+import type { RecallReport } from '../../engine';
 import { HEATMAP_WEEKS, type StatsModel } from './stats-model';
 
 const CELL = 11;
@@ -12,7 +13,7 @@ const LABEL_ROW = 12;
  * classes in styles.css from Obsidian's variables, a tooltip per day), notes by stage and the
  * forecast. No inline styles, no innerHTML.
  */
-export function renderStats(parent: HTMLElement, model: StatsModel): void {
+export function renderStats(parent: HTMLElement, model: StatsModel, recall: RecallReport, open: (path: string) => void): void {
 	const root = createDiv({ cls: 'forgetting-curve-stats' });
 	root.createEl('h4', { cls: 'forgetting-curve-stats-title', text: t('stats.title') });
 	if (!model.hasHistory && !model.hasNotes) {
@@ -30,6 +31,7 @@ export function renderStats(parent: HTMLElement, model: StatsModel): void {
 	if (model.hasHistory) heatmap(root, model.heatmap);
 	else emptyState(root, t('stats.empty-title'), t('stats.empty-body'));
 	stages(root, model);
+	if (recall.average !== null) recallSection(root, recall, open);
 	forecastStrip(root, model.forecast, model.forecastCaption);
 	parent.replaceChildren(root);
 }
@@ -74,5 +76,27 @@ function stages(root: HTMLElement, model: StatsModel): void {
 		row.createSpan({ cls: 'forgetting-curve-stats-stage-label', text: stage.label });
 		row.createEl('meter', { cls: 'forgetting-curve-stats-meter', attr: { min: 0, max, value: stage.count, 'aria-label': `${stage.label}: ${stage.count}` } });
 		row.createSpan({ cls: 'forgetting-curve-count', text: String(stage.count) });
+	}
+}
+
+const percent = (recall: number) => `${Math.round(recall * 100)}%`;
+
+/** Predicted recall today (an FSRS estimate): the vault's average, and the notes most at risk, each opening its note. */
+function recallSection(root: HTMLElement, recall: RecallReport, open: (path: string) => void): void {
+	const box = root.createDiv({ cls: 'forgetting-curve-stats-recall' });
+	box.createDiv({ cls: 'forgetting-curve-stats-caption', text: t('stats.recall') });
+	box.createDiv({ cls: 'forgetting-curve-stats-value', text: percent(recall.average ?? 0) });
+	box.createDiv({ cls: 'forgetting-curve-stats-detail', text: t('stats.recall-detail') });
+	box.createDiv({ cls: 'forgetting-curve-stats-caption', text: t('stats.at-risk') });
+	const list = box.createEl('ol', { cls: 'forgetting-curve-stats-at-risk' });
+	for (const note of recall.atRisk) {
+		const item = list.createEl('li');
+		const title = note.path.slice(note.path.lastIndexOf('/') + 1).replace(/\.md$/, '');
+		const link = item.createEl('a', { cls: 'internal-link', text: title, href: '#', attr: { 'data-path': note.path, 'aria-label': t('stats.at-risk-row', { title, recall: percent(note.recall) }) } });
+		link.addEventListener('click', (event) => {
+			event.preventDefault();
+			open(note.path);
+		});
+		item.createSpan({ cls: 'forgetting-curve-count', text: percent(note.recall) });
 	}
 }

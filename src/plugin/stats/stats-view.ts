@@ -1,5 +1,5 @@
 import { ItemView, type WorkspaceLeaf } from 'obsidian';
-import type { Journals, ReviewConfig } from '../../engine';
+import { entriesByPath, type HistoryEntry, type Journals, recallOfSchedules, type ReviewConfig } from '../../engine';
 import type { DueService } from '../due';
 import { t } from '../../locale';
 import { buildStatsModel } from './stats-model';
@@ -12,6 +12,8 @@ export interface StatsViewHost {
 	config(): ReviewConfig | null;
 	/** Every device's journal, read from disk (review-history.ts). */
 	history(): Promise<Journals>;
+	/** The same journals' texts by device: each note's review points for its predicted recall. */
+	historyTexts(): Promise<Map<string, string>>;
 	/** Tells when this device has added to its journal; returns the unsubscribe. */
 	onHistoryAppended(listener: () => void): () => void;
 }
@@ -26,6 +28,8 @@ export class StatsView extends ItemView {
 	 * every journal file again.
 	 */
 	private journals: Journals | null = null;
+	/** The journals' entries by note, read with them. */
+	private entries: Map<string, HistoryEntry[]> | null = null;
 	private rendering: Promise<void> | null = null;
 	private again = false;
 
@@ -52,6 +56,7 @@ export class StatsView extends ItemView {
 		this.unsubscribe = this.host.service.subscribe(() => void this.render());
 		this.unsubscribeHistory = this.host.onHistoryAppended(() => {
 			this.journals = null;
+			this.entries = null;
 			void this.render();
 		});
 		await this.render();
@@ -92,7 +97,9 @@ export class StatsView extends ItemView {
 			return;
 		}
 		this.journals ??= await this.host.history();
+		this.entries ??= entriesByPath((await this.host.historyTexts()).values());
 		const notes = this.host.service.calendarNotes() ?? [];
-		renderStats(this.contentEl, buildStatsModel(this.journals, notes, snapshot.forecast, config, snapshot.today));
+		const recall = recallOfSchedules(notes, this.entries, config.stages, snapshot.today);
+		renderStats(this.contentEl, buildStatsModel(this.journals, notes, snapshot.forecast, config, snapshot.today), recall, (path) => void this.app.workspace.openLinkText(path, '', false));
 	}
 }

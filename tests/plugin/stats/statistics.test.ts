@@ -50,6 +50,22 @@ describe('statistics view', () => {
 		expect(cells.filter((c) => c.getAttribute('data-count') !== '0')).toHaveLength(1);
 	});
 
+	it('shows the predicted recall today and the notes most at risk, lowest first, each opening its note', async () => {
+		const h = await start();
+		const view = await openStats(h);
+		const section = view.contentEl.querySelector('.forgetting-curve-stats-recall');
+		expect(section?.querySelector('.forgetting-curve-stats-value')?.textContent).toMatch(/^\d{1,3}%$/);
+		const rows = [...(section?.querySelectorAll('li') ?? [])].map((li) => [li.querySelector('a')?.textContent, Number(li.querySelector('.forgetting-curve-count')?.textContent?.replace('%', ''))] as const);
+		// a: its 4-day review five days overdue; b: studied yesterday. a is more at risk.
+		expect(rows.map(([title]) => title)).toEqual(['a', 'b']);
+		expect(rows[0]![1]).toBeLessThan(rows[1]![1]);
+		const average = Number(section?.querySelector('.forgetting-curve-stats-value')?.textContent?.replace('%', ''));
+		expect(Math.abs(average - (rows[0]![1] + rows[1]![1]) / 2)).toBeLessThanOrEqual(1);
+		const opened = vi.spyOn(h.app.workspace, 'openLinkText').mockResolvedValue();
+		section?.querySelector<HTMLAnchorElement>('a[data-path="a.md"]')?.click();
+		expect(opened).toHaveBeenCalledWith('a.md', '', false);
+	});
+
 	it('reads the journals again after this device adds to them, not on every change of the due list', async () => {
 		const h = await start();
 		const view = await openStats(h);
