@@ -51,5 +51,6 @@ export function recallReportText(report: RecallReport): string {
 /** One note's predicted recall today and at its next review (`stats --note`). */
 export function noteRecallText(recall: NoteRecall): string {
 	const next = recall.next ? `; at its ${stageText(recall.next.stage)} review on ${recall.next.due}: ${percent(recall.next.recall)}` : '; every review is done';
+	if (recall.recall === null) return `${recall.path}: first study on a later day; no predicted recall yet\n`;
 	return `${recall.path}: predicted recall today ${percent(recall.recall)} (FSRS estimate)${next}\n`;
 }

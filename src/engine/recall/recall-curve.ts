@@ -33,7 +33,8 @@ export interface RecallCurve {
 	/** Day by day; on a review day two samples: just before the review, then right after it. */
 	samples: RecallSample[];
 	today: number;
-	todayRecall: number;
+	/** Null before the first study (a note planned for a later day). */
+	todayRecall: number | null;
 	/** The next review (the current stage): its day and the recall predicted for it, when one is left. */
 	next: { day: number; stage: Stage; recall: number } | null;
 }
@@ -98,15 +99,16 @@ export function recallCurve(note: CurveNote, stages: readonly Stage[], journal: 
 		points,
 		samples,
 		today,
-		todayRecall: recallOn(states, today) ?? 0,
+		todayRecall: recallOn(states, today),
 		next: stage && nextDay !== null ? { day: nextDay, stage, recall: recallOn(states, nextDay) ?? 0 } : null,
 	};
 }
 
-/** Predicted recall on `day` for a note: the figure the statistics average and rank. */
-export function recallToday(note: CurveNote, stages: readonly Stage[], journal: readonly HistoryEntry[], day: number): number {
+/** Predicted recall on `day` for a note: the figure the statistics average and rank; null before its first study. */
+export function recallToday(note: CurveNote, stages: readonly Stage[], journal: readonly HistoryEntry[], day: number): number | null {
+	if (day < note.firstDay) return null;
 	const reviews = reviewPoints(note, stages, journal)
 		.filter((p) => p.kind !== 'first' && p.kind !== 'snoozed' && p.day > note.firstDay && p.day <= day)
 		.map((p) => p.day);
-	return recallOn(memoryStates(note.firstDay, reviews), day) ?? 0;
+	return recallOn(memoryStates(note.firstDay, reviews), day);
 }

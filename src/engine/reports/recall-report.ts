@@ -42,7 +42,11 @@ export function recallReport(notes: readonly ReportNote[], journal: ReadonlyMap<
 
 /** The vault's predicted recall today: its average, and the notes most at risk (recall-curve.ts); the statistics view's and the command lines' one rule. */
 export function recallOfSchedules(notes: readonly ({ path: string } & CurveNote)[], journal: ReadonlyMap<string, HistoryEntry[]>, stages: readonly Stage[], today: number): RecallReport {
-	const recalls = notes.map((note) => ({ path: note.path, recall: recallToday(note, stages, journal.get(note.path) ?? [], today) }));
+	// A note to be studied on a later day has no recall yet: it is neither averaged nor at risk.
+	const recalls = notes.flatMap((note) => {
+		const recall = recallToday(note, stages, journal.get(note.path) ?? [], today);
+		return recall === null ? [] : [{ path: note.path, recall }];
+	});
 	const average = recalls.length === 0 ? null : recalls.reduce((sum, r) => sum + r.recall, 0) / recalls.length;
 	const atRisk = [...recalls].sort((a, b) => a.recall - b.recall || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).slice(0, AT_RISK_LISTED);
 	return { average, atRisk };
@@ -51,8 +55,8 @@ export function recallOfSchedules(notes: readonly ({ path: string } & CurveNote)
 export interface NoteRecall {
 	path: string;
 	today: string;
-	/** Predicted recall today, 0–1. */
-	recall: number;
+	/** Predicted recall today, 0–1; null before the first study. */
+	recall: number | null;
 	/** The next review: its day, its stage as the CLI's JSON gives it, and the recall predicted for it. */
 	next: { due: string; stage: number | string; recall: number } | null;
 }

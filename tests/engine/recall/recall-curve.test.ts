@@ -1,6 +1,6 @@
 import { createEmptyCard, fsrs, Rating } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
-import { type HistoryEntry, recallCurve, recallToday, reviewPoints } from '../../../src/engine';
+import { type HistoryEntry, recallCurve, recallOfSchedules, recallToday, reviewPoints } from '../../../src/engine';
 import { daysFromCivil } from '../../../src/engine/schedule/day-numbers';
 import { configWith } from '../../helpers';
 
@@ -37,7 +37,16 @@ describe('a note\'s forgetting curve', () => {
 		expect(curve.next?.day).toBe(day(10, 8));
 		expect(curve.samples.at(-1)?.day).toBe(day(10, 9) + 7);
 		expect(curve.samples.filter((s) => s.projected).every((s) => s.day > day(10, 9))).toBe(true);
-		expect(recallToday({ firstDay: FIRST, doneMask: 0b11 }, STAGES, journal, day(10, 9))).toBeCloseTo(curve.todayRecall, 12);
+		expect(recallToday({ firstDay: FIRST, doneMask: 0b11 }, STAGES, journal, day(10, 9))).toBeCloseTo(curve.todayRecall ?? Number.NaN, 12);
+	});
+
+	it('has no recall before the first study: a note planned for a later day is neither averaged nor at risk', () => {
+		expect(recallToday({ firstDay: day(10, 13), doneMask: 0 }, STAGES, [], day(10, 10))).toBeNull();
+		expect(recallCurve({ firstDay: day(10, 13), doneMask: 0 }, STAGES, [], day(10, 10)).todayRecall).toBeNull();
+		const report = recallOfSchedules([{ path: 'later.md', firstDay: day(10, 13), doneMask: 0 }, { path: 'now.md', firstDay: day(10, 9), doneMask: 0 }], new Map(), STAGES, day(10, 10));
+		expect(report.atRisk.map((r) => r.path)).toEqual(['now.md']);
+		expect(report.average).toBe(report.atRisk[0]?.recall);
+		expect(report.average).toBeGreaterThan(0.9);
 	});
 
 	it('puts review points on their days: on time, late, early, assumed from a checkbox, undone, snoozed', () => {
