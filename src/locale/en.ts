@@ -280,6 +280,22 @@ const MESSAGES = {
 	'stats.recall-detail': 'The average over your review notes: an estimate from FSRS, each review counted as remembered.',
 	'stats.at-risk': 'Most at risk',
 	'stats.at-risk-row': '{title}: {recall} predicted recall',
+	'curve.title': 'Forgetting curve',
+	'curve.chart': 'Predicted recall of this note over time',
+	'curve.today': 'Predicted recall today: {recall}.',
+	'curve.not-studied': 'First study on a later day: no recall to predict yet.',
+	'curve.next': 'At the {stage} on {date}: {recall}.',
+	'curve.all-done': 'Every review is done.',
+	'curve.today-label': 'today',
+	'curve.projected': 'projected',
+	'curve.estimate': 'An estimate from FSRS (the model Anki uses), each review counted as remembered; the dashed part is a projection.',
+	'curve.no-note': 'Open a review note to see its forgetting curve.',
+	'curve.point.first': 'first study',
+	'curve.point.on-time': '{stage}, on time',
+	'curve.point.late': '{stage}, late',
+	'curve.point.early': '{stage}, early',
+	'curve.point.snoozed': '{stage} snoozed',
+	'command.open-curve': 'Show the forgetting curve of this note',
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

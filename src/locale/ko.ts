@@ -281,6 +281,22 @@ const MESSAGES: LocaleTable['messages'] = {
 	'stats.recall-detail': '복습 노트 전체의 평균입니다. 복습할 때마다 기억했다고 보고 계산한 추정치입니다.',
 	'stats.at-risk': '잊을 위험이 큰 노트',
 	'stats.at-risk-row': '{title}: 예상 기억률 {recall}',
+	'curve.title': '망각 곡선',
+	'curve.chart': '이 노트의 시간에 따른 예상 기억률',
+	'curve.today': '오늘 예상 기억률: {recall}.',
+	'curve.not-studied': '첫 학습날이 아직 오지 않아 예상할 기억률이 없습니다.',
+	'curve.next': '{date} {stage} 때: {recall}.',
+	'curve.all-done': '모든 복습을 마쳤습니다.',
+	'curve.today-label': '오늘',
+	'curve.projected': '예상',
+	'curve.estimate': '복습할 때마다 기억했다고 보고 계산한 추정치입니다. 점선은 앞으로의 예상입니다.',
+	'curve.no-note': '복습 노트를 열면 그 노트의 망각 곡선이 보입니다.',
+	'curve.point.first': '첫 학습',
+	'curve.point.on-time': '{stage}, 제때',
+	'curve.point.late': '{stage}, 늦음',
+	'curve.point.early': '{stage}, 일찍',
+	'curve.point.snoozed': '{stage} 미룸',
+	'command.open-curve': '이 노트의 망각 곡선 보기',
 };
 
 const VALUES: LocaleTable['values'] = {

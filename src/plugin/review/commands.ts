@@ -28,6 +28,8 @@ export interface AppActions {
 	syncCalendar(): Promise<unknown>;
 	reviewDueNotes(): Promise<unknown>;
 	openStatistics(): void;
+	/** The active note's forgetting curve, in the right sidebar. */
+	openCurve(): void;
 	createReviewBase(): void;
 	importNotion(): void;
 	/** Whether the settings work: commands that write review notes or a base need them. */
@@ -53,6 +55,7 @@ const APP_COMMANDS: readonly AppCommand[] = [
 	{ id: 'sync-review-calendar', name: 'command.sync-calendar', icon: 'refresh-ccw', run: (a) => a.syncCalendar() },
 	{ id: 'review-due-notes', name: 'command.review-due', icon: 'play', run: (a) => a.reviewDueNotes() },
 	{ id: 'open-review-statistics', name: 'command.open-stats', icon: 'bar-chart-3', run: (a) => a.openStatistics() },
+	{ id: 'open-forgetting-curve', name: 'command.open-curve', icon: 'trending-down', run: (a) => a.openCurve() },
 	{ id: 'create-review-base', name: 'command.create-base', icon: 'table', run: (a) => a.createReviewBase(), when: (a) => a.configReady() },
 	{ id: 'import-notion', name: 'command.import-notion', icon: 'import', run: (a) => a.importNotion(), when: (a) => a.configReady() },
 	{ id: 'review-session-done', name: 'command.session-done', icon: 'check', run: (a) => a.session.done(), when: (a) => a.session.active },

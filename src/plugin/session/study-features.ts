@@ -9,6 +9,7 @@ import { SessionController } from './session-controller';
 import { registerDayLink } from './day-link';
 import { SnoozeBook } from './snooze-book';
 import { STATS_VIEW_TYPE, StatsView } from '../stats';
+import { CURVE_VIEW_TYPE, CurveView } from '../curve';
 
 /** What the study features keep: the history journal and the snoozes; made before the due list. */
 export interface StudyRecords {
@@ -54,7 +55,7 @@ export function createStudyRecords(plugin: Plugin, ctx: PluginContext, saveData:
  * follows renames: the journal, the snoozes and the session. Returns the session and a way to open the
  * statistics.
  */
-export function registerStudyFeatures(plugin: Plugin, ctx: PluginContext, service: DueService, actions: ReviewActions, records: StudyRecords): { session: SessionController; openStatistics: () => void } {
+export function registerStudyFeatures(plugin: Plugin, ctx: PluginContext, service: DueService, actions: ReviewActions, records: StudyRecords): { session: SessionController; openStatistics: () => void; openCurve: () => void } {
 	const { app } = plugin;
 	records.useDueService(service);
 	const session = new SessionController(ctx, service, actions);
@@ -82,8 +83,20 @@ export function registerStudyFeatures(plugin: Plugin, ctx: PluginContext, servic
 				onHistoryAppended: (listener) => records.history.onAppended(listener),
 			}),
 	);
+	plugin.registerView(
+		CURVE_VIEW_TYPE,
+		(leaf) =>
+			new CurveView(leaf, {
+				service,
+				config: () => ctx.config(),
+				historyTexts: () => records.history.readTexts(),
+				onHistoryAppended: (listener) => records.history.onAppended(listener),
+				activeFile: () => app.workspace.getActiveFile(),
+			}),
+	);
 	const openStatistics = () => void openInMainArea(plugin);
-	return { session, openStatistics };
+	const openCurve = () => void openInRightSidebar(plugin);
+	return { session, openStatistics, openCurve };
 }
 
 /** Statistics need room: a tab in the main area, reused when one is open. */
@@ -93,6 +106,18 @@ async function openInMainArea(plugin: Plugin): Promise<void> {
 	if (!leaf) {
 		leaf = workspace.getLeaf('tab');
 		await leaf.setViewState({ type: STATS_VIEW_TYPE, active: true });
+	}
+	await workspace.revealLeaf(leaf);
+}
+
+/** The forgetting curve beside the note: a tab of the right sidebar, reused when one is open. */
+async function openInRightSidebar(plugin: Plugin): Promise<void> {
+	const { workspace } = plugin.app;
+	let leaf = workspace.getLeavesOfType(CURVE_VIEW_TYPE)[0] ?? null;
+	if (!leaf) {
+		leaf = workspace.getRightLeaf(false);
+		if (!leaf) return;
+		await leaf.setViewState({ type: CURVE_VIEW_TYPE, active: true });
 	}
 	await workspace.revealLeaf(leaf);
 }
