@@ -64,15 +64,15 @@ export function reviewPoints(note: CurveNote, stages: readonly Stage[], journal:
 		let doneOn: number | null = null;
 		for (const entry of journal) {
 			if (entry.action === 'rename' || entry.stage !== id) continue;
-			if (entry.action === 'done') doneOn = dayOfStamp(entry.at);
+			// An entry from before the first study belongs to an earlier life of the note (its date was reset).
+			const on = dayOfStamp(entry.at);
+			if (on === null || on < note.firstDay) continue;
+			if (entry.action === 'done') doneOn = on;
 			else if (entry.action === 'undo') doneOn = null;
-			else if (entry.action === 'snooze') {
-				const day = dayOfStamp(entry.at);
-				if (day !== null) points.push({ day, kind: 'snoozed', stage, due });
-			}
+			else if (entry.action === 'snooze') points.push({ day: on, kind: 'snoozed', stage, due });
 		}
 		if (!isStageDone(note.doneMask, i)) return;
-		const day = Math.max(doneOn ?? due, note.firstDay);
+		const day = doneOn ?? due;
 		points.push({ day, kind: day > due ? 'late' : day < due ? 'early' : 'on-time', stage, due, ...(doneOn === null ? { assumed: true } : {}) });
 	});
 	return points.sort((a, b) => a.day - b.day);
