@@ -4,7 +4,7 @@ import { dateOfDayNumber } from '../schedule';
 /**
  * Predicted recall: the forgetting curve the plugin is named after, from a well-kept model rather than
  * a formula of our own. FSRS (Free Spaced Repetition Scheduler, the model Anki ships) through `ts-fsrs`
- * with its default parameters, fitted on hundreds of millions of Anki reviews. The template keeps no
+ * with its default parameters, fitted on large public collections of Anki reviews. The template keeps no
  * grades, so the first study and every review done are rated Good. Fuzz and short-term steps are off:
  * the same history always gives the same curve. It is an estimate of how likely the learner is to
  * recall the note on a day, not a measurement.
