@@ -3,10 +3,9 @@
  * `obsidian` served by obsidian-test-mocks) loads the 30-note vault and two devices' review journals,
  * and its statistics view is attached to the page in place of a main-area tab.
  */
-import type { WorkspaceLeaf as WorkspaceLeafOriginal } from 'obsidian';
-import { addIcon, WorkspaceLeaf } from 'obsidian-test-mocks/obsidian';
-import { STATS_VIEW_TYPE, type StatsView } from '../../src/plugin/stats/stats-view';
-import { pluginInPage } from './page-plugin';
+import { addIcon } from 'obsidian-test-mocks/obsidian';
+import { STATS_VIEW_TYPE } from '../../src/plugin/stats/stats-view';
+import { mountView, pluginInPage, writeJournals } from './page-plugin';
 
 declare global {
 	interface Window {
@@ -22,18 +21,11 @@ const HISTORY_ICON =
 async function main(): Promise<void> {
 	const { app, plugin, start } = pluginInPage({}, () => new Date(2024, 9, 10, 9, 0));
 	addIcon('history', HISTORY_ICON);
-	const history = `${app.vault.configDir}/plugins/forgetting-curve/history`;
-	for (const [device, text] of Object.entries(window.fixtureHistory)) await app.vault.adapter.write(`${history}/${device}.jsonl`, text);
+	await writeJournals(app, window.fixtureHistory);
 	await start();
 	// The index notifies its views after a short coalescing delay.
 	await new Promise((resolve) => window.setTimeout(resolve, 300));
-
-	const creator = (plugin as unknown as { views__: Map<string, (leaf: WorkspaceLeafOriginal) => StatsView> }).views__.get(STATS_VIEW_TYPE);
-	if (!creator) throw new Error('the statistics view is not registered');
-	const view = creator(WorkspaceLeaf.create2__(app) as unknown as WorkspaceLeafOriginal);
-	await view.onOpen();
-	view.containerEl.addClass('view-content');
-	document.querySelector('.workspace-leaf-content')?.appendChild(view.containerEl);
+	await mountView(app, plugin, STATS_VIEW_TYPE);
 	window.viewReady = true;
 }
 
