@@ -78,10 +78,15 @@ export function reviewPoints(note: CurveNote, stages: readonly Stage[], journal:
 	return points.sort((a, b) => a.day - b.day);
 }
 
+/** The days a note was reviewed after its first study (the first study and snoozes are not reviews), for the model. */
+function reviewDaysOf(points: readonly ReviewPoint[], firstDay: number): number[] {
+	return points.filter((p) => p.kind !== 'first' && p.kind !== 'snoozed' && p.day > firstDay).map((p) => p.day);
+}
+
 /** A note's forgetting curve as of `today`: its points, the recall day by day, today's and the next review's. */
 export function recallCurve(note: CurveNote, stages: readonly Stage[], journal: readonly HistoryEntry[], today: number): RecallCurve {
 	const points = reviewPoints(note, stages, journal);
-	const reviews = points.filter((p) => p.kind !== 'first' && p.kind !== 'snoozed' && p.day > note.firstDay).map((p) => p.day);
+	const reviews = reviewDaysOf(points, note.firstDay);
 	const states = memoryStates(note.firstDay, reviews);
 	const current = stages.findIndex((_, i) => !isStageDone(note.doneMask, i));
 	const stage = stages[current];
@@ -107,8 +112,6 @@ export function recallCurve(note: CurveNote, stages: readonly Stage[], journal: 
 /** Predicted recall on `day` for a note: the figure the statistics average and rank; null before its first study. */
 export function recallToday(note: CurveNote, stages: readonly Stage[], journal: readonly HistoryEntry[], day: number): number | null {
 	if (day < note.firstDay) return null;
-	const reviews = reviewPoints(note, stages, journal)
-		.filter((p) => p.kind !== 'first' && p.kind !== 'snoozed' && p.day > note.firstDay && p.day <= day)
-		.map((p) => p.day);
-	return recallOn(memoryStates(note.firstDay, reviews), day);
+	// Reviews after `day` do not change it: recallOn reads the latest state on or before it.
+	return recallOn(memoryStates(note.firstDay, reviewDaysOf(reviewPoints(note, stages, journal), note.firstDay)), day);
 }

@@ -26,10 +26,13 @@ export function entriesByPath(texts: Iterable<string>): Map<string, HistoryEntry
 			const moved = byPath.get(entry.from);
 			if (!moved) continue;
 			byPath.delete(entry.from);
-			byPath.set(entry.path, [...(byPath.get(entry.path) ?? []), ...moved]);
+			const there = byPath.get(entry.path);
+			byPath.set(entry.path, there ? [...there, ...moved] : moved);
 			continue;
 		}
-		byPath.set(entry.path, [...(byPath.get(entry.path) ?? []), entry]);
+		const list = byPath.get(entry.path);
+		if (list) list.push(entry);
+		else byPath.set(entry.path, [entry]);
 	}
 	return byPath;
 }
