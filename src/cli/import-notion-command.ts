@@ -124,6 +124,7 @@ function repairNotes(files: readonly ExportFile[], to: string, options: CommonOp
 	const plan = planImporterRepair(files, notes, options.config, options.clock);
 	const lines: string[] = [];
 	let fixed = 0;
+	const byPath = new Map(notes.map((note) => [note.path, note]));
 	const refused = [...plan.skipped.map((s) => (s.code === 'ambiguous' ? t('import.repair-ambiguous', { path: s.path }) : t('notice.refused', { path: s.path, reason: s.refusal ? problemText(s.refusal) : '' })))];
 	for (const note of plan.notes) {
 		const what = note.fixes.map((fix) => t('import.repair-fix', { key: fix.key, was: fix.was, value: fix.value })).join(', ');
@@ -131,7 +132,7 @@ function repairNotes(files: readonly ExportFile[], to: string, options: CommonOp
 			lines.push(t('import.repair-would', { path: note.path, fixes: what }));
 			continue;
 		}
-		const source = notes.find((n) => n.path === note.path);
+		const source = byPath.get(note.path);
 		const written = source ? replaceNote(source.absolute, source.text, note.text) : null;
 		if (written === true) {
 			fixed++;

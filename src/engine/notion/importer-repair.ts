@@ -58,9 +58,25 @@ function brokenDates(text: string, properties: readonly [string, string][], conf
 
 /** What repairing `notes` (path and text) from the export would change; nothing is written here. */
 export function planImporterRepair(files: readonly ExportFile[], notes: readonly { path: string; text: string }[], config: ReviewConfig, clock: Clock): RepairPlan {
-	const plan: RepairPlan = { notes: [], skipped: [] };
+	return importerRepairer(files, config, clock)(notes);
+}
+
+/**
+ * The repair planner of one export: its pages are read once, then any notes planned against them
+ * (the plugin plans all notes, then plans each again from its latest text as it writes it).
+ */
+export function importerRepairer(files: readonly ExportFile[], config: ReviewConfig, clock: Clock): (notes: readonly { path: string; text: string }[]) => RepairPlan {
 	const byTitle = new Map<string, [string, string][][]>();
-	for (const row of exportRows(files, config)) byTitle.set(row.title, [...(byTitle.get(row.title) ?? []), row.properties]);
+	for (const row of exportRows(files, config)) {
+		const pages = byTitle.get(row.title);
+		if (pages) pages.push(row.properties);
+		else byTitle.set(row.title, [row.properties]);
+	}
+	return (notes) => planAgainst(byTitle, notes, config, clock);
+}
+
+function planAgainst(byTitle: ReadonlyMap<string, [string, string][][]>, notes: readonly { path: string; text: string }[], config: ReviewConfig, clock: Clock): RepairPlan {
+	const plan: RepairPlan = { notes: [], skipped: [] };
 	for (const note of [...notes].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
 		const pages = byTitle.get(titleOf(note.path));
 		if (!pages) continue;

@@ -4,4 +4,4 @@ export { readNotionCheckbox, readNotionDate, type NotionDate } from './notion-va
 export { readNotionCsv, readNotionPage, splitNotionName, type NotionPage } from './notion-export';
 export { isNotionHtmlPage, readNotionHtmlPage } from './notion-html';
 export { readExportZip, ZIP_LIMITS, type ZipProblem, type ZipProblemCode } from './export-zip';
-export { planImporterRepair, type RepairFix, type RepairPlan } from './importer-repair';
+export { importerRepairer, planImporterRepair, type RepairFix, type RepairPlan } from './importer-repair';

@@ -1,5 +1,5 @@
 import { type App, normalizePath, TFile, TFolder, Vault } from 'obsidian';
-import { type Clock, EXPORT_TEXT_FILE, type ExportFile, type ImportPlan, planImporterRepair, planNotionImport, readExportZip, type RepairPlan, replacementEdit, type ReviewConfig, type ZipProblem } from '../../engine';
+import { type Clock, EXPORT_TEXT_FILE, type ExportFile, type ImportPlan, importerRepairer, planNotionImport, readExportZip, type RepairPlan, replacementEdit, type ReviewConfig, type ZipProblem } from '../../engine';
 import type { NoteWriter } from '../notes';
 
 export interface ImportOutcome {
@@ -126,7 +126,8 @@ export async function repairFromNotion(app: App, writer: NoteWriter, config: Rev
 	const prefix = folder.trim() === '' ? '' : `${normalizePath(folder)}/`;
 	const files = app.vault.getMarkdownFiles().filter((file) => file.path.startsWith(prefix));
 	const notes = await Promise.all(files.map(async (file) => ({ path: file.path, text: await writer.read(file) })));
-	const repair = planImporterRepair(read.files, notes, config, clock);
+	const plan = importerRepairer(read.files, config, clock);
+	const repair = plan(notes);
 	const outcome: RepairOutcome = { repair, fixed: [] };
 	if (dryRun) return outcome;
 	for (const planned of repair.notes) {
@@ -135,7 +136,7 @@ export async function repairFromNotion(app: App, writer: NoteWriter, config: Rev
 		const written = await writer.write(
 			file,
 			(text) => {
-				const again = planImporterRepair(read.files, [{ path: planned.path, text }], config, clock).notes[0];
+				const again = plan([{ path: planned.path, text }]).notes[0];
 				return again ? { text: again.text, edits: [replacementEdit(text, again.text)] } : null;
 			},
 			'command',
