@@ -48,8 +48,10 @@ export function registerObsidianCli(plugin: Plugin, ctx: PluginContext, records:
 			plugin.registerCliHandler('forgetting-curve:stats', t('cli.stats'), flags, (params) =>
 				run(params, async (config, { notes }) => {
 					const today = dayNumberOf(ctx.clock().today);
-					const { report, late } = vaultStatistics(await records.history.readAll(), notes, config, today, records.snoozes.forIndex());
-					const recall = recallReport(notes, entriesByPath((await records.history.readTexts()).values()), config, today);
+					// The journal files read once: in columns for the statistics, as entries for the recall.
+					const texts = await records.history.readTexts();
+					const { report, late } = vaultStatistics(await records.history.readAll(texts), notes, config, today, records.snoozes.forIndex());
+					const recall = recallReport(notes, entriesByPath(texts.values()), config, today);
 					return { json: { ...report, recall }, text: `${statsReportText(report, late)}${recallReportText(recall)}` };
 				}),
 			);

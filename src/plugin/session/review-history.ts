@@ -68,8 +68,9 @@ export class ReviewHistory {
 		return texts;
 	}
 
-	async readAll(): Promise<Journals> {
-		const journals = readJournals(await this.readTexts());
+	/** Every device's journal in columns; `texts` when the caller has read them already (readTexts). */
+	async readAll(texts?: Map<string, string>): Promise<Journals> {
+		const journals = readJournals(texts ?? (await this.readTexts()));
 		for (const device of journals.devices) {
 			const broken = device.brokenLines.length;
 			// Told once per file and count: a second look at the same file stays quiet.

@@ -78,8 +78,10 @@ export function registerStudyFeatures(plugin: Plugin, ctx: PluginContext, servic
 			new StatsView(leaf, {
 				service,
 				config: () => ctx.config(),
-				history: () => records.history.readAll(),
-				historyTexts: () => records.history.readTexts(),
+				history: async () => {
+					const texts = await records.history.readTexts();
+					return { journals: await records.history.readAll(texts), texts };
+				},
 				onHistoryAppended: (listener) => records.history.onAppended(listener),
 			}),
 	);

@@ -10,10 +10,8 @@ export const STATS_VIEW_TYPE = 'forgetting-curve-stats';
 export interface StatsViewHost {
 	service: DueService;
 	config(): ReviewConfig | null;
-	/** Every device's journal, read from disk (review-history.ts). */
-	history(): Promise<Journals>;
-	/** The same journals' texts by device: each note's review points for its predicted recall. */
-	historyTexts(): Promise<Map<string, string>>;
+	/** Every device's journal, read from disk once (review-history.ts): in columns, and its texts by device for each note's review points. */
+	history(): Promise<{ journals: Journals; texts: Map<string, string> }>;
 	/** Tells when this device has added to its journal; returns the unsubscribe. */
 	onHistoryAppended(listener: () => void): () => void;
 }
@@ -96,8 +94,11 @@ export class StatsView extends ItemView {
 			this.contentEl.replaceChildren(createDiv({ cls: 'forgetting-curve-empty', text: t('view.loading') }));
 			return;
 		}
-		this.journals ??= await this.host.history();
-		this.entries ??= entriesByPath((await this.host.historyTexts()).values());
+		if (!this.journals || !this.entries) {
+			const { journals, texts } = await this.host.history();
+			this.journals = journals;
+			this.entries = entriesByPath(texts.values());
+		}
 		const notes = this.host.service.calendarNotes() ?? [];
 		const recall = recallOfSchedules(notes, this.entries, config.stages, snapshot.today);
 		renderStats(this.contentEl, buildStatsModel(this.journals, notes, snapshot.forecast, config, snapshot.today), recall, (path) => void this.app.workspace.openLinkText(path, '', false));
