@@ -1,6 +1,6 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { decodeNote, openReviewNote, READ_BUDGET, refusal, type Refusal, type ReviewConfig, type ReviewInputs, unreadable } from '../engine';
+import { decodeNote, openReviewNote, READ_BUDGET, refusal, type Refusal, type ReviewConfig, type ReviewInputs, textFacets, unreadable } from '../engine';
 import { refusalText } from '../locale';
 import { type Output, progressReporter } from './output';
 
@@ -89,7 +89,7 @@ export function writeAtomically(path: string, text: string, mode?: number): void
 }
 
 export interface ReviewNotesOnDisk {
-	notes: { path: string; inputs: ReviewInputs }[];
+	notes: { path: string; inputs: ReviewInputs; subject: string | null; tags: string[] }[];
 	refused: { path: string; reason: string }[];
 }
 
@@ -102,18 +102,18 @@ export function readReviewNotes(targets: readonly string[], config: ReviewConfig
 		progress(index + 1);
 		const opened = readReviewNote(file.absolute, config);
 		if (opened.kind === 'refused') found.refused.push({ path: file.shown, reason: refusalText(opened.refusal, 'en') });
-		if (opened.kind === 'ok') found.notes.push({ path: file.shown, inputs: opened.inputs });
+		if (opened.kind === 'ok') found.notes.push({ path: file.shown, inputs: opened.inputs, ...opened.facets });
 	});
 	return found;
 }
 
 /** One note's inputs, or why not; a file that cannot be read at all is refused like a note that cannot be parsed. */
-function readReviewNote(path: string, config: ReviewConfig): { kind: 'ok'; inputs: ReviewInputs } | { kind: 'refused'; refusal: Refusal } | { kind: 'not-review' } {
+function readReviewNote(path: string, config: ReviewConfig): { kind: 'ok'; inputs: ReviewInputs; facets: ReturnType<typeof textFacets> } | { kind: 'refused'; refusal: Refusal } | { kind: 'not-review' } {
 	try {
 		const read = readNote(path);
 		if (!read.ok) return { kind: 'refused', refusal: read.refusal };
 		const opened = openReviewNote(read.text, config);
-		return opened.kind === 'ok' ? { kind: 'ok', inputs: opened.inputs } : opened;
+		return opened.kind === 'ok' ? { kind: 'ok', inputs: opened.inputs, facets: textFacets(read.text, opened, config) } : opened;
 	} catch (e) {
 		return { kind: 'refused', refusal: unreadable(e) };
 	}

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { type CalendarMode, type Clock, clockAt, loadSettings, parseCalendarDate, resolveConfig, type ReviewConfig, toIsoDate } from '../engine';
+import { type CalendarMode, type Clock, clockAt, FACET_KINDS, facetKey, type FilterTerm, type ReviewFilter, loadSettings, parseCalendarDate, resolveConfig, type ReviewConfig, toIsoDate } from '../engine';
 import { settingsProblemText } from '../locale';
 
 export class UsageError extends Error {}
@@ -8,9 +8,12 @@ export class UsageError extends Error {}
 export const USAGE = `Usage:
   forgetting-curve recompute <file-or-folder>... [--today YYYY-MM-DD] [--now YYYY-MM-DDTHH:mm]
                              [--settings FILE] [--dry-run] [--json]
-  forgetting-curve due <folder> [--today YYYY-MM-DD] [--settings FILE] [--json]
-  forgetting-curve stats <folder> [--today YYYY-MM-DD] [--settings FILE] [--history DIR] [--note FILE] [--json]
-      (--history defaults to <folder>/.obsidian/plugins/forgetting-curve/history)
+  forgetting-curve due <folder> [--subject NAME] [--folder PATH] [--tag TAG] [--today YYYY-MM-DD] [--settings FILE] [--json]
+  forgetting-curve stats <folder> [--subject NAME] [--folder PATH] [--tag TAG] [--today YYYY-MM-DD] [--settings FILE]
+                         [--history DIR] [--note FILE] [--json]
+      (--history defaults to <folder>/.obsidian/plugins/forgetting-curve/history. --subject, --folder, --tag:
+      only those notes (a folder with its subfolders, a tag with its nested tags); each may be given again
+      for any of several values)
   forgetting-curve calendar <folder> --out FILE [--per-review] [--today YYYY-MM-DD] [--settings FILE] [--vault NAME]
   forgetting-curve calendar <folder> --caldav CALENDAR-URL --user NAME [--per-review] [--today YYYY-MM-DD]
                             [--settings FILE] [--vault NAME] [--timeout SECONDS]
@@ -49,6 +52,8 @@ export interface CommonOptions {
 	repair: boolean;
 	/** stats: one note's predicted recall (its path in the folder). */
 	note: string | undefined;
+	/** due, stats: only the notes with these subjects, in these folders, with these tags. */
+	filter: ReviewFilter;
 	clock: Clock;
 	config: ReviewConfig;
 	warnings: string[];
@@ -69,6 +74,9 @@ const OPTION_SPEC = {
 	'per-review': { type: 'boolean' },
 	repair: { type: 'boolean' },
 	note: { type: 'string' },
+	subject: { type: 'string', multiple: true },
+	folder: { type: 'string', multiple: true },
+	tag: { type: 'string', multiple: true },
 	help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -100,11 +108,24 @@ export function parseCommandLine(args: readonly string[], wallClock: Date): Comm
 		perReview: values['per-review'] === true,
 		repair: values.repair === true,
 		note: values.note,
+		filter: filterOf(values),
 		help: values.help === true,
 		clock: clockFrom(values.today, values.now, wallClock, settings.dayStartHour),
 		config: resolved.config,
 		warnings: problems.map((p) => settingsProblemText(p, 'en')),
 	};
+}
+
+/** --subject, --folder, --tag (each may be given more than once: any of its values). */
+function filterOf(values: { subject?: string[]; folder?: string[]; tag?: string[] }): ReviewFilter {
+	const terms: FilterTerm[] = [];
+	for (const kind of FACET_KINDS) {
+		for (const value of values[kind] ?? []) {
+			if (facetKey(kind, value) === '') throw new UsageError(`--${kind} needs a value.`);
+			terms.push({ kind, value });
+		}
+	}
+	return terms;
 }
 
 function readSettingsFile(path: string | undefined) {

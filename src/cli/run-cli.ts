@@ -38,6 +38,8 @@ export function runCli(argv: readonly string[], wallClock: Date, output: Output,
 		if (name !== 'calendar' && ([options.out, options.vault, options.caldav, options.user].some((v) => v !== undefined) || options.perReview)) {
 			throw new UsageError('--out, --vault, --caldav, --user and --per-review go with "calendar".');
 		}
+		if (options.filter.length > 0 && name !== 'due' && name !== 'stats') throw new UsageError('--subject, --folder and --tag go with "due" and "stats".');
+		if (options.filter.length > 0 && options.note !== undefined) throw new UsageError('--note shows one note: leave out --subject, --folder and --tag.');
 		if (name === 'calendar' && options.caldav !== undefined) {
 			// Never echoed: the address may hold the very password it must not.
 			if (hasUserinfo(options.caldav)) throw new UsageError(`--caldav takes the calendar's address without a user name or password in it: give the user name with --user and the password in ${PASSWORD_VARIABLE}.`);

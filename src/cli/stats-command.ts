@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dayNumberOf, entriesByPath, indexSnoozes, liveSnoozes, noteRecall, readJournals, recallReport, type Journals, vaultStatistics } from '../engine';
+import { dayNumberOf, entriesByPath, pickNotes, indexSnoozes, liveSnoozes, noteRecall, readJournals, recallReport, type Journals, vaultStatistics } from '../engine';
 import { noteRecallText, recallReportText, statsReportText } from '../locale';
+import { filterHeader } from './due-command';
 import { readReviewNotes } from './notes-on-disk';
 import type { CommonOptions } from './options';
 import type { Output } from './output';
@@ -19,8 +20,10 @@ export function runStats(options: CommonOptions, output: Output): number {
 	const today = dayNumberOf(clock.today);
 	const folders = options.history !== undefined ? [options.history] : historyFolders(folder);
 	const { journals, texts } = readJournalFiles(folders, options.history !== undefined, output);
-	const { notes, refused } = readReviewNotes(options.positionals, config, 'stats', output);
-	for (const r of refused) output.err(`refused ${r.path}: ${r.reason}\n`);
+	const read = readReviewNotes(options.positionals, config, 'stats', output);
+	for (const r of read.refused) output.err(`refused ${r.path}: ${r.reason}\n`);
+	const filtered = options.filter.length > 0;
+	const notes = filtered ? pickNotes(read.notes, options.filter) : read.notes;
 	const entries = entriesByPath(texts);
 	if (options.note !== undefined) {
 		// One note's predicted recall: the path as the vault's notes are named (relative to the folder).
@@ -35,9 +38,10 @@ export function runStats(options: CommonOptions, output: Output): number {
 		return 0;
 	}
 	const snoozes = indexSnoozes(liveSnoozes(options.snoozes, config.stages, today), config.stages);
-	const { report, late } = vaultStatistics(journals, notes, config, today, snoozes);
+	const { report, late } = vaultStatistics(journals, notes, config, today, snoozes, filtered ? new Set(notes.map((note) => note.path)) : undefined);
 	const recall = recallReport(notes, entries, config, today);
-	output.out(options.json ? `${JSON.stringify({ ...report, recall }, null, 2)}\n` : `${statsReportText(report, late)}${recallReportText(recall)}`);
+	if (options.json) output.out(`${JSON.stringify({ ...(filtered ? { filter: options.filter } : {}), ...report, recall }, null, 2)}\n`);
+	else output.out(`${filtered ? filterHeader(options, read, notes.length) : ''}${statsReportText(report, late)}${recallReportText(recall)}`);
 	return 0;
 }
 

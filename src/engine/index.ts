@@ -4,6 +4,7 @@ export * from './caldav';
 export * from './calendar';
 export * from './config';
 export * from './due';
+export * from './filter';
 export * from './frontmatter';
 export * from './history';
 export * from './notion';

@@ -5,5 +5,5 @@ export { formatStage } from './stages';
 export { TABLES, languageOf, type Language } from './tables';
 export { MESSAGE_KEYS, problemText, setUiLanguage, stageText, t, uiLanguage } from './ui';
 export { importSkipText, zipProblemText } from './import-text';
-export { dueReportText, noteRecallText, recallReportText, statsReportText } from './report-text';
+export { dueReportText, filterLineText, filterNothingDueText, filterText, noteRecallText, recallReportText, statsReportText } from './report-text';
 export { dayWords } from './calendar-words';

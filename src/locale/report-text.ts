@@ -1,4 +1,4 @@
-import { type DueEntry, type DueReport, type NoteRecall, type RecallReport, type StatisticsReport, UPCOMING_DAYS } from '../engine';
+import { type DueEntry, type DueReport, FACET_KINDS, type FacetCount, type FacetKind, type NoteRecall, type RecallReport, type ReviewFilter, type StatisticsReport, UPCOMING_DAYS } from '../engine';
 
 /**
  * The command lines' reports in words, one text for `forgetting-curve due|stats` and for Obsidian's
@@ -53,4 +53,35 @@ export function noteRecallText(recall: NoteRecall): string {
 	const next = recall.next ? `; at its ${stageText(recall.next.stage)} review on ${recall.next.due}: ${percent(recall.next.recall)}` : '; every review is done';
 	if (recall.recall === null) return `${recall.path}: first study on a later day; no predicted recall yet\n`;
 	return `${recall.path}: predicted recall today ${percent(recall.recall)} (FSRS estimate)${next}\n`;
+}
+
+const KIND_WORDS: Record<FacetKind, { one: string; many: string }> = {
+	subject: { one: 'subject', many: 'Subjects' },
+	folder: { one: 'folder', many: 'Folders' },
+	tag: { one: 'tag', many: 'Tags' },
+};
+
+/** A filter in words: 'subject "쿠버네티스" or "Kafka", tag #k8s'. */
+export function filterText(filter: ReviewFilter): string {
+	return FACET_KINDS.filter((kind) => filter.some((term) => term.kind === kind))
+		.map((kind) => `${KIND_WORDS[kind].one} ${filter.filter((term) => term.kind === kind).map((term) => (kind === 'tag' ? `#${term.value.replace(/^#/, '')}` : `"${term.value}"`)).join(' or ')}`)
+		.join(', ');
+}
+
+/**
+ * What `due` and `stats` print above their report when a filter is given: the filter, or, when it
+ * picks no note, that it picks none and the values the notes do have (a typo shows at once).
+ */
+export function filterLineText(filter: ReviewFilter, picked: number, facets: readonly FacetCount[]): string {
+	if (picked > 0) return `Only ${filterText(filter)}: ${picked} review note${picked === 1 ? '' : 's'}\n`;
+	const known = FACET_KINDS.filter((kind) => filter.some((term) => term.kind === kind)).map((kind) => {
+		const values = facets.filter((facet) => facet.kind === kind).map((facet) => `${kind === 'tag' ? '#' : ''}${facet.value} (${facet.notes})`);
+		return `${KIND_WORDS[kind].many}: ${values.length === 0 ? 'none' : values.join(', ')}`;
+	});
+	return `No review note has ${filterText(filter)}.\n${known.join('\n')}\n`;
+}
+
+/** Under a filtered due report with nothing in it: how to see every note. */
+export function filterNothingDueText(filter: ReviewFilter): string {
+	return `Nothing due for ${filterText(filter)} in the next ${UPCOMING_DAYS} days. Leave out --subject, --folder and --tag to see every note.\n`;
 }

@@ -2,6 +2,7 @@ import { currentStageIndex, dayNumberOf, dueDayOf, FORECAST_DAYS, grownCopy, UPC
 import type { ReviewConfig } from '../config';
 import type { DueCounts, DueSnapshot, Frontmatter, IndexedNote, IndexSnooze, SnapshotOptions } from './due-types';
 import { ReviewFieldReader } from './review-field-reader';
+import { countFacets, type FacetCount, frontmatterTags, noteMatcher, type NoteMatcher, type ReviewFilter } from '../filter';
 import { TopK } from './top-k';
 
 /** The sections in the order `place` numbers them. */
@@ -27,6 +28,8 @@ export class DueIndex {
 	private stages = new Int8Array(0);
 	private dueDays = new Int32Array(0);
 	private subjects: (string | null)[] = [];
+	/** Each note's tags as written (frontmatter and inline), null for none: what a tag filter reads. */
+	private tags: (readonly string[] | null)[] = [];
 	private used = 0;
 	private live = 0;
 	private readonly free: number[] = [];
@@ -66,8 +69,8 @@ export class DueIndex {
 		return this.live;
 	}
 
-	/** Replaces the whole index. */
-	build(notes: Iterable<readonly [string, Frontmatter]>): void {
+	/** Replaces the whole index. Each note may come with its inline tags (the frontmatter's are read here). */
+	build(notes: Iterable<readonly [string, Frontmatter] | readonly [string, Frontmatter, readonly string[] | null]>): void {
 		this.revision++;
 		const expected = Array.isArray(notes) ? notes.length : 1024;
 		// Rebuilds (day rollover, settings) reuse the arrays when they are large enough.
@@ -76,14 +79,15 @@ export class DueIndex {
 			this.allocate(expected);
 			this.paths = new Array<string>(expected);
 			this.subjects = new Array<string | null>(expected);
+			this.tags = new Array<readonly string[] | null>(expected);
 		}
 		this.used = 0;
 		this.live = 0;
 		this.free.length = 0;
 		this.slotOf = null;
-		for (const [path, frontmatter] of notes) {
+		for (const [path, frontmatter, inline] of notes) {
 			if (this.used === this.firstDays.length) this.grow();
-			if (this.readInto(this.used, path, frontmatter)) {
+			if (this.readInto(this.used, path, frontmatter, inline)) {
 				this.used++;
 				this.live++;
 			}
@@ -91,13 +95,13 @@ export class DueIndex {
 	}
 
 	/** A note's frontmatter changed (or it appeared). Returns whether the index changed. */
-	update(path: string, frontmatter: Frontmatter): boolean {
+	update(path: string, frontmatter: Frontmatter, inlineTags: readonly string[] | null = null): boolean {
 		this.revision++;
 		const slots = this.slots();
 		const existing = slots.get(path);
 		const slot = existing ?? this.takeSlot();
 		const before = existing === undefined ? null : this.noteAt(existing);
-		if (!this.readInto(slot, path, frontmatter)) {
+		if (!this.readInto(slot, path, frontmatter, inlineTags)) {
 			if (existing === undefined) {
 				this.free.push(slot);
 				return false;
@@ -110,7 +114,7 @@ export class DueIndex {
 			return true;
 		}
 		const after = this.noteAt(slot);
-		return before?.firstDay !== after.firstDay || before.doneMask !== after.doneMask || before.subject !== after.subject;
+		return before?.firstDay !== after.firstDay || before.doneMask !== after.doneMask || before.subject !== after.subject || String(before.tags ?? '') !== String(after.tags ?? '');
 	}
 
 	remove(path: string): boolean {
@@ -152,13 +156,14 @@ export class DueIndex {
 	snapshot(today: Date | number, options: SnapshotOptions = {}): DueSnapshot {
 		const { horizon = UPCOMING_DAYS, forecastDays = FORECAST_DAYS, limits = {} } = options;
 		const day = typeof today === 'number' ? today : dayNumberOf(today);
+		const matches = this.slotMatcher(options.filter ?? []);
 		const compare = (a: number, b: number) => this.compare(a, b);
 		const sections = SECTIONS.map((section) => new TopK(compare, limits[section]));
 		const forecast = new Array<number>(forecastDays).fill(0);
 		const due = this.dueDays;
 		const reach = this.snoozes.size > 0 ? Math.max(horizon + 1, forecastDays) : -Infinity;
 		for (let slot = 0; slot < this.used; slot++) {
-			if (this.paths[slot] === '' || due[slot] === NOT_DUE) continue;
+			if (this.paths[slot] === '' || due[slot] === NOT_DUE || (matches && !matches(slot))) continue;
 			const section = this.place(slot, day, horizon, reach, forecast);
 			if (section >= 0) sections[section]!.offer(slot);
 		}
@@ -170,6 +175,40 @@ export class DueIndex {
 			upcoming: upcoming.sorted().map((slot) => this.noteAt(slot)),
 			counts: { overdue: overdue.count, dueToday: dueToday.count, upcoming: upcoming.count },
 			forecast,
+		};
+	}
+
+	/**
+	 * Every subject, folder and tag of the indexed notes with how many notes have it and how many of
+	 * those are due now (today or overdue, not snoozed): the due list's filter choices.
+	 */
+	facets(today: Date | number): FacetCount[] {
+		const day = typeof today === 'number' ? today : dayNumberOf(today);
+		const reach = this.snoozes.size > 0 ? 1 : -Infinity;
+		const none: number[] = [];
+		const index = this;
+		return countFacets(
+			(function* () {
+				for (let slot = 0; slot < index.used; slot++) {
+					const path = index.paths[slot];
+					if (!path) continue;
+					const due = index.dueDays[slot] !== NOT_DUE && index.place(slot, day, 0, reach, none) >= 0;
+					yield { facets: { path, subject: index.subjects[slot] ?? null, tags: index.tags[slot] }, due };
+				}
+			})(),
+		);
+	}
+
+	/** A filter as a test of slots; null for no filter (every note). */
+	private slotMatcher(filter: ReviewFilter): ((slot: number) => boolean) | null {
+		const matcher: NoteMatcher | null = noteMatcher(filter);
+		if (!matcher) return null;
+		const note = { path: '', subject: null as string | null, tags: null as readonly string[] | null };
+		return (slot) => {
+			note.path = this.paths[slot]!;
+			note.subject = this.subjects[slot] ?? null;
+			note.tags = this.tags[slot] ?? null;
+			return matcher(note);
 		};
 	}
 
@@ -234,6 +273,8 @@ export class DueIndex {
 			dueDay: due === NOT_DUE ? Infinity : due,
 			subject: this.subjects[slot] ?? null,
 		};
+		const tags = this.tags[slot];
+		if (tags) note.tags = tags;
 		const snooze = this.snoozes.get(note.path);
 		if (snooze && snooze.stage === note.stage) note.snoozedUntil = snooze.until;
 		return note;
@@ -246,17 +287,18 @@ export class DueIndex {
 	}
 
 	/** Fills the index from schedules already read (the CLI reads notes itself, not frontmatter objects). */
-	buildFromSchedules(notes: Iterable<{ path: string; firstDay: number; doneMask: number }>): void {
+	buildFromSchedules(notes: Iterable<{ path: string; firstDay: number; doneMask: number; subject?: string | null; tags?: readonly string[] | null }>): void {
 		this.build([]);
 		for (const note of notes) {
 			if (this.used === this.firstDays.length) this.grow();
-			this.fill(this.used++, note.path, note.firstDay, note.doneMask, null);
+			this.fill(this.used, note.path, note.firstDay, note.doneMask, note.subject ?? null);
+			this.tags[this.used++] = note.tags && note.tags.length > 0 ? note.tags : null;
 			this.live++;
 		}
 	}
 
 	/** Reads a frontmatter object into a slot; false (slot untouched) for anything not a valid review note. */
-	private readInto(slot: number, path: string, frontmatter: Frontmatter): boolean {
+	private readInto(slot: number, path: string, frontmatter: Frontmatter, inlineTags: readonly string[] | null | undefined): boolean {
 		if (!frontmatter) return false;
 		const reader = this.reader;
 		const firstDay = reader.firstDay(frontmatter);
@@ -264,6 +306,7 @@ export class DueIndex {
 		const mask = reader.doneMask(frontmatter);
 		if (mask < 0) return false;
 		this.fill(slot, path, firstDay, mask, reader.subject(frontmatter));
+		this.tags[slot] = tagsOf(frontmatter, inlineTags);
 		return true;
 	}
 
@@ -275,6 +318,7 @@ export class DueIndex {
 		this.stages[slot] = stage;
 		this.dueDays[slot] = stage < 0 ? NOT_DUE : dueDayOf(firstDay, { days: this.stageDays[stage]! });
 		this.subjects[slot] = subject;
+		this.tags[slot] = null;
 	}
 
 	/** Makes the path → slot table now (the plugin does it when idle after a build), so no edit waits for it. */
@@ -307,6 +351,7 @@ export class DueIndex {
 	private clearSlot(slot: number): void {
 		this.paths[slot] = '';
 		this.subjects[slot] = null;
+		this.tags[slot] = null;
 		this.dueDays[slot] = NOT_DUE;
 		this.free.push(slot);
 		this.live--;
@@ -326,4 +371,12 @@ export class DueIndex {
 		this.stages = grownCopy(this.stages, capacity);
 		this.dueDays = grownCopy(this.dueDays, capacity);
 	}
+}
+
+/** A note's tags: the frontmatter's `tags` (or the older `tag`) and the inline ones; null for none, the common case, so no array is made. */
+function tagsOf(frontmatter: Record<string, unknown>, inline: readonly string[] | null | undefined): readonly string[] | null {
+	const written = frontmatter.tags ?? frontmatter.tag;
+	const own = written === undefined || written === null ? [] : frontmatterTags(written);
+	if (!inline || inline.length === 0) return own.length === 0 ? null : own;
+	return own.length === 0 ? inline.map((tag) => tag.replace(/^#/, '')) : [...own, ...inline.map((tag) => tag.replace(/^#/, ''))];
 }

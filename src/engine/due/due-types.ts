@@ -1,3 +1,4 @@
+import type { ReviewFilter } from '../filter';
 /** The due index's shapes, as the due list, the statistics and the calendar read them. */
 /** One review note as the due index holds it: its schedule reduced to integers. */
 export interface IndexedNote {
@@ -10,6 +11,8 @@ export interface IndexedNote {
 	/** Day number the current stage is due; Infinity once every stage is done. */
 	dueDay: number;
 	subject: string | null;
+	/** Its tags as written, without '#' (frontmatter and inline); absent for none. */
+	tags?: readonly string[];
 	/** Set while the current review is snoozed: the day it comes back. */
 	snoozedUntil?: number;
 }
@@ -42,6 +45,8 @@ export interface SnapshotOptions {
 	forecastDays?: number;
 	/** Rows wanted per section (the view draws a page at a time); the counts are always complete. */
 	limits?: Partial<Record<keyof DueCounts, number>>;
+	/** Only the notes this filter picks, in the sections, counts and forecast. */
+	filter?: ReviewFilter;
 }
 
 export type Frontmatter = Record<string, unknown> | null | undefined;

@@ -1,4 +1,5 @@
 import type { ReviewConfig } from '../config';
+import { subjectText } from '../filter';
 import { canonicalKey, lookupKey } from '../frontmatter';
 import { dayNumberOf, fastDayNumber, parseCalendarDate } from '../schedule';
 
@@ -34,8 +35,7 @@ export class ReviewFieldReader {
 	}
 
 	subject(frontmatter: Record<string, unknown>): string | null {
-		const subject = this.subjectKey === null ? undefined : frontmatter[this.subjectKey];
-		return typeof subject === 'string' && subject !== '' ? subject : null;
+		return this.subjectKey === null ? null : subjectText(frontmatter[this.subjectKey]);
 	}
 
 	/**

@@ -93,6 +93,12 @@ export function findPair(map: YAMLMap<unknown, unknown>, key: string): Pair<unkn
 export const NOT_A_SCALAR = { list: ['list'], map: { map: true }, alias: { alias: true } } as const;
 
 /** A key's value as plain data: scalars as their value, collections and aliases as markers. */
+/** A key's value with a list read as its scalar items (tags are a list); undefined when absent. */
+export function listOrPlainValue(map: YAMLMap<unknown, unknown>, key: string): unknown {
+	const node = findPair(map, key)?.value;
+	return isSeq(node) ? node.items.map((item) => (isScalar(item) ? item.value : null)) : plainValue(map, key);
+}
+
 export function plainValue(map: YAMLMap<unknown, unknown>, key: string): unknown {
 	const pair = findPair(map, key);
 	if (!pair) return undefined;

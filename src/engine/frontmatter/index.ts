@@ -2,7 +2,7 @@
 export { readFlatFrontmatter, type FlatFrontmatter } from './flat-frontmatter';
 export { findFrontmatter, type FrontmatterBlock } from './frontmatter-block';
 export { planUpdates, readBackProblem, verifyWrite, type FieldUpdate } from './frontmatter-writer';
-export { findPair, parseFrontmatter, plainValue } from './frontmatter-yaml';
+export { findPair, listOrPlainValue, parseFrontmatter, plainValue } from './frontmatter-yaml';
 export { canonicalKey, frontmatterLookup, lookupKey } from './keys';
 export { READ_BUDGET, overBudget } from './read-budget';
 export { describedValue, refusal, settingsProblem, unreadable, type ProblemParams, type Refusal, type RefusalCode, type SettingsProblem, type SettingsProblemCode, type UnsafeWhy, type ValueKind } from './refusal';

@@ -23,9 +23,12 @@ export function countedReviews(journals: Journals): CountedReview[] {
 	}));
 }
 
-/** The statistics of every device's journals (journal.ts), as the view and the CLI show them. */
-export function journalStats(journals: Journals, today: number): ReviewStats {
-	const { entries } = countReviews(journals);
+/** The statistics of every device's journals (journal.ts), as the view and the CLI show them; with `onlyPaths`, of those notes' reviews. */
+export function journalStats(journals: Journals, today: number, onlyPaths?: ReadonlySet<string>): ReviewStats {
+	const counted = countReviews(journals);
+	let { entries } = counted;
+	// A filter's statistics: only the reviews of the notes it picks, by their latest path.
+	if (onlyPaths) entries = entries.filter((_, k) => onlyPaths.has(journals.pathNames[counted.latestPaths[k]!]!));
 	const days = new Int32Array(entries.length);
 	const dueDays = new Int32Array(entries.length);
 	for (let k = 0; k < entries.length; k++) {

@@ -6,6 +6,9 @@ import { type Clock, daysUntilDue, dueBucket, stageJsonValue, toIsoDate } from '
 export interface ReportNote {
 	path: string;
 	inputs: ReviewInputs;
+	/** The subject and tags a filter reads (the CLI reads them from the note's text). */
+	subject?: string | null;
+	tags?: readonly string[];
 }
 
 export interface DueEntry {

@@ -15,11 +15,13 @@ export function vaultStatistics(
 	config: ReviewConfig,
 	today: number,
 	snoozes: ReadonlyMap<string, IndexSnooze>,
+	/** A filter's notes: the history counts only their reviews (`notes` are already the picked ones). */
+	onlyPaths?: ReadonlySet<string>,
 ): { report: StatisticsReport; late: { count: number; averageDays: number | null } } {
 	const schedules = notes.map((note) => ({ path: note.path, firstDay: dayNumberOf(note.inputs.first), doneMask: doneMaskOf(config.stages, note.inputs.done) }));
 	const index = new DueIndex(config);
 	index.buildFromSchedules(schedules);
 	index.setSnoozes(snoozes);
-	const stats = journalStats(journals, today);
+	const stats = journalStats(journals, today, onlyPaths);
 	return { report: statisticsReport(stats, stageCounts(schedules, config.stages), index.snapshot(today).forecast, today), late: stats.late };
 }
