@@ -36,7 +36,7 @@ export default class ForgettingCurvePlugin extends Plugin implements SettingsHos
 		records.snoozes.load(this.loadedSnoozes);
 		this.actions = new ReviewActions(ctx, records.listener);
 		const service = (this.due = new DueService(ctx));
-		const { session, openStatistics, openCurve } = registerStudyFeatures(this, ctx, service, this.actions, records);
+		const { session, openStatistics, openCurve, reviewBy } = registerStudyFeatures(this, ctx, service, this.actions, records);
 		const due = registerDueFeatures(this, service, this.actions, { startSession: () => void session.start(), openStatistics });
 		const bases = registerBasesFeatures(this, ctx, due.host);
 		registerObsidianCli(this, ctx, records);
@@ -48,6 +48,7 @@ export default class ForgettingCurvePlugin extends Plugin implements SettingsHos
 			exportCalendar: () => calendar.exporter.export(true),
 			syncCalendar: () => calendar.push.sync(true),
 			reviewDueNotes: () => session.start(),
+			reviewBy,
 			openStatistics,
 			openCurve,
 			createReviewBase: bases.createReviewBase,

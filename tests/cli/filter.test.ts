@@ -4,6 +4,10 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { cliAt } from './capture';
 import { historyLine } from '../../src/engine';
+import { HISTORY_IN_CONFIG } from '../../src/cli/stats-command';
+
+/** Obsidian's default config folder. */
+const DEFAULT_HISTORY_FOLDER = `.obsidian/${HISTORY_IN_CONFIG}`;
 
 let vault: string;
 
@@ -26,7 +30,7 @@ beforeEach(() => {
 	write('공부/services.md', note('2024-10-20', K8S.normalize('NFD'))); // overdue, the subject in NFD
 	write('kafka.md', note('2024-10-26', 'Kafka', '', 'Read #infra/queues')); // due today
 	write('later.md', note('2024-10-27', 'kafka')); // due tomorrow
-	write('.obsidian/plugins/forgetting-curve/history/phone.jsonl', `${historyLine({ at: '2024-10-26T09:00:00+09:00', path: 'kafka-old.md', stage: 1, due: '2024-10-26', action: 'done' })}\n${historyLine({ at: '2024-10-26T09:00:00+09:00', path: '공부/services.md', stage: 1, due: '2024-10-21', action: 'done' })}\n`);
+	write(`${DEFAULT_HISTORY_FOLDER}/phone.jsonl`, `${historyLine({ at: '2024-10-26T09:00:00+09:00', path: 'kafka-old.md', stage: 1, due: '2024-10-26', action: 'done' })}\n${historyLine({ at: '2024-10-26T09:00:00+09:00', path: '공부/services.md', stage: 1, due: '2024-10-21', action: 'done' })}\n`);
 });
 
 describe('due and stats by subject, folder and tag', () => {

@@ -82,7 +82,7 @@ describe('problems in words', () => {
 		const refusal: Refusal = { code: 'impossible-date', params: { key: '❕첫 학습날', value: '"2024-02-30"' }, key: '❕첫 학습날' };
 		expect(t('notice.refused', { path: '노트.md', reason: problemText(refusal) })).toBe('「노트.md」 노트는 바꾸지 않았습니다: "❕첫 학습날": 달력에 없는 날짜입니다 ("2024-02-30").');
 		for (const key of MESSAGE_KEYS) {
-			const ko = t(key, { ...PARAMS, stage: '4일', next: '7일 복습', due: '2024-10-05', date: '10월 5일', days: 3, count: 2, total: 5, done: 1, changed: 1, unchanged: 1, refused: 0, today: 1, overdue: 1, events: 3, names: '카프카 노트', created: 1, updated: 0, deleted: 0, time: '09:00', index: 2, snoozed: 1, skipped: 1, weeks: 26, average: '1.5', max: 3, file: '기기-1', path: '복습/웹훅', name: '깨진 행', reason: '날짜가 없습니다', key: '❕첫 학습날', value: '언젠가', folder: '노션', written: 2, copied: 1, existing: 0, was: '날짜 없음', fixes: '첫 학습날', fixed: 1, limit: 200, title: '카프카 노트', recall: '80%' });
+			const ko = t(key, { ...PARAMS, stage: '4일', next: '7일 복습', due: '2024-10-05', date: '10월 5일', days: 3, count: 2, total: 5, done: 1, changed: 1, unchanged: 1, refused: 0, today: 1, overdue: 1, events: 3, names: '카프카 노트', created: 1, updated: 0, deleted: 0, time: '09:00', index: 2, snoozed: 1, skipped: 1, weeks: 26, average: '1.5', max: 3, file: '기기-1', path: '복습/웹훅', name: '깨진 행', reason: '날짜가 없습니다', key: '❕첫 학습날', value: '언젠가', folder: '노션', written: 2, copied: 1, existing: 0, was: '날짜 없음', fixes: '첫 학습날', fixed: 1, limit: 200, title: '카프카 노트', recall: '80%', filter: '쿠버네티스' });
 			expect(ko, key).not.toMatch(/(^|[^{])\{\w+\}(?!\})/);
 			expect(latinWordsIn(ko), `${key}: ${ko}`).toEqual([]);
 		}

@@ -186,17 +186,14 @@ export class DueIndex {
 		const day = typeof today === 'number' ? today : dayNumberOf(today);
 		const reach = this.snoozes.size > 0 ? 1 : -Infinity;
 		const none: number[] = [];
-		const index = this;
-		return countFacets(
-			(function* () {
-				for (let slot = 0; slot < index.used; slot++) {
-					const path = index.paths[slot];
-					if (!path) continue;
-					const due = index.dueDays[slot] !== NOT_DUE && index.place(slot, day, 0, reach, none) >= 0;
-					yield { facets: { path, subject: index.subjects[slot] ?? null, tags: index.tags[slot] }, due };
-				}
-			})(),
-		);
+		const notes: { facets: { path: string; subject: string | null; tags: readonly string[] | null }; due: boolean }[] = [];
+		for (let slot = 0; slot < this.used; slot++) {
+			const path = this.paths[slot];
+			if (!path) continue;
+			const due = this.dueDays[slot] !== NOT_DUE && this.place(slot, day, 0, reach, none) >= 0;
+			notes.push({ facets: { path, subject: this.subjects[slot] ?? null, tags: this.tags[slot] ?? null }, due });
+		}
+		return countFacets(notes);
 	}
 
 	/** A filter as a test of slots; null for no filter (every note). */

@@ -3,6 +3,8 @@ import { copyIcon } from './icon-copies';
 import { noteTitle } from '../../engine';
 import { t } from '../../locale';
 import type { DueModel, DueRow, DueSection, ForecastDay, SectionId } from './due-model';
+import { FilterPicker } from '../filter';
+import type { ReviewFilter } from '../../engine';
 
 export interface DueListHandlers {
 	open(path: string, newTab: boolean): void;
@@ -10,6 +12,8 @@ export interface DueListHandlers {
 	showMore(section: SectionId): void;
 	startSession(): void;
 	openStatistics(): void;
+	/** The learner picked a filter in the list's picker (or cleared it); absent where the list has no filter (a base filters itself). */
+	pickFilter?(filter: ReviewFilter): void;
 }
 
 /**
@@ -36,6 +40,8 @@ export class DueListRenderer {
 	private readonly sections = new Map<SectionId, { el: HTMLElement; count: HTMLElement; list: HTMLElement; more: HTMLButtonElement | null }>();
 	/** Rows drawn, by path, with what they show: a row that shows the same is kept as it is. */
 	private rows = new Map<string, { shows: string; el: HTMLElement }>();
+	private picker: FilterPicker | null = null;
+	private reviewButton: HTMLButtonElement | null = null;
 
 	/** `toolbar`: the review-session and statistics buttons above the list (the Bases view has its own toolbar). */
 	constructor(
@@ -46,6 +52,8 @@ export class DueListRenderer {
 	render(parent: HTMLElement, model: DueModel): void {
 		const shape = shapeOf(model);
 		if (!this.root || this.shape !== shape || this.root.parentElement !== parent) return this.build(parent, model, shape);
+		if (model.filter) this.picker?.update(model.filter);
+		this.reviewButton?.setText(reviewLabel(model));
 		if (model.state === 'list') {
 			this.updateForecast(model.forecast);
 			const kept = new Map<string, { shows: string; el: HTMLElement }>();
@@ -56,6 +64,10 @@ export class DueListRenderer {
 
 	private build(parent: HTMLElement, model: DueModel, shape: string): void {
 		const root = createDiv({ cls: 'forgetting-curve-due' });
+		// A pick that changes the page's shape redraws it: the picker keeps the keyboard's focus.
+		const pickerFocused = this.picker !== null && this.picker.el.ownerDocument.activeElement === this.picker.el;
+		this.picker = null;
+		this.reviewButton = null;
 		this.sections.clear();
 		this.rows = new Map();
 		this.forecastEl = null;
@@ -67,16 +79,44 @@ export class DueListRenderer {
 		} else if (model.state === 'no-notes') {
 			emptyState(root, 'calendar-plus', t('view.no-notes-title'), t('view.no-notes-body'));
 		} else {
-			if (this.parts.toolbar) toolbar(root, model, this.handlers);
+			if (this.parts.toolbar) this.toolbar(root, model);
 			this.forecastEl = root.createDiv();
 			this.updateForecast(model.forecast, true);
 			if (model.state === 'empty') emptyState(root, 'party-popper', t('view.empty-title'), t('view.empty-body', { days: model.days }));
+			else if (model.state === 'filtered-empty') this.filteredEmpty(root, model);
 			else for (const section of model.sections) this.buildSection(root, section);
 		}
 		root.addEventListener('keydown', (event) => moveFocus(root, event));
 		parent.replaceChildren(root);
+		if (pickerFocused) (this.picker as FilterPicker | null)?.el.focus();
 		this.root = root;
 		this.shape = shape;
+	}
+
+	/** The filter, "Review due notes" (while reviews are due) and the statistics, above the list. */
+	private toolbar(root: HTMLElement, model: DueModel): void {
+		const { handlers } = this;
+		const bar = root.createDiv({ cls: 'forgetting-curve-toolbar' });
+		if (model.filter) {
+			this.picker = new FilterPicker(bar, (filter) => handlers.pickFilter?.(filter));
+			this.picker.update(model.filter);
+		}
+		if (dueNow(model) > 0) {
+			this.reviewButton = bar.createEl('button', { cls: 'mod-cta forgetting-curve-start-session', text: reviewLabel(model) });
+			this.reviewButton.addEventListener('click', () => handlers.startSession());
+		}
+		const stats = bar.createEl('button', { cls: 'clickable-icon forgetting-curve-open-stats', attr: { 'aria-label': t('view.stats-button') } });
+		copyIcon(stats, 'bar-chart-3');
+		stats.addEventListener('click', () => handlers.openStatistics());
+	}
+
+	/** Nothing the filter picks is due (or it picks no note): says so, and offers to clear it. */
+	private filteredEmpty(root: HTMLElement, model: Extract<DueModel, { state: 'filtered-empty' }>): void {
+		const empty = model.noneMatch
+			? emptyState(root, 'filter-x', t('filter.none-title', { filter: model.label }), t('filter.none-body'))
+			: emptyState(root, 'filter', t('filter.empty-title', { filter: model.label }), t('filter.empty-body', { days: model.days }));
+		const clear = empty.createEl('button', { cls: 'forgetting-curve-clear-filter', text: t('filter.clear') });
+		clear.addEventListener('click', () => this.handlers.pickFilter?.([]));
 	}
 
 	private updateForecast(days: ForecastDay[], force = false): void {
@@ -170,26 +210,21 @@ function dueNow(model: DueModel): number {
 /** What decides the page's structure: a change of it is drawn anew, anything else patched. */
 function shapeOf(model: DueModel): string {
 	const due = dueNow(model) > 0;
-	return [model.state, model.conflictCopies.join('\u0000'), due, model.state === 'list' ? model.sections.map((s) => s.id).join() : ''].join('|');
+	const empty = model.state === 'filtered-empty' ? `${model.label}|${model.noneMatch}` : '';
+	return [model.state, model.conflictCopies.join('\u0000'), due, model.state === 'list' ? model.sections.map((s) => s.id).join() : '', Boolean(model.filter), empty].join('|');
 }
 
-/** "Review due notes" (while reviews are due) and the statistics, above the list. */
-function toolbar(root: HTMLElement, model: DueModel, handlers: DueListHandlers): void {
-	const bar = root.createDiv({ cls: 'forgetting-curve-toolbar' });
-	if (dueNow(model) > 0) {
-		const start = bar.createEl('button', { cls: 'mod-cta forgetting-curve-start-session', text: t('view.review-button') });
-		start.addEventListener('click', () => handlers.startSession());
-	}
-	const stats = bar.createEl('button', { cls: 'clickable-icon forgetting-curve-open-stats', attr: { 'aria-label': t('view.stats-button') } });
-	copyIcon(stats, 'bar-chart-3');
-	stats.addEventListener('click', () => handlers.openStatistics());
+/** The review button's words: "Review due notes", or "Review 쿠버네티스" under a filter. */
+function reviewLabel(model: DueModel): string {
+	return model.filter && model.filter.label !== '' ? t('filter.review', { filter: model.filter.label }) : t('view.review-button');
 }
 
-function emptyState(root: HTMLElement, icon: string, title: string, body: string): void {
+function emptyState(root: HTMLElement, icon: string, title: string, body: string): HTMLElement {
 	const empty = root.createDiv({ cls: 'forgetting-curve-empty' });
 	setIcon(empty.createDiv({ cls: 'forgetting-curve-empty-icon' }), icon);
 	empty.createDiv({ cls: 'forgetting-curve-empty-title', text: title });
 	empty.createDiv({ cls: 'forgetting-curve-empty-body', text: body });
+	return empty;
 }
 
 /**

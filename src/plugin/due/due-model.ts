@@ -1,5 +1,6 @@
-import { dateOfDayNumber, type DueBucket, type DueSnapshot, type IndexedNote, noteTitle, rateFromMask, type ReviewConfig, UPCOMING_DAYS } from '../../engine';
+import { dateOfDayNumber, type DueBucket, facetKey, type FilterTerm, type DueSnapshot, type IndexedNote, noteTitle, rateFromMask, type ReviewConfig, UPCOMING_DAYS } from '../../engine';
 import { stageText, t, uiLanguage } from '../../locale';
+import { type FilterChoices, filterLabel } from '../filter';
 
 export type SectionId = DueBucket;
 
@@ -35,10 +36,14 @@ export type DueModel = (
 	| { state: 'no-notes' }
 	/** Nothing due within `days` (the upcoming horizon). */
 	| { state: 'empty'; forecast: ForecastDay[]; days: number }
+	/** A filter is set and nothing it picks is due within `days`; `noneMatch`: it picks no note at all. */
+	| { state: 'filtered-empty'; forecast: ForecastDay[]; days: number; label: string; noneMatch: boolean }
 	| { state: 'list'; sections: DueSection[]; forecast: ForecastDay[] }
 ) & {
 	/** Sync conflict copies of review notes, left out of the list and named above it. */
 	conflictCopies: string[];
+	/** The filter's choices (absent before there are notes), and the filter in words ('' for none). */
+	filter?: FilterChoices & { label: string };
 };
 
 /**
@@ -74,8 +79,11 @@ export function forecastDays(counts: readonly number[], today: number): Forecast
 	});
 }
 
-/** Turns the index's snapshot into what the view shows, in the UI language; `hasReviewNotes` tells "no review notes" from "nothing due". */
-export function buildDueModel(snapshot: DueSnapshot | null, hasReviewNotes: boolean, config: ReviewConfig | null, conflictCopies: string[] = []): DueModel {
+/**
+ * Turns the index's snapshot into what the view shows, in the UI language; `hasReviewNotes` tells "no
+ * review notes" from "nothing due"; `choices` are the filter's, when the view offers one.
+ */
+export function buildDueModel(snapshot: DueSnapshot | null, hasReviewNotes: boolean, config: ReviewConfig | null, conflictCopies: string[] = [], choices?: FilterChoices): DueModel {
 	if (!snapshot || !config) return { state: 'loading', conflictCopies };
 	if (!hasReviewNotes) return { state: 'no-notes', conflictCopies };
 	const { weekday } = formatters(uiLanguage());
@@ -97,6 +105,15 @@ export function buildDueModel(snapshot: DueSnapshot | null, hasReviewNotes: bool
 		{ id: 'dueToday', title: t('view.today'), total: snapshot.counts.dueToday, rows: snapshot.dueToday.map((n) => row(n, '')) },
 		{ id: 'upcoming', title: t('view.upcoming'), total: snapshot.counts.upcoming, rows: snapshot.upcoming.map((n) => row(n, weekday.format(dateOfDayNumber(n.dueDay)))) },
 	];
-	if (sections.every((s) => s.total === 0)) return { state: 'empty', forecast, days: UPCOMING_DAYS, conflictCopies };
-	return { state: 'list', sections, forecast, conflictCopies };
+	const filter = choices ? { ...choices, label: filterLabel(choices.filter) } : undefined;
+	const extra = filter ? { conflictCopies, filter } : { conflictCopies };
+	if (sections.every((s) => s.total === 0)) {
+		if (filter && filter.filter.length > 0) {
+			const has = (term: FilterTerm) => filter.facets.some((f) => f.kind === term.kind && f.notes > 0 && facetKey(f.kind, f.value) === facetKey(term.kind, term.value));
+			const noneMatch = !filter.filter.every(has);
+			return { state: 'filtered-empty', forecast, days: UPCOMING_DAYS, label: filter.label, noneMatch, ...extra };
+		}
+		return { state: 'empty', forecast, days: UPCOMING_DAYS, ...extra };
+	}
+	return { state: 'list', sections, forecast, ...extra };
 }

@@ -1,7 +1,16 @@
 import { type CachedMetadata, type TAbstractFile, TFile } from 'obsidian';
-import { type CalendarNote, dayNumberOf, notesOnDay, type DueCounts, DueIndex, type DueSnapshot, frontmatterLookup, type IndexSnooze, isConflictCopy, type ReviewConfig, type SnapshotOptions } from '../../engine';
+import { type CalendarNote, dayNumberOf, notesOnDay, type DueCounts, DueIndex, type DueSnapshot, type FacetCount, filterFrom, frontmatterLookup, type IndexSnooze, isConflictCopy, pickNotes, type ReviewConfig, type ReviewFilter, type SnapshotOptions } from '../../engine';
 import type { PluginContext } from '../notes';
 import { whenIdle } from './when-idle';
+
+/** Where the learner's filter is remembered: on this device (app.saveLocalStorage is per vault and device, never synced). */
+export const FILTER_STORAGE_KEY = 'forgetting-curve-filter';
+
+/** Obsidian's inline tags of a note (the frontmatter's are read by the index), or null for none. */
+function inlineTags(cache: CachedMetadata | null | undefined): string[] | null {
+	const tags = cache?.tags;
+	return tags && tags.length > 0 ? tags.map((tag) => tag.tag) : null;
+}
 
 /** Coalesces bursts of metadata changes (a sync, a bulk edit) into one refresh of the views. */
 const NOTIFY_DELAY_MS = 100;
@@ -28,9 +37,39 @@ export class DueService {
 	/** Who waits for the first index (whenReady): told as soon as it is built, not after the views' coalescing delay. */
 	private readyWaiters: (() => void)[] = [];
 	/** The last duePaths() answer, with the index, its change count and the day it was worked out for. */
-	private dueMemo: { index: DueIndex; changes: number; today: number; paths: readonly string[] } | null = null;
+	private dueMemo: { index: DueIndex; changes: number; today: number; filter: ReviewFilter; paths: readonly string[] } | null = null;
+	/** The choices of the filter, worked out once per change of the index and day. */
+	private facetMemo: { index: DueIndex; changes: number; today: number; facets: FacetCount[] } | null = null;
+	/** Which notes the due list, the session and the statistics show; remembered on the device. */
+	private reviewFilter: ReviewFilter;
 
-	constructor(private readonly ctx: PluginContext) {}
+	constructor(private readonly ctx: PluginContext) {
+		this.reviewFilter = filterFrom(ctx.app.loadLocalStorage(FILTER_STORAGE_KEY));
+	}
+
+	/** The learner's filter (no terms: every note). */
+	get filter(): ReviewFilter {
+		return this.reviewFilter;
+	}
+
+	/** Sets and remembers the filter; the views redraw at once (a pick is not a burst to coalesce). */
+	setFilter(filter: ReviewFilter): void {
+		this.reviewFilter = filter;
+		this.ctx.app.saveLocalStorage(FILTER_STORAGE_KEY, filter.length > 0 ? filter : null);
+		this.notifyNow();
+	}
+
+	/** Every subject, folder and tag of the review notes, with counts (notes, and reviews due now). */
+	facets(): FacetCount[] {
+		const index = this.index;
+		if (!index) return [];
+		const today = this.today();
+		const memo = this.facetMemo;
+		if (memo?.index === index && memo.changes === index.changes && memo.today === today) return memo.facets;
+		const facets = index.facets(today);
+		this.facetMemo = { index, changes: index.changes, today, facets };
+		return facets;
+	}
 
 	/** The learner's snoozes (snooze-book.ts): they hide reviews from every list, count and calendar. */
 	setSnoozes(snoozes: ReadonlyMap<string, IndexSnooze>): void {
@@ -68,7 +107,10 @@ export class DueService {
 		index.build(
 			(function* (service: DueService, ctx: PluginContext) {
 				for (const file of ctx.app.vault.getMarkdownFiles()) {
-					if (ctx.inScope(file)) yield [file.path, cache.getFileCache(file)?.frontmatter] as const;
+					if (ctx.inScope(file)) {
+						const metadata = cache.getFileCache(file);
+						yield [file.path, metadata?.frontmatter, inlineTags(metadata)] as const;
+					}
 					else service.noteConflictCopy(file.path, cache.getFileCache(file)?.frontmatter);
 				}
 			})(this, this.ctx),
@@ -100,7 +142,7 @@ export class DueService {
 	onMetadataChanged(file: TFile, metadata: CachedMetadata | null): void {
 		if (!this.index) return;
 		if (this.noteConflictCopy(file.path, metadata?.frontmatter)) return;
-		const changed = this.ctx.inScope(file) ? this.index.update(file.path, metadata?.frontmatter) : this.index.remove(file.path);
+		const changed = this.ctx.inScope(file) ? this.index.update(file.path, metadata?.frontmatter, inlineTags(metadata)) : this.index.remove(file.path);
 		if (changed) this.notify();
 	}
 
@@ -119,7 +161,10 @@ export class DueService {
 		const moved = this.index.rename(oldPath, file.path);
 		const inScope = this.ctx.inScope(file);
 		if (moved && !inScope) this.index.remove(file.path);
-		if (!moved && inScope) this.index.update(file.path, this.ctx.app.metadataCache.getFileCache(file)?.frontmatter);
+		if (!moved && inScope) {
+			const metadata = this.ctx.app.metadataCache.getFileCache(file);
+			this.index.update(file.path, metadata?.frontmatter, inlineTags(metadata));
+		}
 		this.notify();
 	}
 
@@ -128,21 +173,21 @@ export class DueService {
 	 * queue. Asked for several times per step of a session (the next note, its position), it is worked
 	 * out once per change of the index and day.
 	 */
-	duePaths(): readonly string[] {
+	duePaths(filter: ReviewFilter = this.reviewFilter): readonly string[] {
 		const index = this.index;
 		if (!index) return [];
 		const today = this.today();
 		const memo = this.dueMemo;
-		if (memo?.index === index && memo.changes === index.changes && memo.today === today) return memo.paths;
-		const snapshot = index.snapshot(today, { limits: { upcoming: 0 } });
+		if (memo?.index === index && memo.changes === index.changes && memo.today === today && memo.filter === filter) return memo.paths;
+		const snapshot = index.snapshot(today, { limits: { upcoming: 0 }, filter });
 		const paths = [...snapshot.overdue, ...snapshot.dueToday].map((note) => note.path);
-		this.dueMemo = { index, changes: index.changes, today, paths };
+		this.dueMemo = { index, changes: index.changes, today, filter, paths };
 		return paths;
 	}
 
-	/** Today's sections, each cut to the rows the caller will draw. */
-	snapshot(limits?: SnapshotOptions['limits']): DueSnapshot | null {
-		return this.index?.snapshot(this.ctx.clock().today, limits ? { limits } : {}) ?? null;
+	/** Today's sections of the filtered notes (or of `filter`), each cut to the rows the caller will draw. */
+	snapshot(limits?: SnapshotOptions['limits'], filter: ReviewFilter = this.reviewFilter): DueSnapshot | null {
+		return this.index?.snapshot(this.ctx.clock().today, { ...(limits ? { limits } : {}), filter }) ?? null;
 	}
 
 	/** The sections for the given notes only, in the order given (a base's rows); null before the index is built. */
@@ -171,6 +216,12 @@ export class DueService {
 		return this.index?.entries() ?? null;
 	}
 
+	/** The review notes the filter picks (all of them without one), for the statistics. */
+	pickedNotes(): CalendarNote[] | null {
+		const notes = this.index?.entries();
+		return notes ? pickNotes(notes, this.reviewFilter) : null;
+	}
+
 	/** Today as a day number, honouring "new day starts at". */
 	today(): number {
 		return dayNumberOf(this.ctx.clock().today);
@@ -193,6 +244,12 @@ export class DueService {
 	dispose(): void {
 		if (this.notifyTimer !== null) window.clearTimeout(this.notifyTimer);
 		this.listeners.clear();
+	}
+
+	private notifyNow(): void {
+		if (this.notifyTimer !== null) window.clearTimeout(this.notifyTimer);
+		this.notifyTimer = null;
+		for (const listener of this.listeners) listener();
 	}
 
 	private notify(): void {

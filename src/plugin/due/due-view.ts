@@ -25,7 +25,9 @@ export function firstShown(): Record<SectionId, number> {
 
 function modelFor(host: DueViewHost, shown: Record<SectionId, number>): DueModel {
 	const { service } = host;
-	return buildDueModel(service.snapshot(shown), service.size > 0, host.config(), service.conflictCopies());
+	const counts = service.counts();
+	const choices = counts ? { facets: service.facets(), filter: service.filter, count: 'due' as const, total: counts.overdue + counts.dueToday } : undefined;
+	return buildDueModel(service.snapshot(shown), service.size > 0, host.config(), service.conflictCopies(), choices);
 }
 
 /**
@@ -48,6 +50,11 @@ export class DueView extends ItemView {
 		markDone: (path) => this.host.markDone(path),
 		startSession: () => this.host.startSession(),
 		openStatistics: () => this.host.openStatistics(),
+		pickFilter: (filter) => {
+			// A new filter starts at the first page again.
+			this.shown = firstShown();
+			this.host.service.setFilter(filter);
+		},
 		showMore: (section) => {
 			this.shown = { ...this.shown, [section]: this.shown[section] + MORE_STEP };
 			this.render();

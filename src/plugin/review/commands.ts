@@ -27,6 +27,8 @@ export interface AppActions {
 	exportCalendar(): Promise<unknown>;
 	syncCalendar(): Promise<unknown>;
 	reviewDueNotes(): Promise<unknown>;
+	/** Picks a subject, folder or tag and reviews only it. */
+	reviewBy(): void;
 	openStatistics(): void;
 	/** The active note's forgetting curve, in the right sidebar. */
 	openCurve(): void;
@@ -54,6 +56,7 @@ const APP_COMMANDS: readonly AppCommand[] = [
 	{ id: 'export-review-calendar', name: 'command.export-calendar', icon: 'calendar-range', run: (a) => a.exportCalendar() },
 	{ id: 'sync-review-calendar', name: 'command.sync-calendar', icon: 'refresh-ccw', run: (a) => a.syncCalendar() },
 	{ id: 'review-due-notes', name: 'command.review-due', icon: 'play', run: (a) => a.reviewDueNotes() },
+	{ id: 'review-by', name: 'command.review-by', icon: 'filter', run: (a) => a.reviewBy() },
 	{ id: 'open-review-statistics', name: 'command.open-stats', icon: 'bar-chart-3', run: (a) => a.openStatistics() },
 	{ id: 'open-forgetting-curve', name: 'command.open-curve', icon: 'trending-down', run: (a) => a.openCurve() },
 	{ id: 'create-review-base', name: 'command.create-base', icon: 'table', run: (a) => a.createReviewBase(), when: (a) => a.configReady() },

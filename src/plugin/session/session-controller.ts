@@ -1,5 +1,6 @@
 import { ItemView, MarkdownView, Notice, type TFile, type WorkspaceLeaf } from 'obsidian';
-import { ReviewSession, type SessionOutcome } from '../../engine';
+import { type ReviewFilter, ReviewSession, type SessionOutcome } from '../../engine';
+import { filterLabel } from '../filter';
 import type { DueService } from '../due';
 import { t } from '../../locale';
 import type { PluginContext } from '../notes';
@@ -19,11 +20,14 @@ export class SessionController {
 	private busy = false;
 	/** The notes the session works through, live: today's due list, or the day a reminder's link named. */
 	private queue: () => readonly string[] = () => this.service.duePaths();
+	/** The filter the session works through (none for a reminder's day): its words stay on the bar. */
+	private label = '';
 
 	constructor(
 		private readonly ctx: PluginContext,
 		private readonly service: DueService,
 		private readonly actions: ReviewActions,
+		private readonly openCurve: () => void = () => undefined,
 	) {}
 
 	get active(): boolean {
@@ -35,9 +39,36 @@ export class SessionController {
 		return this.session?.current ?? null;
 	}
 
-	/** Starts a session over today's due list, or goes back to the current note of the one running. */
+	/**
+	 * Starts a session over today's due list as the filter picks it (every due note without one), or
+	 * goes back to the current note of the one running. With a filter and nothing due in it, the notice
+	 * says so and offers to clear the filter.
+	 */
 	async start(): Promise<void> {
-		return this.begin(() => this.service.duePaths(), t('session.nothing-due'));
+		const filter = this.service.filter;
+		if (filter.length === 0) return this.begin(() => this.service.duePaths([]), t('session.nothing-due'), '');
+		const label = filterLabel(filter);
+		return this.begin(() => this.service.duePaths(filter), () => this.nothingInFilter(label), label);
+	}
+
+	/** "Review only …": sets the filter (remembered, as a pick in the due list) and starts its session. */
+	async startFiltered(filter: ReviewFilter): Promise<void> {
+		this.service.setFilter(filter);
+		if (this.session?.current) this.end();
+		return this.start();
+	}
+
+	/** "Nothing is due in 쿠버네티스." with a button that clears the filter. */
+	private nothingInFilter(label: string): void {
+		const message = createFragment((f) => {
+			f.createDiv({ text: t('filter.nothing-due', { filter: label }) });
+			const clear = f.createEl('button', { cls: 'forgetting-curve-clear-filter', text: t('filter.clear') });
+			clear.addEventListener('click', () => {
+				this.service.setFilter([]);
+				notice.hide();
+			});
+		});
+		const notice = new Notice(message, 10_000);
 	}
 
 	/**
@@ -46,17 +77,23 @@ export class SessionController {
 	 * to review early. A session already running is taken up where it was.
 	 */
 	async startDay(day: number, dayText: string): Promise<void> {
-		if (day <= this.service.today()) return this.start();
-		return this.begin(() => this.service.pathsOnDay(day), t('link.nothing-on-day', { date: dayText }));
+		// The reminder named every review of its day: its link opens them all, whatever the filter.
+		if (day <= this.service.today()) return this.begin(() => this.service.duePaths([]), t('session.nothing-due'), '');
+		return this.begin(() => this.service.pathsOnDay(day), t('link.nothing-on-day', { date: dayText }), '');
 	}
 
-	private async begin(queue: () => readonly string[], nothing: string): Promise<void> {
+	private async begin(queue: () => readonly string[], nothing: string | (() => void), label: string): Promise<void> {
 		if (this.session?.current) return this.show(this.session.current);
 		const session = new ReviewSession();
 		const first = session.advance(queue());
-		if (!first) return void new Notice(nothing);
+		if (!first) {
+			if (typeof nothing === 'string') new Notice(nothing);
+			else nothing();
+			return;
+		}
 		this.session = session;
 		this.queue = queue;
+		this.label = label;
 		await this.show(first);
 	}
 
@@ -149,6 +186,7 @@ export class SessionController {
 				snooze: () => void this.snooze(),
 				skip: () => void this.skip(),
 				end: () => this.end(),
+				curve: () => this.openCurve(),
 			});
 		}
 		if (this.bar.el.parentElement !== view.contentEl) view.contentEl.prepend(this.bar.el);
@@ -163,6 +201,7 @@ export class SessionController {
 	private updatePosition(): void {
 		if (!this.session || !this.bar) return;
 		const { index, total } = this.session.position(this.queue());
+		this.bar.setFilter(this.label);
 		this.bar.setPosition(index, total);
 	}
 

@@ -10,6 +10,7 @@ import { registerDayLink } from './day-link';
 import { SnoozeBook } from './snooze-book';
 import { STATS_VIEW_TYPE, StatsView } from '../stats';
 import { CURVE_VIEW_TYPE, CurveView } from '../curve';
+import { ReviewByModal } from '../filter';
 
 /** What the study features keep: the history journal and the snoozes; made before the due list. */
 export interface StudyRecords {
@@ -55,10 +56,10 @@ export function createStudyRecords(plugin: Plugin, ctx: PluginContext, saveData:
  * follows renames: the journal, the snoozes and the session. Returns the session and a way to open the
  * statistics.
  */
-export function registerStudyFeatures(plugin: Plugin, ctx: PluginContext, service: DueService, actions: ReviewActions, records: StudyRecords): { session: SessionController; openStatistics: () => void; openCurve: () => void } {
+export function registerStudyFeatures(plugin: Plugin, ctx: PluginContext, service: DueService, actions: ReviewActions, records: StudyRecords): { session: SessionController; openStatistics: () => void; openCurve: () => void; reviewBy: () => void } {
 	const { app } = plugin;
 	records.useDueService(service);
-	const session = new SessionController(ctx, service, actions);
+	const session = new SessionController(ctx, service, actions, () => openCurve());
 	plugin.register(() => session.dispose());
 	plugin.register(service.subscribe(() => session.onDueChanged()));
 	registerDayLink(plugin, service, session);
@@ -98,7 +99,8 @@ export function registerStudyFeatures(plugin: Plugin, ctx: PluginContext, servic
 	);
 	const openStatistics = () => void openInMainArea(plugin);
 	const openCurve = () => void openInRightSidebar(plugin);
-	return { session, openStatistics, openCurve };
+	const reviewBy = () => new ReviewByModal(app, service.facets(), (filter) => void session.startFiltered(filter)).open();
+	return { session, openStatistics, openCurve, reviewBy };
 }
 
 /** Statistics need room: a tab in the main area, reused when one is open. */

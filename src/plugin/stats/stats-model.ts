@@ -30,8 +30,8 @@ export interface StatsModel {
  * The statistics view's content, in the UI language, from every device's journal, the review notes and
  * the due list's forecast. The figures follow the definitions of `stats --json` (review-stats.ts).
  */
-export function buildStatsModel(journals: Journals, notes: readonly { doneMask: number }[], forecast: readonly number[], config: ReviewConfig, today: number): StatsModel {
-	const stats = journalStats(journals, today);
+export function buildStatsModel(journals: Journals, notes: readonly { doneMask: number }[], forecast: readonly number[], config: ReviewConfig, today: number, onlyPaths?: ReadonlySet<string>): StatsModel {
+	const stats = journalStats(journals, today, onlyPaths);
 	const language = uiLanguage();
 	const dayFormat = new Intl.DateTimeFormat(language, { year: 'numeric', month: 'short', day: 'numeric', weekday: 'short' });
 	const monthFormat = new Intl.DateTimeFormat(language, { month: 'short' });

@@ -1,7 +1,8 @@
 import { setIcon } from 'obsidian';
 import { forecastStrip } from '../due';
 import { t } from '../../locale';
-import type { RecallReport } from '../../engine';
+import type { RecallReport, ReviewFilter } from '../../engine';
+import { type FilterChoices, FilterPicker } from '../filter';
 import { HEATMAP_WEEKS, type StatsModel } from './stats-model';
 
 const CELL = 11;
@@ -13,13 +14,27 @@ const LABEL_ROW = 12;
  * classes in styles.css from Obsidian's variables, a tooltip per day), notes by stage and the
  * forecast. No inline styles, no innerHTML.
  */
-export function renderStats(parent: HTMLElement, model: StatsModel, recall: RecallReport, open: (path: string) => void): void {
+export function renderStats(parent: HTMLElement, model: StatsModel, recall: RecallReport, open: (path: string) => void, filter?: StatsFilter): void {
+	const hadFocus = parent.ownerDocument.activeElement?.classList.contains('forgetting-curve-filter') === true;
 	const root = createDiv({ cls: 'forgetting-curve-stats' });
-	root.createEl('h4', { cls: 'forgetting-curve-stats-title', text: t('stats.title') });
+	const head = root.createDiv({ cls: 'forgetting-curve-stats-head' });
+	head.createEl('h4', { cls: 'forgetting-curve-stats-title', text: t('stats.title') });
+	// The filter shows once there are review notes to pick from, and always while one is set (to clear it).
+	const filtered = filter !== undefined && filter.choices.filter.length > 0;
+	if (filter && (filter.choices.total > 0 || filtered)) new FilterPicker(head, filter.pick).update(filter.choices);
+	const done = () => {
+		parent.replaceChildren(root);
+		if (hadFocus) root.querySelector<HTMLElement>('.forgetting-curve-filter')?.focus();
+	};
+	if (filtered && !model.hasNotes) {
+		const empty = emptyState(root, t('filter.none-title', { filter: filter.choices.label }), t('filter.none-body'));
+		const clear = empty.createEl('button', { cls: 'forgetting-curve-clear-filter', text: t('filter.clear') });
+		clear.addEventListener('click', () => filter.pick([]));
+		return done();
+	}
 	if (!model.hasHistory && !model.hasNotes) {
 		emptyState(root, t('stats.empty-title'), t('stats.empty-body'));
-		parent.replaceChildren(root);
-		return;
+		return done();
 	}
 	const tiles = root.createDiv({ cls: 'forgetting-curve-stats-tiles' });
 	for (const tile of model.tiles) {
@@ -33,14 +48,21 @@ export function renderStats(parent: HTMLElement, model: StatsModel, recall: Reca
 	stages(root, model);
 	if (recall.average !== null) recallSection(root, recall, open);
 	forecastStrip(root, model.forecast, model.forecastCaption);
-	parent.replaceChildren(root);
+	done();
 }
 
-function emptyState(root: HTMLElement, title: string, body: string): void {
+/** The statistics' filter: the due list's (one filter, remembered on the device), counted in notes. */
+export interface StatsFilter {
+	choices: FilterChoices & { label: string };
+	pick: (filter: ReviewFilter) => void;
+}
+
+function emptyState(root: HTMLElement, title: string, body: string): HTMLElement {
 	const empty = root.createDiv({ cls: 'forgetting-curve-empty' });
 	setIcon(empty.createDiv({ cls: 'forgetting-curve-empty-icon' }), 'history');
 	empty.createDiv({ cls: 'forgetting-curve-empty-title', text: title });
 	empty.createDiv({ cls: 'forgetting-curve-empty-body', text: body });
+	return empty;
 }
 
 function heatmap(root: HTMLElement, map: StatsModel['heatmap']): void {

@@ -3,6 +3,7 @@ import { entriesByPath, type HistoryEntry, type Journals, recallOfSchedules, typ
 import type { DueService } from '../due';
 import { t } from '../../locale';
 import { buildStatsModel } from './stats-model';
+import { filterLabel } from '../filter';
 import { renderStats } from './stats-render';
 
 export const STATS_VIEW_TYPE = 'forgetting-curve-stats';
@@ -99,8 +100,14 @@ export class StatsView extends ItemView {
 			this.journals = journals;
 			this.entries = entriesByPath(texts.values());
 		}
-		const notes = this.host.service.calendarNotes() ?? [];
+		const { service } = this.host;
+		const filter = service.filter;
+		const notes = service.pickedNotes() ?? [];
 		const recall = recallOfSchedules(notes, this.entries, config.stages, snapshot.today);
-		renderStats(this.contentEl, buildStatsModel(this.journals, notes, snapshot.forecast, config, snapshot.today), recall, (path) => void this.app.workspace.openLinkText(path, '', false));
+		// Under a filter, the history counts the reviews of the notes it picks.
+		const onlyPaths = filter.length > 0 ? new Set(notes.map((note) => note.path)) : undefined;
+		const model = buildStatsModel(this.journals, notes, snapshot.forecast, config, snapshot.today, onlyPaths);
+		const choices = { facets: service.facets(), filter, count: 'notes' as const, total: service.size, label: filterLabel(filter) };
+		renderStats(this.contentEl, model, recall, (path) => void this.app.workspace.openLinkText(path, '', false), { choices, pick: (picked) => service.setFilter(picked) });
 	}
 }
