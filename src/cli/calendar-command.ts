@@ -10,8 +10,9 @@ import type { Output } from './output';
 function calendarInput(options: CommonOptions, output: Output): { entries: CalendarNote[]; refused: string; calendar: Omit<ReviewCalendarOptions, 'now'> } {
 	const [folder = '.'] = options.positionals;
 	const { notes, refused } = readReviewNotes([folder], options.config, 'calendar', output);
-	const entries: CalendarNote[] = notes.map(({ path, inputs }) => ({
+	const entries: CalendarNote[] = notes.map(({ path, inputs, subject }) => ({
 		path,
+		subject,
 		firstDay: dayNumberOf(inputs.first),
 		doneMask: doneMaskOf(options.config.stages, inputs.done),
 	}));

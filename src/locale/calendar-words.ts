@@ -9,5 +9,6 @@ export function dayWords(language: Language): DayWords {
 		title: (n) => (n === 1 ? messages['calendar.day-one'] : count(messages['calendar.day-many'], n)),
 		more: (n) => count(messages['calendar.day-more'], n),
 		start: messages['calendar.day-start'],
+		noSubject: messages['calendar.no-subject'],
 	};
 }

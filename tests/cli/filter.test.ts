@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { cliAt } from './capture';
+import { readCalendar } from '../support/ical-events';
 import { historyLine } from '../../src/engine';
 import { HISTORY_IN_CONFIG } from '../../src/cli/stats-command';
 
@@ -78,6 +79,14 @@ describe('due and stats by subject, folder and tag', () => {
 		expect(k8s.reviewsByDay).toEqual({ '2024-10-26': 1 });
 		expect(k8s.recall.atRisk.map((n) => n.path).sort()).toEqual(['공부/pods.md', '공부/services.md']);
 		expect(cli('stats', vault, '--today', '2024-10-27', '--tag', 'k8s').out).toContain('Only tag #k8s: 1 review note\n');
+	});
+
+	it("the daily reminder's text lists the day's notes under their subjects", () => {
+		const out = join(vault, 'reviews.ics');
+		expect(cli('calendar', vault, '--out', out, '--today', '2024-10-27').code).toBe(0);
+		const [today] = readCalendar(readFileSync(out, 'utf8'));
+		const lines = today?.description?.split('\n').filter((line) => !line.startsWith('  ') && line !== '');
+		expect(lines?.slice(1)).toEqual([`${K8S} (2)`, '• services · 1-day review', '• pods · 1-day review', 'Kafka (1)', '• kafka · 1-day review']);
 	});
 
 	it('refuses a filter where it means nothing, and an empty value', () => {

@@ -2,6 +2,7 @@ import { currentStageIndex, dueDayOf, isoOfDayNumber, isStageDone, REMINDER_DAYS
 import { type CalendarEvent, writeCalendar } from './ical';
 import type { CalendarMode, ReviewConfig } from '../config';
 import { dayLink } from './day-link';
+import { facetKey } from '../filter';
 import { noteTitle } from './note-title';
 import { localTimeZone } from './time-zone';
 
@@ -13,6 +14,8 @@ export interface DayWords {
 	more: (count: number) => string;
 	/** The line above the day's link: "Start these reviews". */
 	start: string;
+	/** The heading of the notes without a subject, when others have one: "Other notes", "기타 노트". */
+	noSubject: string;
 }
 
 /** How many notes a day's event names; the rest are counted ("and N more"), keeping it under Google's ~8 KB. */
@@ -28,6 +31,8 @@ export interface CalendarNote {
 	doneMask: number;
 	/** The current review is snoozed until this day number: its event moves there. */
 	snoozedUntil?: number;
+	/** The note's subject: a day's notes are listed under their subjects. */
+	subject?: string | null;
 }
 
 export interface ReviewCalendarOptions {
@@ -68,6 +73,7 @@ interface DayReview {
 	stage: Stage;
 	/** The day it was due; the reminder's day is this or later. */
 	due: number;
+	subject: string | null;
 }
 
 /** Orders by path, as the due list breaks ties. */
@@ -87,7 +93,7 @@ function reviewDays(notes: readonly CalendarNote[], config: ReviewConfig, today:
 		const day = Math.max(due, today, note.snoozedUntil ?? -Infinity);
 		if (day > lastDay) continue;
 		const list = days.get(day) ?? [];
-		list.push({ path: note.path, stage, due });
+		list.push({ path: note.path, stage, due, subject: note.subject ?? null });
 		days.set(day, list);
 	}
 	for (const list of days.values()) list.sort((a, b) => a.due - b.due || byPath(a, b));
@@ -119,9 +125,9 @@ export function dailyEvents(notes: readonly CalendarNote[], config: ReviewConfig
 		.sort(([a], [b]) => a - b)
 		.map(([day, list]) => {
 			const link = dayLink(options.vaultName, isoOfDayNumber(day));
-			const named = list.slice(0, DAY_NOTES_LISTED).map((n) => `• ${noteTitle(n.path)} · ${options.stageName(n.stage)}\n  ${noteLink(options.vaultName, n.path)}`);
+			const line = (n: DayReview) => `• ${noteTitle(n.path)} · ${options.stageName(n.stage)}\n  ${noteLink(options.vaultName, n.path)}`;
 			const rest = list.length - DAY_NOTES_LISTED;
-			const description = [`${words.start}: ${link}`, '', ...named, ...(rest > 0 ? [words.more(rest)] : [])].join('\n');
+			const description = [`${words.start}: ${link}`, '', ...bySubject(list, words.noSubject, line), ...(rest > 0 ? [words.more(rest)] : [])].join('\n');
 			return {
 				uid: `${vault}.day-${basicDate(day)}${EVENT_UID_SUFFIX}`,
 				day: basicDate(day),
@@ -133,6 +139,32 @@ export function dailyEvents(notes: readonly CalendarNote[], config: ReviewConfig
 				alarmMinutes: minutes === null ? null : 0,
 			};
 		});
+}
+
+/**
+ * A day's first DAY_NOTES_LISTED notes as lines, under a heading per subject ("쿠버네티스 (3)", the
+ * count of the day's notes in it) when any has one: the subjects with the most notes first, notes
+ * without one last. Spellings of one subject (NFC/NFD, case) are one heading, as in the filter.
+ */
+function bySubject(list: readonly DayReview[], noSubject: string, line: (n: DayReview) => string): string[] {
+	if (!list.some((n) => n.subject !== null)) return list.slice(0, DAY_NOTES_LISTED).map(line);
+	const groups = new Map<string, { name: string; notes: DayReview[] }>();
+	for (const note of list) {
+		const key = note.subject === null ? '' : facetKey('subject', note.subject);
+		const group = groups.get(key) ?? { name: note.subject === null ? noSubject : note.subject.normalize('NFC').trim(), notes: [] };
+		group.notes.push(note);
+		groups.set(key, group);
+	}
+	const ordered = [...groups].sort(([a, ga], [b, gb]) => Number(a === '') - Number(b === '') || gb.notes.length - ga.notes.length || ga.name.localeCompare(gb.name));
+	const lines: string[] = [];
+	let listed = 0;
+	for (const [, group] of ordered) {
+		if (listed >= DAY_NOTES_LISTED) break;
+		lines.push(`${group.name} (${group.notes.length})`);
+		for (const note of group.notes.slice(0, DAY_NOTES_LISTED - listed)) lines.push(line(note));
+		listed += Math.min(group.notes.length, DAY_NOTES_LISTED - listed);
+	}
+	return lines;
 }
 
 /** A note's `obsidian://open` link. */

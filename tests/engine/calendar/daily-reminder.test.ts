@@ -77,6 +77,23 @@ describe('the daily reminder', () => {
 		expect(new TextEncoder().encode(day?.description).length).toBeLessThan(8000);
 	});
 
+	it("groups a day's notes by subject (NFC and NFD one), the biggest first, those without one last, within the 20 named", () => {
+		const k8s = '쿠버네티스';
+		const subjects = [k8s, k8s.normalize('NFD'), 'Kafka', null, k8s, 'kafka '];
+		const notes: CalendarNote[] = subjects.map((subject, i) => ({ path: `n${i}.md`, firstDay: TODAY - 1, doneMask: 0, subject }));
+		const [day] = read(writeCalendar(dailyEvents(notes, CONFIG, { ...OPTIONS, dayWords: dayWords('ko'), stageName: () => '1일 복습' }), { name: 'x', stamp: '20241001T000000Z' }));
+		const lines = day?.description.split('\n').filter((line) => !line.startsWith('  ') && line !== '') ?? [];
+		expect(lines.slice(1)).toEqual([`${k8s} (3)`, '• n0 · 1일 복습', '• n1 · 1일 복습', '• n4 · 1일 복습', 'Kafka (2)', '• n2 · 1일 복습', '• n5 · 1일 복습', '기타 노트 (1)', '• n3 · 1일 복습']);
+		// A busy day: 30 notes in two subjects; 20 named under their headings, the rest counted.
+		const busy: CalendarNote[] = Array.from({ length: 30 }, (_, i) => ({ path: `b${String(i).padStart(2, '0')}.md`, firstDay: TODAY - 1, doneMask: 0, subject: i < 18 ? 'Go' : 'Rust' }));
+		const [busyDay] = dailyEvents(busy, CONFIG, OPTIONS);
+		const text = busyDay?.description ?? '';
+		expect(text.split('\n').filter((line) => line.startsWith('• '))).toHaveLength(DAY_NOTES_LISTED);
+		expect(text).toContain('Go (18)\n');
+		expect(text).toContain('Rust (12)\n');
+		expect(text.endsWith('\nand 10 more')).toBe(true);
+	});
+
 	it('stops at the horizon, and with the reminder off writes silent all-day events', () => {
 		const far: CalendarNote[] = [
 			{ path: 'near.md', firstDay: TODAY + REMINDER_DAYS - 1, doneMask: 0 },
