@@ -63,6 +63,21 @@ describe.each(['light', 'dark'])('due view in Chromium, %s theme', (theme) => {
 		await page.screenshot({ path: join(OUT, `due-view-${theme}.png`), fullPage: true });
 		if (process.env.UPDATE_DOCS === '1') copyFileSync(join(OUT, `due-view-${theme}.png`), join(ROOT, 'docs', `due-view-${theme}.png`));
 
+		// The filter, picked as a learner picks it: a subject in Korean, then back to every note.
+		const options = await page.$$eval('select.forgetting-curve-filter option', (els) => els.map((el) => el.textContent));
+		expect(options[0]).toBe('All notes (14)');
+		const k8s = options.find((text) => text?.startsWith('쿠버네티스 ('));
+		expect(k8s).toMatch(/^쿠버네티스 \(\d+\)$/);
+		await page.focus('select.forgetting-curve-filter');
+		await page.selectOption('select.forgetting-curve-filter', { label: k8s! });
+		const metas = await page.$$eval('.forgetting-curve-row-meta', (els) => els.map((el) => el.textContent));
+		expect(metas.length).toBeGreaterThan(0);
+		expect(metas.every((meta) => meta?.startsWith('쿠버네티스'))).toBe(true);
+		expect(await page.$eval('.forgetting-curve-start-session', (el) => el.textContent)).toBe('Review 쿠버네티스');
+		expect(await page.evaluate(() => document.activeElement?.classList.contains('forgetting-curve-filter'))).toBe(true);
+		await page.selectOption('select.forgetting-curve-filter', { index: 0 });
+		expect(await page.$$eval('.forgetting-curve-row', (els) => els.length)).toBe(24);
+
 		await page.click('.forgetting-curve-row[data-path="Reviews/Kafka 파티션.md"]');
 		await page.click('.forgetting-curve-row[data-path="Reviews/Argo CD.md"]', { modifiers: ['Control'] });
 		expect(await page.evaluate(() => window.opened)).toEqual(['Reviews/Kafka 파티션.md', 'Reviews/Argo CD.md (new tab)']);

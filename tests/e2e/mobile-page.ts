@@ -72,6 +72,9 @@ const MANIFEST: PluginManifest = { id: 'forgetting-curve', name: 'Forgetting Cur
 
 const ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2"><path d="M20 6 9 17l-5-5"/></svg>';
 
+/** Lucide's trending-down: the session bar's button to the note's curve. */
+const CURVE_ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2"><polyline points="22 17 13.5 8.5 8.5 13.5 2 7"/><polyline points="16 17 22 17 22 11"/></svg>';
+
 interface PluginInternals {
 	commands__: Map<string, { name: string; callback?: () => unknown; checkCallback?: (checking: boolean) => unknown; editorCheckCallback?: unknown }>;
 	obsidianProtocolHandlers__: Map<string, (params: Record<string, string>) => unknown>;
@@ -118,6 +121,7 @@ async function main(): Promise<void> {
 	Object.assign(Platform, { isMobile: true, isPhone: true, isMobileApp: true, isAndroidApp: true, isDesktop: false, isDesktopApp: false, isWin: false, isTablet: false });
 	document.body.addClass('is-mobile', 'is-phone');
 	for (const name of ['check', 'bar-chart-3', 'history', 'calendar-clock', 'list-checks']) addIcon(name, ICON);
+	addIcon('trending-down', CURVE_ICON);
 	const params = new URLSearchParams(location.search);
 	const now = new Date(params.get('now') ?? '2024-10-10T09:00');
 	const app = App.createConfigured__({ files: window.fixtureNotes });
@@ -136,6 +140,8 @@ async function main(): Promise<void> {
 		(this as unknown as { file: TFile }).file = file;
 		note = await openNoteInEditor(app, file, { leaf: mainLeaf });
 		note.view.containerEl.addClass('view-content');
+		// Source mode shows the frontmatter as text and no Properties widget: no stand-in box above the note.
+		note.view.contentEl.querySelector('.metadata-container')?.remove();
 		pane.replaceChildren(note.view.containerEl);
 		app.workspace.setActiveLeaf(mainLeaf);
 	};

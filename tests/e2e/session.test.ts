@@ -43,6 +43,9 @@ describe('review session in Chromium', () => {
 		const [bar, editor] = await Promise.all([page.$eval('.forgetting-curve-session', (el) => el.getBoundingClientRect().toJSON() as DOMRect), page.$eval('.cm-editor', (el) => el.getBoundingClientRect().toJSON() as DOMRect)]);
 		expect(bar.height).toBeGreaterThan(20);
 		expect(bar.bottom).toBeLessThanOrEqual(editor.top + 1);
+		// Nothing between them: the note starts right under the bar.
+		expect(editor.top - bar.bottom).toBeLessThan(12);
+		expect(await page.$$eval('.forgetting-curve-session button', (els) => els.map((el) => el.textContent || el.getAttribute('aria-label')))).toEqual(['Done', 'Snooze', 'Skip', 'End', 'Forgetting curve']);
 		expect(await page.$$eval('[style]:not(.cm-editor *):not(.cm-editor)', (els) => els.filter((el) => el.closest('.forgetting-curve-session')).length)).toBe(0);
 		// The screenshot must show the progress bar as the learner sees it: the note holds it, and this
 		// Chromium draws its emoji in colour (a green cell), not as empty boxes for want of an emoji font.

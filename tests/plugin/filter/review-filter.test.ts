@@ -114,6 +114,11 @@ describe('review by subject, folder or tag in the plugin', () => {
 		await advance(300);
 		expect(h.opened.at(-1)).toBe('k8s/svc.md');
 		expect(barText(h)).toBe(`Only ${K8S} · 1 of 2`);
+		// The bar's curve button shows this note's curve beside it.
+		const leaf = h.app.workspace.activeLeaf as unknown as { view: { contentEl: HTMLElement } };
+		leaf.view.contentEl.querySelector<HTMLButtonElement>('.forgetting-curve-session-curve')?.click();
+		await advance(100);
+		expect(h.app.workspace.getLeavesOfType('forgetting-curve-curve')).toHaveLength(1);
 		h.commands.get('review-session-done')?.checkCallback?.(false);
 		await advance(300);
 		expect(h.opened.at(-1)).toBe('k8s/pods.md');
