@@ -5,13 +5,21 @@
 import type { WorkspaceLeaf as WorkspaceLeafOriginal } from 'obsidian';
 import { addIcon, App, WorkspaceLeaf } from 'obsidian-test-mocks/obsidian';
 import { setup } from 'obsidian-test-mocks/setup';
-import { clockAt, DueIndex, loadSettings, resolveConfig, toIsoDate, type SnapshotOptions } from '../src/engine';
+import { buildStages, clockAt, dayNumberOf, DueIndex, type HistoryEntry, isoOfDayNumber, loadSettings, recallCurve, resolveConfig, toIsoDate, type SnapshotOptions } from '../src/engine';
 import type { DueService } from '../src/plugin/due/due-service';
+import { DueService as RealDueService } from '../src/plugin/due/due-service';
 import { DueView } from '../src/plugin/due/due-view';
+import type { PluginContext } from '../src/plugin/notes';
+import { renderCurve } from '../src/plugin/curve/curve-render';
 
 declare global {
 	interface Window {
-		bench: { ready: boolean; run(notes: number): { floorMs: number; renderMs: number; updateMs: number; rows: number; due: number } };
+		bench: {
+			ready: boolean;
+			run(notes: number): { floorMs: number; renderMs: number; updateMs: number; rows: number; due: number };
+			filterChange(notes: number): { changeMs: number; floorMs: number; rows: number; options: number };
+			curve(): { drawMs: number; floorMs: number; samples: number; points: number };
+		};
 	}
 }
 
@@ -43,6 +51,7 @@ function run(count: number) {
 	index.build(notes);
 	index.prepareForUpdates();
 	const today = clockAt(TODAY).today;
+	let facets: { changes: number; list: ReturnType<DueIndex['facets']> } = { changes: -1, list: [] };
 	const service = {
 		snapshot: (limits: SnapshotOptions['limits']) => index.snapshot(today, { limits }),
 		get size() {
@@ -50,6 +59,13 @@ function run(count: number) {
 		},
 		subscribe: () => () => true,
 		conflictCopies: () => [],
+		counts: () => index.counts(today),
+		// As the plugin's DueService: the filter's choices counted again once per change of the index.
+		facets: () => {
+			if (facets.changes !== index.changes) facets = { changes: index.changes, list: index.facets(today) };
+			return facets.list;
+		},
+		filter: [],
 	} as unknown as DueService;
 	const app = App.createConfigured__({});
 	const host = {
@@ -108,6 +124,124 @@ function run(count: number) {
 	return { floorMs: median(floor), renderMs: median(render), updateMs: median(update), rows: view.contentEl.querySelectorAll('.forgetting-curve-row').length, due: counts.overdue + counts.dueToday + counts.upcoming };
 }
 
+/**
+ * A pick in the due list's filter over `count` notes (37 subjects, 100 folders): from every note to
+ * one subject and back, alternating, each from the select's change event through the index's
+ * filtered pass to the rows drawn and laid out (median of 21 picks of a subject). The plugin's own
+ * DueService over the notes' frontmatter, as the metadata cache gives it. Floor: as many bare rows as
+ * the pick drew, made and laid out.
+ */
+function filterChange(count: number) {
+	const resolved = resolveConfig(loadSettings({}).settings);
+	if (!resolved.ok) throw new Error('default settings do not resolve');
+	const config = resolved.config;
+	const boxes = [...config.checkboxKeys.values()];
+	const files = Array.from({ length: count }, (_, i) => {
+		const first = new Date(TODAY);
+		first.setDate(first.getDate() - 1 - (i % 17) + 7);
+		const frontmatter: Record<string, unknown> = { [config.firstStudyKey]: toIsoDate(first), '❕과목': `과목 ${i % 37}` };
+		for (const key of boxes) frontmatter[key] = false;
+		return { path: `topics/${i % 100}/note-${i}.md`, frontmatter };
+	});
+	const stored = new Map<string, unknown>();
+	const app = App.createConfigured__({});
+	const ctx = {
+		app: {
+			loadLocalStorage: (key: string) => stored.get(key) ?? null,
+			saveLocalStorage: (key: string, value: unknown) => void stored.set(key, value),
+			vault: { getMarkdownFiles: () => files },
+			metadataCache: { getFileCache: (file: (typeof files)[number]) => ({ frontmatter: file.frontmatter }) },
+		},
+		config: () => config,
+		clock: () => clockAt(TODAY),
+		inScope: () => true,
+	} as unknown as PluginContext;
+	const service = new RealDueService(ctx);
+	service.rebuild();
+	const host = { service, config: () => config, open: () => undefined, markDone: () => undefined, startSession: () => undefined, openStatistics: () => undefined };
+	const view = new DueView(WorkspaceLeaf.create2__(app) as unknown as WorkspaceLeafOriginal, host);
+	view.containerEl.addClass('view-content');
+	document.querySelector('.workspace-leaf-content')?.replaceChildren(view.containerEl);
+	void view.onOpen();
+	layout(view.contentEl);
+	const select = view.contentEl.querySelector<HTMLSelectElement>('select.forgetting-curve-filter');
+	if (!select) throw new Error('no filter picker');
+	const pick = (index: number) => {
+		select.selectedIndex = index;
+		select.dispatchEvent(new Event('change'));
+		layout(view.contentEl);
+	};
+	const change: number[] = [];
+	let rows = 0;
+	for (let r = 0; r < 21; r++) {
+		pick(0);
+		const start = performance.now();
+		pick(1 + (r % 37));
+		change.push(performance.now() - start);
+		rows = view.contentEl.querySelectorAll('.forgetting-curve-row').length;
+	}
+	const place = document.querySelector('.workspace-leaf-content');
+	const floor: number[] = [];
+	for (let r = 0; r < 21; r++) {
+		const start = performance.now();
+		const root = createDiv({ cls: 'forgetting-curve-due' });
+		for (let i = 0; i < rows; i++) {
+			const row = root.createDiv({ cls: 'forgetting-curve-row' });
+			for (const cls of ['forgetting-curve-row-title', 'forgetting-curve-badge', 'forgetting-curve-row-meta']) row.createSpan({ cls, text: `${cls} ${i}` });
+			row.createEl('progress');
+			row.createEl('button');
+		}
+		place?.replaceChildren(root);
+		layout(root);
+		floor.push(performance.now() - start);
+	}
+	return { changeMs: median(change), floorMs: median(floor), rows, options: select.options.length };
+}
+
+/**
+ * One note's forgetting curve with a five-year history: studied five years ago on a schedule of eleven
+ * reviews out to 1,900 days (ten done, some late, and the journal's entries for them), drawn from the
+ * journal entries to the chart laid out: the model (FSRS, day by day: 1,900 samples) and the SVG
+ * (median of 21). Floor: one bare polyline of as many points, made and laid out.
+ */
+function curve() {
+	const stages = buildStages([1, 4, 7, 14, 30, 90, 180, 365, 730, 1095], 1900);
+	const today = dayNumberOf(TODAY);
+	const firstDay = today - 5 * 365 - 1;
+	const path = 'Reviews/쿠버네티스.md';
+	const journal: HistoryEntry[] = stages.slice(0, 10).map((stage, i) => {
+		const due = firstDay + stage.days;
+		return { at: `${isoOfDayNumber(due + (i % 3 === 2 ? 3 : 0))}T21:00:00+09:00`, path, stage: stage.id, due: isoOfDayNumber(due), action: 'done' as const };
+	});
+	const note = { firstDay, doneMask: (1 << 10) - 1 };
+	const place = document.querySelector<HTMLElement>('.workspace-leaf-content')!;
+	const draw: number[] = [];
+	let samples = 0;
+	let points = 0;
+	for (let r = 0; r < 21; r++) {
+		const start = performance.now();
+		const made = recallCurve(note, stages, journal, today);
+		renderCurve(place, '쿠버네티스', made);
+		layout(place);
+		draw.push(performance.now() - start);
+		samples = made.samples.length;
+		points = made.points.length;
+	}
+	const floor: number[] = [];
+	for (let r = 0; r < 21; r++) {
+		const start = performance.now();
+		const root = createDiv();
+		const svg = root.createSvg('svg', { attr: { viewBox: '0 0 320 160', width: 320, height: 160 } });
+		const coords: string[] = [];
+		for (let i = 0; i < samples; i++) coords.push(`${((i / samples) * 320).toFixed(1)},${(80 + Math.sin(i) * 40).toFixed(1)}`);
+		svg.createSvg('polyline', { attr: { points: coords.join(' '), fill: 'none', stroke: 'currentColor' } });
+		place.replaceChildren(root);
+		layout(root);
+		floor.push(performance.now() - start);
+	}
+	return { drawMs: median(draw), floorMs: median(floor), samples, points };
+}
+
 setup();
 addIcon('check', '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M20 6 9 17l-5-5"/></svg>');
-window.bench = { ready: true, run };
+window.bench = { ready: true, run, filterChange, curve };

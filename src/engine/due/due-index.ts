@@ -2,7 +2,7 @@ import { currentStageIndex, dayNumberOf, dueDayOf, FORECAST_DAYS, grownCopy, UPC
 import type { ReviewConfig } from '../config';
 import type { DueCounts, DueSnapshot, Frontmatter, IndexedNote, IndexSnooze, SnapshotOptions } from './due-types';
 import { ReviewFieldReader } from './review-field-reader';
-import { countFacets, type FacetCount, frontmatterTags, noteMatcher, type NoteMatcher, type ReviewFilter } from '../filter';
+import { FacetCounter, type FacetCount, frontmatterTags, noteMatcher, type NoteMatcher, type ReviewFilter } from '../filter';
 import { TopK } from './top-k';
 
 /** The sections in the order `place` numbers them. */
@@ -67,6 +67,12 @@ export class DueIndex {
 
 	get size(): number {
 		return this.live;
+	}
+
+	/** One note as indexed, or null when the path is not an indexed review note. */
+	get(path: string): IndexedNote | null {
+		const slot = this.slots().get(path);
+		return slot === undefined ? null : this.noteAt(slot);
 	}
 
 	/** Replaces the whole index. Each note may come with its inline tags (the frontmatter's are read here). */
@@ -186,14 +192,14 @@ export class DueIndex {
 		const day = typeof today === 'number' ? today : dayNumberOf(today);
 		const reach = this.snoozes.size > 0 ? 1 : -Infinity;
 		const none: number[] = [];
-		const notes: { facets: { path: string; subject: string | null; tags: readonly string[] | null }; due: boolean }[] = [];
+		const counter = new FacetCounter();
 		for (let slot = 0; slot < this.used; slot++) {
 			const path = this.paths[slot];
 			if (!path) continue;
 			const due = this.dueDays[slot] !== NOT_DUE && this.place(slot, day, 0, reach, none) >= 0;
-			notes.push({ facets: { path, subject: this.subjects[slot] ?? null, tags: this.tags[slot] ?? null }, due });
+			counter.add(path, this.subjects[slot] ?? null, this.tags[slot], due);
 		}
-		return countFacets(notes);
+		return counter.counts();
 	}
 
 	/** A filter as a test of slots; null for no filter (every note). */

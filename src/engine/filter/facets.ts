@@ -112,34 +112,89 @@ export interface FacetCount {
  * folder to pick.
  */
 export function countFacets(notes: Iterable<{ facets: NoteFacets; due: boolean }>): FacetCount[] {
-	const found = new Map<string, FacetCount>();
-	const spelled = new Map<string, string>();
-	const count = (kind: FacetKind, key: string, value: string, due: boolean) => {
-		const id = `${kind}:${key}`;
-		let facet = found.get(id);
-		if (!facet) found.set(id, (facet = { kind, value, notes: 0, due: 0 }));
-		facet.notes++;
-		if (due) facet.due++;
-	};
-	const nfc = (value: string) => {
-		let key = spelled.get(value);
-		if (key === undefined) spelled.set(value, (key = value.normalize('NFC').trim()));
-		return key;
-	};
-	for (const { facets, due } of notes) {
-		if (facets.subject !== null && nfc(facets.subject) !== '') count('subject', facetKey('subject', facets.subject), nfc(facets.subject), due);
-		const folder = nfc(folderOf(facets.path));
-		for (const key of folder === '' ? [] : withParents(folder)) count('folder', key, key, due);
-		const tagKeys = new Map<string, string>();
-		for (const tag of facets.tags ?? []) {
-			const written = nfc(tag).replace(/^#/, '');
-			const parts = withParents(written);
-			for (const part of parts) tagKeys.set(part.toLowerCase(), tagKeys.get(part.toLowerCase()) ?? part);
+	const counter = new FacetCounter();
+	for (const { facets, due } of notes) counter.add(facets.path, facets.subject, facets.tags, due);
+	return counter.counts();
+}
+
+/**
+ * Counts facets note by note. A vault has many notes and few distinct subjects, folders and tags, so
+ * each distinct spelling is worked out once (its key, its label, its parents) and a note costs a few
+ * map lookups: the due list counts 10,000 notes whenever the index changes.
+ */
+export class FacetCounter {
+	private readonly found: FacetCount[] = [];
+	/** Per written subject: the count it adds to (subjects spelled alike share one). */
+	private readonly subjects = new Map<string, FacetCount | null>();
+	/** Per folder path as written: the counts of it and its parents. */
+	private readonly folders = new Map<string, FacetCount[]>();
+	/** Per tag as written: the counts of it and its parents, by key (a note's tags may share parents). */
+	private readonly tags = new Map<string, [string, FacetCount][]>();
+	private readonly byKey = new Map<string, FacetCount>();
+
+	add(path: string, subject: string | null, tags: readonly string[] | null | undefined, due: boolean): void {
+		if (subject !== null) {
+			let facet = this.subjects.get(subject);
+			if (facet === undefined) {
+				const value = subject.normalize('NFC').trim();
+				facet = value === '' ? null : this.facet('subject', facetKey('subject', subject), value);
+				this.subjects.set(subject, facet);
+			}
+			if (facet) bump(facet, due);
 		}
-		for (const [key, value] of tagKeys) count('tag', key, value, due);
+		const slash = path.lastIndexOf('/');
+		if (slash > 0) {
+			const folder = path.slice(0, slash);
+			let facets = this.folders.get(folder);
+			if (!facets) {
+				facets = withParents(folder.normalize('NFC')).map((key) => this.facet('folder', key, key));
+				this.folders.set(folder, facets);
+			}
+			for (const facet of facets) bump(facet, due);
+		}
+		if (tags && tags.length > 0) {
+			// A tag and its parents count once per note, however many of its tags share them.
+			const seen = tags.length === 1 ? null : new Set<FacetCount>();
+			for (const tag of tags) {
+				let facets = this.tags.get(tag);
+				if (!facets) {
+					const written = tag.normalize('NFC').trim().replace(/^#/, '');
+					facets = withParents(written).map((part) => {
+						const key = part.toLowerCase();
+						return [key, this.facet('tag', key, part)] as [string, FacetCount];
+					});
+					this.tags.set(tag, facets);
+				}
+				for (const [, facet] of facets) {
+					if (seen?.has(facet)) continue;
+					seen?.add(facet);
+					bump(facet, due);
+				}
+			}
+		}
 	}
-	const order = (kind: FacetKind) => FACET_KINDS.indexOf(kind);
-	return [...found.values()].sort((a, b) => order(a.kind) - order(b.kind) || a.value.localeCompare(b.value));
+
+	/** The counts, each kind sorted by value. */
+	counts(): FacetCount[] {
+		const order = (kind: FacetKind) => FACET_KINDS.indexOf(kind);
+		return this.found.filter((f) => f.notes > 0).sort((a, b) => order(a.kind) - order(b.kind) || a.value.localeCompare(b.value));
+	}
+
+	private facet(kind: FacetKind, key: string, value: string): FacetCount {
+		const id = `${kind}:${key}`;
+		let facet = this.byKey.get(id);
+		if (!facet) {
+			facet = { kind, value, notes: 0, due: 0 };
+			this.byKey.set(id, facet);
+			this.found.push(facet);
+		}
+		return facet;
+	}
+}
+
+function bump(facet: FacetCount, due: boolean): void {
+	facet.notes++;
+	if (due) facet.due++;
 }
 
 /** A remembered filter as stored (localStorage, settings): kept only when every term is well formed. */

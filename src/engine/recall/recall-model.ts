@@ -32,12 +32,19 @@ export function memoryStates(firstDay: number, reviewDays: readonly number[]): {
 	return states;
 }
 
-/** Predicted recall (0–1) on `day`, from the latest state on or before it; 1 on a review day itself, null before the first study. */
+/**
+ * Predicted recall (0–1) on `day`, from the latest state on or before it; 1 on a review day itself,
+ * null before the first study. The library's forgetting curve at the card's stability, after the
+ * calendar days since that review (as the plugin counts every day): the library's get_retrievability
+ * counts whole 24-hour periods between two moments, a day short across a daylight-saving change, and
+ * makes two dates per call, which a five-year curve of 1,900 days pays for.
+ */
 export function recallOn(states: readonly { day: number; card: Card }[], day: number): number | null {
-	let latest: Card | null = null;
+	let latest: { day: number; card: Card } | null = null;
 	for (const state of states) {
 		if (state.day > day) break;
-		latest = state.card;
+		latest = state;
 	}
-	return latest ? RECALL_MODEL.get_retrievability(latest, noonOf(day), false) : null;
+	// The stability rounded as get_retrievability rounds it, so the two agree to the last digit.
+	return latest ? RECALL_MODEL.forgetting_curve(day - latest.day, +latest.card.stability.toFixed(8)) : null;
 }

@@ -7,9 +7,15 @@ const PAD = { left: 34, right: 8, top: 10, bottom: 22 };
 
 const percent = (recall: number) => `${Math.round(recall * 100)}%`;
 
+/** The short date format, made once per language: making one costs more than drawing the chart's points. */
+const FORMATS = new Map<string, Intl.DateTimeFormat>();
+
 /** A day as the UI language writes it, short: "Oct 5", "10월 5일". */
 function dayLabel(day: number): string {
-	return new Intl.DateTimeFormat(uiLanguage(), { month: 'short', day: 'numeric' }).format(new Date(`${isoOfDayNumber(day)}T12:00:00`));
+	const language = uiLanguage();
+	let format = FORMATS.get(language);
+	if (!format) FORMATS.set(language, (format = new Intl.DateTimeFormat(language, { month: 'short', day: 'numeric' })));
+	return format.format(new Date(`${isoOfDayNumber(day)}T12:00:00`));
 }
 
 /** The curve in words, for a screen reader and for anyone who reads rather than looks. */

@@ -60,7 +60,7 @@ export class CurveView extends ItemView {
 	async render(): Promise<void> {
 		const file = this.host.activeFile();
 		const config = this.host.config();
-		const note = file ? this.host.service.calendarNotes()?.find((n) => n.path === file.path) : undefined;
+		const note = file ? this.host.service.note(file.path) : null;
 		if (!file || !config || !note) {
 			this.contentEl.replaceChildren(createDiv({ cls: 'forgetting-curve-empty', text: t('curve.no-note') }));
 			return;

@@ -1,5 +1,5 @@
 import { type CachedMetadata, type TAbstractFile, TFile } from 'obsidian';
-import { type CalendarNote, dayNumberOf, notesOnDay, type DueCounts, DueIndex, type DueSnapshot, type FacetCount, filterFrom, frontmatterLookup, type IndexSnooze, isConflictCopy, pickNotes, type ReviewConfig, type ReviewFilter, type SnapshotOptions } from '../../engine';
+import { type CalendarNote, dayNumberOf, notesOnDay, type DueCounts, DueIndex, type DueSnapshot, type FacetCount, filterFrom, frontmatterLookup, type IndexedNote, type IndexSnooze, isConflictCopy, pickNotes, type ReviewConfig, type ReviewFilter, type SnapshotOptions } from '../../engine';
 import type { PluginContext } from '../notes';
 import { whenIdle } from './when-idle';
 
@@ -216,8 +216,13 @@ export class DueService {
 		return this.index?.entries() ?? null;
 	}
 
+	/** One review note as indexed (its schedule, subject, snooze), or null. */
+	note(path: string): IndexedNote | null {
+		return this.index?.get(path) ?? null;
+	}
+
 	/** The review notes the filter picks (all of them without one), for the statistics. */
-	pickedNotes(): CalendarNote[] | null {
+	pickedNotes(): IndexedNote[] | null {
 		const notes = this.index?.entries();
 		return notes ? pickNotes(notes, this.reviewFilter) : null;
 	}

@@ -1,4 +1,4 @@
-import { createEmptyCard, fsrs, Rating } from 'ts-fsrs';
+import { createEmptyCard, forgetting_curve, fsrs, Rating } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
 import { type HistoryEntry, recallCurve, recallOfSchedules, recallToday, reviewPoints } from '../../../src/engine';
 import { daysFromCivil } from '../../../src/engine/schedule/day-numbers';
@@ -38,6 +38,22 @@ describe('a note\'s forgetting curve', () => {
 		expect(curve.samples.at(-1)?.day).toBe(day(10, 9) + 7);
 		expect(curve.samples.filter((s) => s.projected).every((s) => s.day > day(10, 9))).toBe(true);
 		expect(recallToday({ firstDay: FIRST, doneMask: 0b11 }, STAGES, journal, day(10, 9))).toBeCloseTo(curve.todayRecall ?? Number.NaN, 12);
+	});
+
+	it('counts calendar days across a daylight-saving change (the library counts 24-hour periods)', () => {
+		// Reviewed on 2024-03-09, asked on the 11th: two days, also where the clocks went forward on the 10th.
+		const first = daysFromCivil(2024, 3, 8);
+		const curve = recallCurve({ firstDay: first, doneMask: 0b1 }, STAGES, [], daysFromCivil(2024, 3, 20));
+		const scheduler = fsrs({ enable_fuzz: false, enable_short_term: false });
+		const noon = (iso: string) => new Date(`${iso}T12:00:00`);
+		const card = scheduler.next(scheduler.next(createEmptyCard(noon('2024-03-08')), noon('2024-03-08'), Rating.Good).card, noon('2024-03-09'), Rating.Good).card;
+		const at = (d: number) => curve.samples.filter((s) => s.day === d).at(-1)?.recall;
+		for (const [asked, days] of [[daysFromCivil(2024, 3, 11), 2], [daysFromCivil(2024, 3, 20), 11]] as const) {
+			expect(at(asked)).toBeCloseTo(forgetting_curve(scheduler.parameters.w, days, +card.stability.toFixed(8)), 12);
+		}
+		// The day after the review is one day, where the library (in New York, under test:dates) counts none.
+		expect(at(daysFromCivil(2024, 3, 10))).toBeCloseTo(forgetting_curve(scheduler.parameters.w, 1, +card.stability.toFixed(8)), 12);
+		expect(at(daysFromCivil(2024, 3, 10))).toBeLessThan(1);
 	});
 
 	it('has no recall before the first study: a note planned for a later day is neither averaged nor at risk', () => {
