@@ -64,7 +64,7 @@ const KIND_WORDS: Record<FacetKind, { one: string; many: string }> = {
 /** A filter in words: 'subject "쿠버네티스" or "Kafka", tag #k8s'. */
 export function filterText(filter: ReviewFilter): string {
 	return FACET_KINDS.filter((kind) => filter.some((term) => term.kind === kind))
-		.map((kind) => `${KIND_WORDS[kind].one} ${filter.filter((term) => term.kind === kind).map((term) => (kind === 'tag' ? `#${term.value.replace(/^#/, '')}` : `"${term.value}"`)).join(' or ')}`)
+		.map((kind) => `${KIND_WORDS[kind].one} ${filter.filter((term) => term.kind === kind).map((term) => (kind === 'tag' ? `#${term.value.normalize('NFC').replace(/^#/, '')}` : `"${term.value.normalize('NFC')}"`)).join(' or ')}`)
 		.join(', ');
 }
 

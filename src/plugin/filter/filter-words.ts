@@ -2,7 +2,8 @@ import { FACET_KINDS, type FacetKind, type ReviewFilter } from '../../engine';
 import { t } from '../../locale';
 
 /** One value in words: a subject as written, "folder 공부/k8s", "#k8s". */
-export function termLabel(kind: FacetKind, value: string): string {
+export function termLabel(kind: FacetKind, written: string): string {
+	const value = written.normalize('NFC');
 	if (kind === 'tag') return `#${value.replace(/^#/, '')}`;
 	if (kind === 'folder') return t('filter.folder-name', { name: value });
 	return value;

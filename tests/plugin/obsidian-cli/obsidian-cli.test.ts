@@ -35,9 +35,9 @@ function vault(): { files: Record<string, string>; folder: string } {
 	return { files, folder };
 }
 
-function ourCli(command: 'due' | 'stats', folder: string, json = false): string {
+function ourCli(command: 'due' | 'stats', folder: string, json = false, ...more: string[]): string {
 	const out: string[] = [];
-	const code = runCli([command, folder, '--today', '2024-10-10', '--settings', `${folder}.json`, ...(json ? ['--json'] : [])], NOW, { out: (t) => out.push(t), err: () => undefined });
+	const code = runCli([command, folder, '--today', '2024-10-10', '--settings', `${folder}.json`, ...(json ? ['--json'] : []), ...more], NOW, { out: (t) => out.push(t), err: () => undefined });
 	expect(code).toBe(0);
 	return out.join('');
 }
@@ -61,6 +61,15 @@ describe("Obsidian's CLI: forgetting-curve:due and forgetting-curve:stats", () =
 		expect(statsText).toContain('Reviews done: 2 on 2 days');
 		expect(await due({ json: 'true' })).toBe(ourCli('due', folder, true));
 		expect(await stats({ json: 'true' })).toBe(ourCli('stats', folder, true));
+		// By subject (Korean, typed decomposed), folder and tag: the same answers as our CLI's flags.
+		const k8s = await due({ subject: '쿠버네티스'.normalize('NFD') });
+		expect(k8s).toBe(ourCli('due', folder, false, '--subject', '쿠버네티스'.normalize('NFD')));
+		expect(k8s).toMatch(/^Only subject "쿠버네티스": \d+ review notes\n/);
+		expect(k8s).not.toContain('Argo CD');
+		expect(await stats({ subject: 'DevOps', json: 'true' })).toBe(ourCli('stats', folder, true, '--subject', 'DevOps'));
+		expect(await due({ folder: 'Reviews' })).toBe(ourCli('due', folder, false, '--folder', 'Reviews'));
+		expect(await due({ tag: 'nothing' })).toBe(ourCli('due', folder, false, '--tag', 'nothing'));
+		expect(await due({ tag: 'nothing' })).toContain('No review note has tag #nothing.\nTags: none\n');
 	});
 
 	it('loads without them on an app with no registerCliHandler (before 1.12.2), and when registering throws', async () => {
