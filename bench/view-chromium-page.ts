@@ -5,8 +5,7 @@
 import type { WorkspaceLeaf as WorkspaceLeafOriginal } from 'obsidian';
 import { addIcon, App, WorkspaceLeaf } from 'obsidian-test-mocks/obsidian';
 import { setup } from 'obsidian-test-mocks/setup';
-import { buildStages, clockAt, dayNumberOf, DueIndex, type HistoryEntry, isoOfDayNumber, loadSettings, recallCurve, resolveConfig, toIsoDate, type SnapshotOptions } from '../src/engine';
-import type { DueService } from '../src/plugin/due/due-service';
+import { buildStages, clockAt, dayNumberOf, type HistoryEntry, isoOfDayNumber, loadSettings, recallCurve, resolveConfig, toIsoDate } from '../src/engine';
 import { DueService as RealDueService } from '../src/plugin/due/due-service';
 import { DueView } from '../src/plugin/due/due-view';
 import type { PluginContext } from '../src/plugin/notes';
@@ -35,58 +34,59 @@ function layout(el: HTMLElement): void {
 	void el.getBoundingClientRect().height;
 }
 
-function run(count: number) {
+/** Review notes as Obsidian's metadata cache holds them: first studies spread over 17 days, 37 subjects, 100 folders. */
+function vaultOf(count: number) {
 	const resolved = resolveConfig(loadSettings({}).settings);
 	if (!resolved.ok) throw new Error('default settings do not resolve');
 	const config = resolved.config;
 	const boxes = [...config.checkboxKeys.values()];
-	const notes = Array.from({ length: count }, (_, i) => {
+	const files = Array.from({ length: count }, (_, i) => {
 		const first = new Date(TODAY);
 		first.setDate(first.getDate() - 1 - (i % 17) + 7);
-		const frontmatter: Record<string, unknown> = { [config.firstStudyKey]: toIsoDate(first), '❕과목': `Subject ${i % 37}` };
+		const frontmatter: Record<string, unknown> = { [config.firstStudyKey]: toIsoDate(first), '❕과목': `과목 ${i % 37}` };
 		for (const key of boxes) frontmatter[key] = false;
-		return [`topics/${i % 100}/note-${i}.md`, frontmatter] as const;
+		return { path: `topics/${i % 100}/note-${i}.md`, frontmatter };
 	});
-	const index = new DueIndex(config);
-	index.build(notes);
-	index.prepareForUpdates();
-	const today = clockAt(TODAY).today;
-	let facets: { changes: number; list: ReturnType<DueIndex['facets']> } = { changes: -1, list: [] };
-	const service = {
-		snapshot: (limits: SnapshotOptions['limits']) => index.snapshot(today, { limits }),
-		get size() {
-			return index.size;
+	return { config, boxes, files };
+}
+
+/** The plugin's own DueService over those notes, built as on start-up, and a due view drawing from it. */
+function serviceAndView({ config, files }: ReturnType<typeof vaultOf>) {
+	const stored = new Map<string, unknown>();
+	const cache = new Map(files.map((file) => [file.path, { frontmatter: file.frontmatter }]));
+	const ctx = {
+		app: {
+			loadLocalStorage: (key: string) => stored.get(key) ?? null,
+			saveLocalStorage: (key: string, value: unknown) => void stored.set(key, value),
+			vault: { getMarkdownFiles: () => files },
+			metadataCache: { getFileCache: (file: { path: string }) => cache.get(file.path) ?? null },
 		},
-		subscribe: () => () => true,
-		conflictCopies: () => [],
-		counts: () => index.counts(today),
-		// As the plugin's DueService: the filter's choices counted again once per change of the index.
-		facets: () => {
-			if (facets.changes !== index.changes) facets = { changes: index.changes, list: index.facets(today) };
-			return facets.list;
-		},
-		filter: [],
-	} as unknown as DueService;
-	const app = App.createConfigured__({});
-	const host = {
-		service,
 		config: () => config,
-		open: () => undefined,
-		markDone: () => undefined,
-		startSession: () => undefined,
-		openStatistics: () => undefined,
-	};
+		clock: () => clockAt(TODAY),
+		inScope: () => true,
+	} as unknown as PluginContext;
+	const service = new RealDueService(ctx);
+	service.rebuild();
+	const app = App.createConfigured__({});
+	const host = { service, config: () => config, open: () => undefined, markDone: () => undefined, startSession: () => undefined, openStatistics: () => undefined };
+	const view = () => new DueView(WorkspaceLeaf.create2__(app) as unknown as WorkspaceLeafOriginal, host);
+	return { service, cache, view };
+}
+
+function run(count: number) {
+	const vault = vaultOf(count);
+	const { service, cache, view: makeView } = serviceAndView(vault);
 	const place = document.querySelector('.workspace-leaf-content');
 	/** A view drawn from nothing: what opening the sidebar with this many due notes costs. */
 	const fresh = () => {
-		const made = new DueView(WorkspaceLeaf.create2__(app) as unknown as WorkspaceLeafOriginal, host);
+		const made = makeView();
 		made.containerEl.addClass('view-content');
 		place?.replaceChildren(made.containerEl);
 		made.render();
 		layout(made.contentEl);
 		return made;
 	};
-	const counts = index.counts(today);
+	const counts = service.counts() ?? { overdue: 0, dueToday: 0, upcoming: 0 };
 	const render: number[] = [];
 	let view = fresh();
 	for (let r = 0; r < 21; r++) {
@@ -94,12 +94,16 @@ function run(count: number) {
 		view = fresh();
 		render.push(performance.now() - start);
 	}
-	// A live update: one note's review is marked on another device; the index takes it, the view redraws.
+	// A live update: one note's review is marked on another device; the metadata cache tells the
+	// service (as Obsidian's 'changed' event does), and the view redraws.
 	const update: number[] = [];
 	for (let r = 0; r < 21; r++) {
-		const [path, frontmatter] = notes[r]!;
+		const file = vault.files[r]!;
+		const metadata = { frontmatter: { ...file.frontmatter, [vault.boxes[0]!]: r % 2 === 0 } };
+		cache.set(file.path, metadata);
 		const start = performance.now();
-		index.update(path, { ...frontmatter, [boxes[0]!]: r % 2 === 0 });
+		// The service reads only the path of the file it is told about.
+		service.onMetadataChanged(file as never, metadata);
 		view.render();
 		layout(view.contentEl);
 		update.push(performance.now() - start);
@@ -121,6 +125,7 @@ function run(count: number) {
 		layout(root);
 		floor.push(performance.now() - start);
 	}
+	service.dispose();
 	return { floorMs: median(floor), renderMs: median(render), updateMs: median(update), rows: view.contentEl.querySelectorAll('.forgetting-curve-row').length, due: counts.overdue + counts.dueToday + counts.upcoming };
 }
 
@@ -132,34 +137,8 @@ function run(count: number) {
  * the pick drew, made and laid out.
  */
 function filterChange(count: number) {
-	const resolved = resolveConfig(loadSettings({}).settings);
-	if (!resolved.ok) throw new Error('default settings do not resolve');
-	const config = resolved.config;
-	const boxes = [...config.checkboxKeys.values()];
-	const files = Array.from({ length: count }, (_, i) => {
-		const first = new Date(TODAY);
-		first.setDate(first.getDate() - 1 - (i % 17) + 7);
-		const frontmatter: Record<string, unknown> = { [config.firstStudyKey]: toIsoDate(first), '❕과목': `과목 ${i % 37}` };
-		for (const key of boxes) frontmatter[key] = false;
-		return { path: `topics/${i % 100}/note-${i}.md`, frontmatter };
-	});
-	const stored = new Map<string, unknown>();
-	const app = App.createConfigured__({});
-	const ctx = {
-		app: {
-			loadLocalStorage: (key: string) => stored.get(key) ?? null,
-			saveLocalStorage: (key: string, value: unknown) => void stored.set(key, value),
-			vault: { getMarkdownFiles: () => files },
-			metadataCache: { getFileCache: (file: (typeof files)[number]) => ({ frontmatter: file.frontmatter }) },
-		},
-		config: () => config,
-		clock: () => clockAt(TODAY),
-		inScope: () => true,
-	} as unknown as PluginContext;
-	const service = new RealDueService(ctx);
-	service.rebuild();
-	const host = { service, config: () => config, open: () => undefined, markDone: () => undefined, startSession: () => undefined, openStatistics: () => undefined };
-	const view = new DueView(WorkspaceLeaf.create2__(app) as unknown as WorkspaceLeafOriginal, host);
+	const { view: makeView } = serviceAndView(vaultOf(count));
+	const view = makeView();
 	view.containerEl.addClass('view-content');
 	document.querySelector('.workspace-leaf-content')?.replaceChildren(view.containerEl);
 	void view.onOpen();

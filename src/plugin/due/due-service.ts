@@ -12,6 +12,11 @@ function inlineTags(cache: CachedMetadata | null | undefined): string[] | null {
 	return tags && tags.length > 0 ? tags.map((tag) => tag.tag) : null;
 }
 
+/** Whether two counts of the filter's choices say the same. */
+function sameCounts(a: readonly FacetCount[], b: readonly FacetCount[]): boolean {
+	return a.length === b.length && a.every((f, i) => f.kind === b[i]?.kind && f.value === b[i].value && f.notes === b[i].notes && f.due === b[i].due);
+}
+
 /** Coalesces bursts of metadata changes (a sync, a bulk edit) into one refresh of the views. */
 const NOTIFY_DELAY_MS = 100;
 /**
@@ -40,6 +45,8 @@ export class DueService {
 	private dueMemo: { index: DueIndex; changes: number; today: number; filter: ReviewFilter; paths: readonly string[] } | null = null;
 	/** The choices of the filter, worked out once per change of the index and day. */
 	private facetMemo: { index: DueIndex; changes: number; today: number; facets: FacetCount[] } | null = null;
+	/** A recount of the filter's choices is waiting for the app to be idle (recentFacets). */
+	private facetRecount = false;
 	/** Which notes the due list, the session and the statistics show; remembered on the device. */
 	private reviewFilter: ReviewFilter;
 
@@ -57,6 +64,26 @@ export class DueService {
 		this.reviewFilter = filter;
 		this.ctx.app.saveLocalStorage(FILTER_STORAGE_KEY, filter.length > 0 ? filter : null);
 		this.notifyNow();
+	}
+
+	/**
+	 * The filter's choices for a list drawn now: the last count when the index has changed since (the
+	 * count is redone when the app is idle, and the views redrawn if it differs). Counting 10,000 notes
+	 * takes a few milliseconds, which a live update of the list (one note marked) need not wait for.
+	 */
+	recentFacets(): FacetCount[] {
+		const memo = this.facetMemo;
+		if (!memo || memo.index !== this.index) return this.facets();
+		if (memo.changes === memo.index.changes && memo.today === this.today()) return memo.facets;
+		if (!this.facetRecount) {
+			this.facetRecount = true;
+			whenIdle(() => {
+				this.facetRecount = false;
+				const before = this.facetMemo?.facets ?? [];
+				if (!sameCounts(before, this.facets())) this.notifyNow();
+			});
+		}
+		return memo.facets;
 	}
 
 	/** Every subject, folder and tag of the review notes, with counts (notes, and reviews due now). */

@@ -26,7 +26,7 @@ export function firstShown(): Record<SectionId, number> {
 function modelFor(host: DueViewHost, shown: Record<SectionId, number>): DueModel {
 	const { service } = host;
 	const counts = service.counts();
-	const choices = counts ? { facets: service.facets(), filter: service.filter, count: 'due' as const, total: counts.overdue + counts.dueToday } : undefined;
+	const choices = counts ? { facets: service.recentFacets(), filter: service.filter, count: 'due' as const, total: counts.overdue + counts.dueToday } : undefined;
 	return buildDueModel(service.snapshot(shown), service.size > 0, host.config(), service.conflictCopies(), choices);
 }
 

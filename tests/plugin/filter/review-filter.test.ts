@@ -77,6 +77,14 @@ describe('review by subject, folder or tag in the plugin', () => {
 		pick(select, 'All notes');
 		expect(rows(view.contentEl)).toHaveLength(5);
 		expect(h.app.loadLocalStorage(FILTER_STORAGE_KEY)).toBeNull();
+
+		// A review marked from its row: the list follows at once, the choices' counts when the app is idle.
+		view.contentEl.querySelector<HTMLElement>('.forgetting-curve-row[data-path="kafka.md"] .forgetting-curve-done')?.click();
+		await advance(AUTOSAVE_MS + 300);
+		// Its 4-day review is on the 13th: it moved to the upcoming reviews.
+		expect(rows(view.contentEl.querySelector<HTMLElement>('.forgetting-curve-section-upcoming')!)).toEqual(['later.md', 'kafka.md']);
+		await advance(2500);
+		expect(options(picker(view))).toEqual(['All notes (3)', 'Subjects: Kafka (0)', 'Subjects: Rust (0)', `Subjects: ${K8S} (2)`, 'Folders: folder k8s (2)', 'Tags: #infra (0)']);
 	});
 
 	it('remembers the filter on the device: the next start shows the same notes', async () => {
