@@ -1,9 +1,9 @@
 import { App, WorkspaceLeaf } from 'obsidian-test-mocks/obsidian';
 import manifest from '../manifest.json';
-import { clockAt, DueIndex, toIsoDate, type SnapshotOptions } from '../src/engine';
+import { toIsoDate } from '../src/engine';
 import { configWith } from '../tests/helpers';
 import ForgettingCurvePlugin from '../src/main';
-import type { DueService } from '../src/plugin/due/due-service';
+import { dueServiceOver } from './due-service-over';
 import { DueView } from '../src/plugin/due/due-view';
 import { round } from './measure';
 import { noteText, syntheticVault } from './synthetic-vault';
@@ -41,12 +41,10 @@ function renderMs(): number {
 		first.setDate(first.getDate() - 1 - (i % 17) + 7);
 		return [path, { ...frontmatter, [config.firstStudyKey]: toIsoDate(first), '❤1일복습여부': false }] as const;
 	});
-	const index = new DueIndex(config);
-	index.build(notes);
-	const snapshot = index.snapshot(clockAt(TODAY).today);
-	const due = snapshot.counts.overdue + snapshot.counts.dueToday + snapshot.counts.upcoming;
+	const { service } = dueServiceOver(config, notes, TODAY);
+	const counts = service.counts();
+	const due = counts ? counts.overdue + counts.dueToday + counts.upcoming : 0;
 	if (due !== 1000) throw new Error(`expected 1000 due notes, got ${due}`);
-	const service = { snapshot: (limits: SnapshotOptions['limits']) => index.snapshot(clockAt(TODAY).today, { limits }), size: index.size, subscribe: () => () => true, conflictCopies: () => [] } as unknown as DueService;
 	const view = new DueView(WorkspaceLeaf.create2__(App.createConfigured__({})) as never, { service, config: () => config, open: () => undefined, markDone: () => undefined, startSession: () => undefined, openStatistics: () => undefined });
 	const samples: number[] = [];
 	for (let r = 0; r < 15; r++) {

@@ -5,10 +5,9 @@
 import type { WorkspaceLeaf as WorkspaceLeafOriginal } from 'obsidian';
 import { addIcon, App, WorkspaceLeaf } from 'obsidian-test-mocks/obsidian';
 import { setup } from 'obsidian-test-mocks/setup';
-import { buildStages, clockAt, dayNumberOf, type HistoryEntry, isoOfDayNumber, loadSettings, recallCurve, resolveConfig, toIsoDate } from '../src/engine';
-import { DueService as RealDueService } from '../src/plugin/due/due-service';
+import { buildStages, dayNumberOf, type HistoryEntry, isoOfDayNumber, loadSettings, recallCurve, resolveConfig, toIsoDate } from '../src/engine';
 import { DueView } from '../src/plugin/due/due-view';
-import type { PluginContext } from '../src/plugin/notes';
+import { dueServiceOver } from './due-service-over';
 import { renderCurve } from '../src/plugin/curve/curve-render';
 
 declare global {
@@ -50,27 +49,36 @@ function vaultOf(count: number) {
 	return { config, boxes, files };
 }
 
-/** The plugin's own DueService over those notes, built as on start-up, and a due view drawing from it. */
+/** The plugin's own DueService over those notes, and a due view drawing from it. */
 function serviceAndView({ config, files }: ReturnType<typeof vaultOf>) {
-	const stored = new Map<string, unknown>();
-	const cache = new Map(files.map((file) => [file.path, { frontmatter: file.frontmatter }]));
-	const ctx = {
-		app: {
-			loadLocalStorage: (key: string) => stored.get(key) ?? null,
-			saveLocalStorage: (key: string, value: unknown) => void stored.set(key, value),
-			vault: { getMarkdownFiles: () => files },
-			metadataCache: { getFileCache: (file: { path: string }) => cache.get(file.path) ?? null },
-		},
-		config: () => config,
-		clock: () => clockAt(TODAY),
-		inScope: () => true,
-	} as unknown as PluginContext;
-	const service = new RealDueService(ctx);
-	service.rebuild();
+	const { service, cache } = dueServiceOver(config, files.map((file) => [file.path, file.frontmatter] as const), TODAY);
 	const app = App.createConfigured__({});
 	const host = { service, config: () => config, open: () => undefined, markDone: () => undefined, startSession: () => undefined, openStatistics: () => undefined };
 	const view = () => new DueView(WorkspaceLeaf.create2__(app) as unknown as WorkspaceLeafOriginal, host);
 	return { service, cache, view };
+}
+
+/**
+ * The floor of drawing `rows` rows: as many bare rows (same classes, so the same styles and grid), each
+ * its five elements and nothing else, made and laid out: what any list of those rows costs here (median of 21).
+ */
+function bareRowsFloor(rows: number): number {
+	const place = document.querySelector('.workspace-leaf-content');
+	const floor: number[] = [];
+	for (let r = 0; r < 21; r++) {
+		const start = performance.now();
+		const root = createDiv({ cls: 'forgetting-curve-due' });
+		for (let i = 0; i < rows; i++) {
+			const row = root.createDiv({ cls: 'forgetting-curve-row' });
+			for (const cls of ['forgetting-curve-row-title', 'forgetting-curve-badge', 'forgetting-curve-row-meta']) row.createSpan({ cls, text: `${cls} ${i}` });
+			row.createEl('progress');
+			row.createEl('button');
+		}
+		place?.replaceChildren(root);
+		layout(root);
+		floor.push(performance.now() - start);
+	}
+	return median(floor);
 }
 
 function run(count: number) {
@@ -108,25 +116,9 @@ function run(count: number) {
 		layout(view.contentEl);
 		update.push(performance.now() - start);
 	}
-	// The floor: as many bare rows as the view draws (same classes, so the same styles and grid), each
-	// its five elements and nothing else, made and laid out: what any list of those rows costs here.
-	const drawn = view.contentEl.querySelectorAll('.forgetting-curve-row').length;
-	const floor: number[] = [];
-	for (let r = 0; r < 21; r++) {
-		const start = performance.now();
-		const root = createDiv({ cls: 'forgetting-curve-due' });
-		for (let i = 0; i < drawn; i++) {
-			const row = root.createDiv({ cls: 'forgetting-curve-row' });
-			for (const cls of ['forgetting-curve-row-title', 'forgetting-curve-badge', 'forgetting-curve-row-meta']) row.createSpan({ cls, text: `${cls} ${i}` });
-			row.createEl('progress');
-			row.createEl('button');
-		}
-		place?.replaceChildren(root);
-		layout(root);
-		floor.push(performance.now() - start);
-	}
+	const floor = bareRowsFloor(view.contentEl.querySelectorAll('.forgetting-curve-row').length);
 	service.dispose();
-	return { floorMs: median(floor), renderMs: median(render), updateMs: median(update), rows: view.contentEl.querySelectorAll('.forgetting-curve-row').length, due: counts.overdue + counts.dueToday + counts.upcoming };
+	return { floorMs: floor, renderMs: median(render), updateMs: median(update), rows: view.contentEl.querySelectorAll('.forgetting-curve-row').length, due: counts.overdue + counts.dueToday + counts.upcoming };
 }
 
 /**
@@ -159,22 +151,7 @@ function filterChange(count: number) {
 		change.push(performance.now() - start);
 		rows = view.contentEl.querySelectorAll('.forgetting-curve-row').length;
 	}
-	const place = document.querySelector('.workspace-leaf-content');
-	const floor: number[] = [];
-	for (let r = 0; r < 21; r++) {
-		const start = performance.now();
-		const root = createDiv({ cls: 'forgetting-curve-due' });
-		for (let i = 0; i < rows; i++) {
-			const row = root.createDiv({ cls: 'forgetting-curve-row' });
-			for (const cls of ['forgetting-curve-row-title', 'forgetting-curve-badge', 'forgetting-curve-row-meta']) row.createSpan({ cls, text: `${cls} ${i}` });
-			row.createEl('progress');
-			row.createEl('button');
-		}
-		place?.replaceChildren(root);
-		layout(root);
-		floor.push(performance.now() - start);
-	}
-	return { changeMs: median(change), floorMs: median(floor), rows, options: select.options.length };
+	return { changeMs: median(change), floorMs: bareRowsFloor(rows), rows, options: select.options.length };
 }
 
 /**

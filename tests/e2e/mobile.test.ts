@@ -150,7 +150,7 @@ describe('on a phone', () => {
 			const { root, page: whole } = await overflow(p.page, '.view-content');
 			expect(root[0]).toBeLessThanOrEqual(root[1]);
 			expect(whole[0]).toBeLessThanOrEqual(whole[1]);
-			for (const selector of ['.forgetting-curve-done', '.forgetting-curve-start-session', '.forgetting-curve-open-stats']) {
+			for (const selector of ['.forgetting-curve-done', '.forgetting-curve-start-session', '.forgetting-curve-open-stats', '.forgetting-curve-filter']) {
 				const found = await boxes(p.page, selector);
 				expect(found.length, selector).toBeGreaterThan(0);
 				for (const box of found) expect([selector, Math.min(box.width, box.height) >= TOUCH]).toEqual([selector, true]);
