@@ -28,8 +28,14 @@ export class DueIndex {
 	private stages = new Int8Array(0);
 	private dueDays = new Int32Array(0);
 	private subjects: (string | null)[] = [];
-	/** Each note's tags as written (frontmatter and inline), null for none: what a tag filter reads. */
-	private tags: (readonly string[] | null)[] = [];
+	/**
+	 * Each note's tags as the frontmatter holds them (the value itself, not a copy: reading and
+	 * splitting 100,000 notes' tags in a build cost ten times the build), with the inline ones when it
+	 * has any; null for none. Read into names when a filter or its choices need them (tagsAt).
+	 */
+	private tags: unknown[] = [];
+	/** Tag values already read into names, by their text: a vault's notes share a few tag lists. */
+	private readonly tagNames = new Map<string, readonly string[]>();
 	private used = 0;
 	private live = 0;
 	private readonly free: number[] = [];
@@ -85,7 +91,7 @@ export class DueIndex {
 			this.allocate(expected);
 			this.paths = new Array<string>(expected);
 			this.subjects = new Array<string | null>(expected);
-			this.tags = new Array<readonly string[] | null>(expected);
+			this.tags = new Array<unknown>(expected);
 		}
 		this.used = 0;
 		this.live = 0;
@@ -197,7 +203,7 @@ export class DueIndex {
 			const path = this.paths[slot];
 			if (!path) continue;
 			const due = this.dueDays[slot] !== NOT_DUE && this.place(slot, day, 0, reach, none) >= 0;
-			counter.add(path, this.subjects[slot] ?? null, this.tags[slot], due);
+			counter.add(path, this.subjects[slot] ?? null, this.tagsAt(slot), due);
 		}
 		return counter.counts();
 	}
@@ -210,7 +216,7 @@ export class DueIndex {
 		return (slot) => {
 			note.path = this.paths[slot]!;
 			note.subject = this.subjects[slot] ?? null;
-			note.tags = this.tags[slot] ?? null;
+			note.tags = this.tagsAt(slot);
 			return matcher(note);
 		};
 	}
@@ -276,7 +282,7 @@ export class DueIndex {
 			dueDay: due === NOT_DUE ? Infinity : due,
 			subject: this.subjects[slot] ?? null,
 		};
-		const tags = this.tags[slot];
+		const tags = this.tagsAt(slot);
 		if (tags) note.tags = tags;
 		const snooze = this.snoozes.get(note.path);
 		if (snooze && snooze.stage === note.stage) note.snoozedUntil = snooze.until;
@@ -309,7 +315,9 @@ export class DueIndex {
 		const mask = reader.doneMask(frontmatter);
 		if (mask < 0) return false;
 		this.fill(slot, path, firstDay, mask, reader.subject(frontmatter));
-		this.tags[slot] = tagsOf(frontmatter, inlineTags);
+		// One property read, no copy: see `tags`.
+		const written = frontmatter.tags ?? frontmatter.tag ?? null;
+		this.tags[slot] = inlineTags && inlineTags.length > 0 ? { written, inline: inlineTags } : written;
 		return true;
 	}
 
@@ -322,6 +330,28 @@ export class DueIndex {
 		this.dueDays[slot] = stage < 0 ? NOT_DUE : dueDayOf(firstDay, { days: this.stageDays[stage]! });
 		this.subjects[slot] = subject;
 		this.tags[slot] = null;
+	}
+
+	/** A slot's tag names without '#': its frontmatter's and inline ones; null for none. */
+	private tagsAt(slot: number): readonly string[] | null {
+		const value = this.tags[slot];
+		if (value === null || value === undefined) return null;
+		const { written, inline } = isWithInline(value) ? value : { written: value, inline: null };
+		const own = this.namesOf(written);
+		if (!inline) return own;
+		const more = inline.map((tag) => tag.replace(/^#/, ''));
+		return own ? [...own, ...more] : more;
+	}
+
+	/** A frontmatter tags value (a list or a string) as names, read once per distinct text. */
+	private namesOf(written: unknown): readonly string[] | null {
+		if (written === null || written === undefined) return null;
+		const plain = typeof written === 'string' || (Array.isArray(written) && written.every((item) => typeof item === 'string'));
+		if (!plain) return orNull(frontmatterTags(written));
+		const text = typeof written === 'string' ? written : (written as string[]).join(',');
+		let names = this.tagNames.get(text);
+		if (!names) this.tagNames.set(text, (names = frontmatterTags(written)));
+		return orNull(names);
 	}
 
 	/** Makes the path → slot table now (the plugin does it when idle after a build), so no edit waits for it. */
@@ -376,10 +406,14 @@ export class DueIndex {
 	}
 }
 
-/** A note's tags: the frontmatter's `tags` (or the older `tag`) and the inline ones; null for none, the common case, so no array is made. */
-function tagsOf(frontmatter: Record<string, unknown>, inline: readonly string[] | null | undefined): readonly string[] | null {
-	const written = frontmatter.tags ?? frontmatter.tag;
-	const own = written === undefined || written === null ? [] : frontmatterTags(written);
-	if (!inline || inline.length === 0) return own.length === 0 ? null : own;
-	return own.length === 0 ? inline.map((tag) => tag.replace(/^#/, '')) : [...own, ...inline.map((tag) => tag.replace(/^#/, ''))];
+/** A slot's tags when the note also has inline ones (the plugin hands those in from Obsidian's cache). */
+interface WithInline {
+	written: unknown;
+	inline: readonly string[];
 }
+
+function isWithInline(value: unknown): value is WithInline {
+	return typeof value === 'object' && value !== null && !Array.isArray(value) && 'inline' in value;
+}
+
+const orNull = (names: readonly string[]) => (names.length === 0 ? null : names);
