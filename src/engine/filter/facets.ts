@@ -56,10 +56,14 @@ function isWithin(key: string, wanted: string): boolean {
 	return key === wanted || (key.startsWith(wanted) && key.charCodeAt(wanted.length) === 47 /* '/' */);
 }
 
+/** A filter as one string, the same for every spelling and order of its terms: two filters are the same when their keys are. */
+export function filterKey(filter: ReviewFilter): string {
+	return filter.map((t) => `${t.kind}:${facetKey(t.kind, t.value)}`).sort().join('\n');
+}
+
 /** Whether two filters pick the same notes' terms (same keys, any order). */
 export function sameFilter(a: ReviewFilter, b: ReviewFilter): boolean {
-	const keys = (f: ReviewFilter) => f.map((t) => `${t.kind}:${facetKey(t.kind, t.value)}`).sort().join('\n');
-	return keys(a) === keys(b);
+	return filterKey(a) === filterKey(b);
 }
 
 /**

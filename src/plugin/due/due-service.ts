@@ -45,6 +45,7 @@ export class DueService {
 	private dueMemo: { index: DueIndex; changes: number; today: number; filter: ReviewFilter; paths: readonly string[] } | null = null;
 	/** The choices of the filter, worked out once per change of the index and day. */
 	private facetMemo: { index: DueIndex; changes: number; today: number; facets: FacetCount[] } | null = null;
+	private countsMemo: { index: DueIndex; changes: number; today: number; counts: DueCounts } | null = null;
 	/** A recount of the filter's choices is waiting for the app to be idle (recentFacets). */
 	private facetRecount = false;
 	/** Which notes the due list, the session and the statistics show; remembered on the device. */
@@ -259,8 +260,16 @@ export class DueService {
 		return dayNumberOf(this.ctx.clock().today);
 	}
 
+	/** Every review's counts, whatever the filter (the status bar, the filter's "All notes"); once per change of the index and day. */
 	counts(): DueCounts | null {
-		return this.index?.counts(this.ctx.clock().today) ?? null;
+		const index = this.index;
+		if (!index) return null;
+		const today = this.today();
+		const memo = this.countsMemo;
+		if (memo?.index === index && memo.changes === index.changes && memo.today === today) return memo.counts;
+		const counts = index.counts(today);
+		this.countsMemo = { index, changes: index.changes, today, counts };
+		return counts;
 	}
 
 	/** Number of review notes indexed (due or not), for the view's empty state. */

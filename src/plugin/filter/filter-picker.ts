@@ -1,4 +1,4 @@
-import { FACET_KINDS, type FacetCount, facetKey, type ReviewFilter, sameFilter } from '../../engine';
+import { FACET_KINDS, type FacetCount, facetKey, filterKey, type ReviewFilter } from '../../engine';
 import { t } from '../../locale';
 import { kindHeading, termLabel } from './filter-words';
 
@@ -22,6 +22,8 @@ export class FilterPicker {
 	readonly el: HTMLSelectElement;
 	private key = '';
 	private options: ReviewFilter[] = [];
+	/** Each option's filter as one string (filterKey), to find the one in force without comparing filters. */
+	private optionKeys: string[] = [];
 
 	constructor(
 		parent: HTMLElement,
@@ -42,7 +44,7 @@ export class FilterPicker {
 			this.key = key;
 			this.draw(facets, choices);
 		}
-		const selected = this.options.findIndex((option) => sameFilter(option, choices.filter));
+		const selected = this.optionKeys.indexOf(filterKey(choices.filter));
 		this.el.selectedIndex = selected < 0 ? 0 : selected;
 	}
 
@@ -60,5 +62,6 @@ export class FilterPicker {
 			options.push(group);
 		}
 		this.el.replaceChildren(...options);
+		this.optionKeys = this.options.map(filterKey);
 	}
 }
