@@ -112,7 +112,8 @@ export class DueIndex {
 		const slots = this.slots();
 		const existing = slots.get(path);
 		const slot = existing ?? this.takeSlot();
-		const before = existing === undefined ? null : this.noteAt(existing);
+		// What the lists show of the note before, read from the columns (no object, no tag names made).
+		const before = existing === undefined ? null : { firstDay: this.firstDays[existing], mask: this.masks[existing], subject: this.subjects[existing], tags: this.tags[existing] };
 		if (!this.readInto(slot, path, frontmatter, inlineTags)) {
 			if (existing === undefined) {
 				this.free.push(slot);
@@ -120,13 +121,12 @@ export class DueIndex {
 			}
 			return this.remove(path);
 		}
-		if (existing === undefined) {
+		if (existing === undefined || before === null) {
 			slots.set(path, slot);
 			this.live++;
 			return true;
 		}
-		const after = this.noteAt(slot);
-		return before?.firstDay !== after.firstDay || before.doneMask !== after.doneMask || before.subject !== after.subject || String(before.tags ?? '') !== String(after.tags ?? '');
+		return before.firstDay !== this.firstDays[slot] || before.mask !== this.masks[slot] || before.subject !== this.subjects[slot] || !sameTagValue(before.tags, this.tags[slot]);
 	}
 
 	remove(path: string): boolean {
@@ -414,6 +414,13 @@ interface WithInline {
 
 function isWithInline(value: unknown): value is WithInline {
 	return typeof value === 'object' && value !== null && !Array.isArray(value) && 'inline' in value;
+}
+
+/** Whether two stored tag values say the same (Obsidian's cache gives a new list with every change). */
+function sameTagValue(a: unknown, b: unknown): boolean {
+	if (a === b) return true;
+	const text = (v: unknown) => (v === null || v === undefined ? '' : isWithInline(v) ? `${String(v.written ?? '')}\u0000${v.inline.join(',')}` : String(v));
+	return text(a) === text(b);
 }
 
 const orNull = (names: readonly string[]) => (names.length === 0 ? null : names);
