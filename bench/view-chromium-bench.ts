@@ -56,6 +56,7 @@ export async function viewChromiumBench(): Promise<Record<string, number>> {
 			const filter = await page.evaluate(() => window.bench.filterChange(10_000));
 			results[`filter_change_10000${suffix}_chromium_ms`] = round(filter.changeMs, 2);
 			results[`filter_change_floor${suffix}_chromium_ms`] = round(filter.floorMs, 2);
+			results[`filter_open_choices${suffix}_chromium_ms`] = round(filter.openMs, 2);
 			if (rate === 1) {
 				results.filter_change_rows_drawn = filter.rows;
 				results.filter_options = filter.options;

@@ -348,7 +348,7 @@ export class DueIndex {
 		if (written === null || written === undefined) return null;
 		const plain = typeof written === 'string' || (Array.isArray(written) && written.every((item) => typeof item === 'string'));
 		if (!plain) return orNull(frontmatterTags(written));
-		const text = typeof written === 'string' ? written : (written as string[]).join(',');
+		const text = typeof written === 'string' ? written : written.join(',');
 		let names = this.tagNames.get(text);
 		if (!names) this.tagNames.set(text, (names = frontmatterTags(written)));
 		return orNull(names);
@@ -419,7 +419,9 @@ function isWithInline(value: unknown): value is WithInline {
 /** Whether two stored tag values say the same (Obsidian's cache gives a new list with every change). */
 function sameTagValue(a: unknown, b: unknown): boolean {
 	if (a === b) return true;
-	const text = (v: unknown) => (v === null || v === undefined ? '' : isWithInline(v) ? `${String(v.written ?? '')}\u0000${v.inline.join(',')}` : String(v));
+	const text = (v: unknown): string => (isWithInline(v) ? `${written(v.written)}\u0000${v.inline.join(',')}` : written(v));
+	// A frontmatter value is JSON-like (strings, numbers, lists, maps): its JSON says what it holds.
+	const written = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'string' ? v : (JSON.stringify(v) ?? ''));
 	return text(a) === text(b);
 }
 
