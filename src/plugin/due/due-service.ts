@@ -1,5 +1,5 @@
 import { type CachedMetadata, type TAbstractFile, TFile } from 'obsidian';
-import { type CalendarNote, dayNumberOf, notesOnDay, type DueCounts, DueIndex, type DueSnapshot, type FacetCount, filterFrom, frontmatterLookup, type IndexedNote, type IndexSnooze, isConflictCopy, pickNotes, type ReviewConfig, type ReviewFilter, type SnapshotOptions } from '../../engine';
+import { type CalendarNote, dayNumberOf, notesOnDay, type DueCounts, DueIndex, type DueSnapshot, type FacetCount, filterFrom, filterKey, frontmatterLookup, type IndexedNote, type IndexSnooze, isConflictCopy, pickNotes, type ReviewConfig, type ReviewFilter, type SnapshotOptions } from '../../engine';
 import type { PluginContext } from '../notes';
 import { whenIdle } from './when-idle';
 
@@ -15,6 +15,30 @@ function inlineTags(cache: CachedMetadata | null | undefined): string[] | null {
 /** Whether two counts of the filter's choices say the same. */
 function sameCounts(a: readonly FacetCount[], b: readonly FacetCount[]): boolean {
 	return a.length === b.length && a.every((f, i) => f.kind === b[i]?.kind && f.value === b[i].value && f.notes === b[i].notes && f.due === b[i].due);
+}
+
+/**
+ * Answers worked out from the index for a day (by a key: the filter they are for), kept while neither
+ * the index nor the day changes: asked several times per step of a session or per redraw, each is
+ * worked out once.
+ */
+class IndexMemo<T> {
+	private kept: { index: DueIndex; changes: number; today: number; values: Map<string, T> } | null = null;
+
+	get(index: DueIndex, today: number, key: string, compute: () => T): T {
+		let kept = this.kept;
+		if (!kept || kept.index !== index || kept.changes !== index.changes || kept.today !== today) kept = this.kept = { index, changes: index.changes, today, values: new Map<string, T>() };
+		let value = kept.values.get(key);
+		if (value === undefined) kept.values.set(key, (value = compute()));
+		return value;
+	}
+
+	/** The answer last worked out for `key` with this index, fresh or not; undefined before the first. */
+	last(index: DueIndex, key: string): { value: T; fresh: boolean } | undefined {
+		const kept = this.kept?.index === index ? this.kept : null;
+		const value = kept?.values.get(key);
+		return kept && value !== undefined ? { value, fresh: kept.changes === index.changes } : undefined;
+	}
 }
 
 /** Coalesces bursts of metadata changes (a sync, a bulk edit) into one refresh of the views. */
@@ -41,11 +65,10 @@ export class DueService {
 	private snoozes: ReadonlyMap<string, IndexSnooze> = new Map();
 	/** Who waits for the first index (whenReady): told as soon as it is built, not after the views' coalescing delay. */
 	private readyWaiters: (() => void)[] = [];
-	/** The last duePaths() answer, with the index, its change count and the day it was worked out for. */
-	private dueMemo: { index: DueIndex; changes: number; today: number; filter: ReviewFilter; paths: readonly string[] } | null = null;
-	/** The choices of the filter, worked out once per change of the index and day. */
-	private facetMemo: { index: DueIndex; changes: number; today: number; facets: FacetCount[] } | null = null;
-	private countsMemo: { index: DueIndex; changes: number; today: number; counts: DueCounts } | null = null;
+	/** duePaths() by filter, the filter's choices and the vault-wide counts, each once per change of the index and day. */
+	private readonly dueMemo = new IndexMemo<readonly string[]>();
+	private readonly facetMemo = new IndexMemo<FacetCount[]>();
+	private readonly countsMemo = new IndexMemo<DueCounts>();
 	/** A recount of the filter's choices is waiting for the app to be idle (recentFacets). */
 	private facetRecount = false;
 	/** Which notes the due list, the session and the statistics show; remembered on the device. */
@@ -73,30 +96,23 @@ export class DueService {
 	 * takes a few milliseconds, which a live update of the list (one note marked) need not wait for.
 	 */
 	recentFacets(): FacetCount[] {
-		const memo = this.facetMemo;
-		if (!memo || memo.index !== this.index) return this.facets();
-		if (memo.changes === memo.index.changes && memo.today === this.today()) return memo.facets;
+		const last = this.index ? this.facetMemo.last(this.index, '') : undefined;
+		if (!last) return this.facets();
+		if (last.fresh) return this.facets();
 		if (!this.facetRecount) {
 			this.facetRecount = true;
 			whenIdle(() => {
 				this.facetRecount = false;
-				const before = this.facetMemo?.facets ?? [];
-				if (!sameCounts(before, this.facets())) this.notifyNow();
+				if (!sameCounts(last.value, this.facets())) this.notifyNow();
 			});
 		}
-		return memo.facets;
+		return last.value;
 	}
 
 	/** Every subject, folder and tag of the review notes, with counts (notes, and reviews due now). */
 	facets(): FacetCount[] {
 		const index = this.index;
-		if (!index) return [];
-		const today = this.today();
-		const memo = this.facetMemo;
-		if (memo?.index === index && memo.changes === index.changes && memo.today === today) return memo.facets;
-		const facets = index.facets(today);
-		this.facetMemo = { index, changes: index.changes, today, facets };
-		return facets;
+		return index ? this.facetMemo.get(index, this.today(), '', () => index.facets(this.today())) : [];
 	}
 
 	/** The learner's snoozes (snooze-book.ts): they hide reviews from every list, count and calendar. */
@@ -153,6 +169,8 @@ export class DueService {
 		whenIdle(() => {
 			if (this.index !== index) return;
 			index.prepareForUpdates();
+			// What a reminder's link opens (every due note), and the session button's queue under a filter.
+			this.duePaths([]);
 			this.duePaths();
 		});
 	}
@@ -205,12 +223,10 @@ export class DueService {
 		const index = this.index;
 		if (!index) return [];
 		const today = this.today();
-		const memo = this.dueMemo;
-		if (memo?.index === index && memo.changes === index.changes && memo.today === today && memo.filter === filter) return memo.paths;
-		const snapshot = index.snapshot(today, { limits: { upcoming: 0 }, filter });
-		const paths = [...snapshot.overdue, ...snapshot.dueToday].map((note) => note.path);
-		this.dueMemo = { index, changes: index.changes, today, filter, paths };
-		return paths;
+		return this.dueMemo.get(index, today, filterKey(filter), () => {
+			const snapshot = index.snapshot(today, { limits: { upcoming: 0 }, filter });
+			return [...snapshot.overdue, ...snapshot.dueToday].map((note) => note.path);
+		});
 	}
 
 	/** Today's sections of the filtered notes (or of `filter`), each cut to the rows the caller will draw. */
@@ -263,13 +279,7 @@ export class DueService {
 	/** Every review's counts, whatever the filter (the status bar, the filter's "All notes"); once per change of the index and day. */
 	counts(): DueCounts | null {
 		const index = this.index;
-		if (!index) return null;
-		const today = this.today();
-		const memo = this.countsMemo;
-		if (memo?.index === index && memo.changes === index.changes && memo.today === today) return memo.counts;
-		const counts = index.counts(today);
-		this.countsMemo = { index, changes: index.changes, today, counts };
-		return counts;
+		return index ? this.countsMemo.get(index, this.today(), '', () => index.counts(this.today())) : null;
 	}
 
 	/** Number of review notes indexed (due or not), for the view's empty state. */
