@@ -80,6 +80,7 @@ export function noteMatcher(filter: ReviewFilter): NoteMatcher | null {
 	const folders = wanted.get('folder');
 	const tags = wanted.get('tag');
 	const subjectKeys = new Map<string, string>();
+	const folderKeys = new Map<string, string>();
 	const tagKeys = new Map<string, string>();
 	const keyOf = (cache: Map<string, string>, kind: FacetKind, value: string) => {
 		let key = cache.get(value);
@@ -89,8 +90,8 @@ export function noteMatcher(filter: ReviewFilter): NoteMatcher | null {
 	return (note) => {
 		if (subjects && (note.subject === null || !subjects.includes(keyOf(subjectKeys, 'subject', note.subject)))) return false;
 		if (folders) {
-			const folder = folderOf(note.path).normalize('NFC');
-			if (!folders.some((f) => f === '' || isWithin(folder, f))) return false;
+			const folder = keyOf(folderKeys, 'folder', folderOf(note.path));
+			if (!folders.some((f) => isWithin(folder, f))) return false;
 		}
 		if (tags) {
 			const own = note.tags ?? [];
