@@ -1,6 +1,6 @@
-import { countFacets, dueReport, pickNotes } from '../engine';
+import { dueReport, pickNotes } from '../engine';
 import { dueReportText, filterLineText, filterNothingDueText } from '../locale';
-import { type ReviewNotesOnDisk, readReviewNotes } from './notes-on-disk';
+import { readReviewNotes } from './notes-on-disk';
 import type { CommonOptions } from './options';
 import type { Output } from './output';
 
@@ -21,12 +21,6 @@ export function runDue(options: CommonOptions, output: Output): number {
 		return 0;
 	}
 	const nothing = report.overdue.length + report.dueToday.length + report.upcoming.length === 0;
-	output.out(`${filterHeader(options, read, notes.length)}${dueReportText(report)}${nothing && notes.length > 0 ? filterNothingDueText(options.filter) : ''}`);
+	output.out(`${filterLineText(options.filter, notes.length, read.notes)}${dueReportText(report)}${nothing && notes.length > 0 ? filterNothingDueText(options.filter) : ''}`);
 	return 0;
-}
-
-/** The filter's line above a report (with the values the notes have when it picks none). */
-export function filterHeader(options: CommonOptions, read: ReviewNotesOnDisk, picked: number): string {
-	const facets = picked > 0 ? [] : countFacets(read.notes.map((note) => ({ facets: note, due: false })));
-	return filterLineText(options.filter, picked, facets);
 }

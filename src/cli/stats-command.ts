@@ -1,8 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dayNumberOf, entriesByPath, pickNotes, indexSnoozes, liveSnoozes, noteRecall, readJournals, recallReport, type Journals, vaultStatistics } from '../engine';
-import { noteRecallText, recallReportText, statsReportText } from '../locale';
-import { filterHeader } from './due-command';
+import { filterLineText, noteRecallText, recallReportText, statsReportText } from '../locale';
 import { readReviewNotes } from './notes-on-disk';
 import type { CommonOptions } from './options';
 import type { Output } from './output';
@@ -41,7 +40,7 @@ export function runStats(options: CommonOptions, output: Output): number {
 	const { report, late } = vaultStatistics(journals, notes, config, today, snoozes, filtered ? new Set(notes.map((note) => note.path)) : undefined);
 	const recall = recallReport(notes, entries, config, today);
 	if (options.json) output.out(`${JSON.stringify({ ...(filtered ? { filter: options.filter } : {}), ...report, recall }, null, 2)}\n`);
-	else output.out(`${filtered ? filterHeader(options, read, notes.length) : ''}${statsReportText(report, late)}${recallReportText(recall)}`);
+	else output.out(`${filtered ? filterLineText(options.filter, notes.length, read.notes) : ''}${statsReportText(report, late)}${recallReportText(recall)}`);
 	return 0;
 }
 

@@ -1,4 +1,4 @@
-import { type DueEntry, type DueReport, FACET_KINDS, type FacetCount, type FacetKind, type NoteRecall, type RecallReport, type ReviewFilter, type StatisticsReport, UPCOMING_DAYS } from '../engine';
+import { countFacets, type DueEntry, type DueReport, FACET_KINDS, type FacetKind, type NoteRecall, type RecallReport, type ReviewFilter, type StatisticsReport, UPCOMING_DAYS } from '../engine';
 
 /**
  * The command lines' reports in words, one text for `forgetting-curve due|stats` and for Obsidian's
@@ -70,10 +70,12 @@ export function filterText(filter: ReviewFilter): string {
 
 /**
  * What `due` and `stats` print above their report when a filter is given: the filter, or, when it
- * picks no note, that it picks none and the values the notes do have (a typo shows at once).
+ * picks none of the review notes (`all`), that it picks none and the values the notes do have (a typo
+ * shows at once).
  */
-export function filterLineText(filter: ReviewFilter, picked: number, facets: readonly FacetCount[]): string {
+export function filterLineText(filter: ReviewFilter, picked: number, all: readonly { path: string; subject?: string | null; tags?: readonly string[] | null }[]): string {
 	if (picked > 0) return `Only ${filterText(filter)}: ${picked} review note${picked === 1 ? '' : 's'}\n`;
+	const facets = countFacets(all.map((note) => ({ facets: { path: note.path, subject: note.subject ?? null, tags: note.tags ?? null }, due: false })));
 	const known = FACET_KINDS.filter((kind) => filter.some((term) => term.kind === kind)).map((kind) => {
 		const values = facets.filter((facet) => facet.kind === kind).map((facet) => `${kind === 'tag' ? '#' : ''}${facet.value} (${facet.notes})`);
 		return `${KIND_WORDS[kind].many}: ${values.length === 0 ? 'none' : values.join(', ')}`;

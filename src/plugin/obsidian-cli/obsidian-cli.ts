@@ -1,5 +1,5 @@
 import { type App, type CliData, type Plugin, requireApiVersion } from 'obsidian';
-import { countFacets, dayNumberOf, dueReport, entriesByPath, FACET_KINDS, facetKey, type FilterTerm, openReviewNote, pickNotes, recallReport, type ReportNote, type ReviewConfig, type ReviewFilter, textFacets, vaultStatistics } from '../../engine';
+import { dayNumberOf, dueReport, entriesByPath, FACET_KINDS, facetKey, type FilterTerm, openReviewNote, pickNotes, recallReport, type ReportNote, type ReviewConfig, type ReviewFilter, textFacets, vaultStatistics } from '../../engine';
 import { dueReportText, filterLineText, filterNothingDueText, recallReportText, refusalText, statsReportText, t } from '../../locale';
 import type { PluginContext } from '../notes';
 import type { StudyRecords } from '../session';
@@ -46,7 +46,7 @@ export function registerObsidianCli(plugin: Plugin, ctx: PluginContext, records:
 		const made = await report(config, { ...found, notes }, filter.length > 0);
 		if (asked(params)) return `${JSON.stringify(filter.length > 0 ? { filter, ...(made.json as object) } : made.json, null, 2)}\n`;
 		// As our CLI: the filter above the report, or the values the notes have when it picks none.
-		const header = filter.length > 0 ? filterLineText(filter, notes.length, notes.length > 0 ? [] : countFacets(found.notes.map((note) => ({ facets: { path: note.path, subject: note.subject ?? null, tags: note.tags ?? null }, due: false })))) : '';
+		const header = filter.length > 0 ? filterLineText(filter, notes.length, found.notes) : '';
 		return `${header}${made.text}`;
 	};
 	if (requireApiVersion('1.12.2') && typeof plugin.registerCliHandler === 'function') {
