@@ -46,9 +46,8 @@ export class SessionController {
 	 */
 	async start(): Promise<void> {
 		const filter = this.service.filter;
-		if (filter.length === 0) return this.begin(() => this.service.duePaths([]), t('session.nothing-due'), '');
 		const label = filterLabel(filter);
-		return this.begin(() => this.service.duePaths(filter), () => this.nothingInFilter(label), label);
+		return this.begin(() => this.service.duePaths(filter), () => (label === '' ? new Notice(t('session.nothing-due')) : this.nothingInFilter(label)), label);
 	}
 
 	/** "Review only …": sets the filter (remembered, as a pick in the due list) and starts its session. */
@@ -78,19 +77,16 @@ export class SessionController {
 	 */
 	async startDay(day: number, dayText: string): Promise<void> {
 		// The reminder named every review of its day: its link opens them all, whatever the filter.
-		if (day <= this.service.today()) return this.begin(() => this.service.duePaths([]), t('session.nothing-due'), '');
-		return this.begin(() => this.service.pathsOnDay(day), t('link.nothing-on-day', { date: dayText }), '');
+		if (day <= this.service.today()) return this.begin(() => this.service.duePaths([]), () => new Notice(t('session.nothing-due')), '');
+		return this.begin(() => this.service.pathsOnDay(day), () => new Notice(t('link.nothing-on-day', { date: dayText })), '');
 	}
 
-	private async begin(queue: () => readonly string[], nothing: string | (() => void), label: string): Promise<void> {
+	/** Starts over `queue` (its filter's words on the bar, '' for none); `nothing` tells the learner when it is empty. */
+	private async begin(queue: () => readonly string[], nothing: () => unknown, label: string): Promise<void> {
 		if (this.session?.current) return this.show(this.session.current);
 		const session = new ReviewSession();
 		const first = session.advance(queue());
-		if (!first) {
-			if (typeof nothing === 'string') new Notice(nothing);
-			else nothing();
-			return;
-		}
+		if (!first) return void nothing();
 		this.session = session;
 		this.queue = queue;
 		this.label = label;
