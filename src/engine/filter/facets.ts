@@ -39,6 +39,11 @@ export function subjectText(raw: unknown): string | null {
 	return typeof raw === 'string' && raw.trim() !== '' ? raw : null;
 }
 
+/** Whether a counted value is the one a term names (any spelling of it). */
+export function isFacetOf(facet: { kind: FacetKind; value: string }, term: FilterTerm): boolean {
+	return facet.kind === term.kind && facetKey(facet.kind, facet.value) === facetKey(term.kind, term.value);
+}
+
 /** The folder a note is in ('' at the vault's top). */
 export function folderOf(path: string): string {
 	const slash = path.lastIndexOf('/');

@@ -1,4 +1,4 @@
-import { dateOfDayNumber, type DueBucket, facetKey, type FilterTerm, type DueSnapshot, type IndexedNote, noteTitle, rateFromMask, type ReviewConfig, UPCOMING_DAYS } from '../../engine';
+import { dateOfDayNumber, type DueBucket, type FilterTerm, isFacetOf, type DueSnapshot, type IndexedNote, noteTitle, rateFromMask, type ReviewConfig, UPCOMING_DAYS } from '../../engine';
 import { stageText, t, uiLanguage } from '../../locale';
 import { type FilterChoices, filterLabel } from '../filter';
 
@@ -109,7 +109,7 @@ export function buildDueModel(snapshot: DueSnapshot | null, hasReviewNotes: bool
 	const extra = filter ? { conflictCopies, filter } : { conflictCopies };
 	if (sections.every((s) => s.total === 0)) {
 		if (filter && filter.filter.length > 0) {
-			const has = (term: FilterTerm) => filter.facets.some((f) => f.kind === term.kind && f.notes > 0 && facetKey(f.kind, f.value) === facetKey(term.kind, term.value));
+			const has = (term: FilterTerm) => filter.facets.some((f) => f.notes > 0 && isFacetOf(f, term));
 			const noneMatch = !filter.filter.every(has);
 			return { state: 'filtered-empty', forecast, days: UPCOMING_DAYS, label: filter.label, noneMatch, ...extra };
 		}

@@ -1,4 +1,4 @@
-import { FACET_KINDS, type FacetCount, facetKey, filterKey, type ReviewFilter } from '../../engine';
+import { FACET_KINDS, type FacetCount, filterKey, isFacetOf, type ReviewFilter } from '../../engine';
 import { t } from '../../locale';
 import { kindHeading, termLabel } from './filter-words';
 
@@ -80,7 +80,7 @@ export class FilterPicker {
 	/** Only the option in force, as the closed select shows it. */
 	private drawCurrent(choices: FilterChoices): void {
 		const term = choices.filter[0];
-		const facet = term && withRemembered(choices).find((f) => f.kind === term.kind && facetKey(f.kind, f.value) === facetKey(term.kind, term.value));
+		const facet = term && withRemembered(choices).find((f) => isFacetOf(f, term));
 		const text = facet ? optionText(facet, choices) : t('filter.all', { count: choices.total });
 		this.drawn = '';
 		this.options = [facet ? [{ kind: facet.kind, value: facet.value }] : []];
@@ -99,7 +99,7 @@ function optionText(facet: FacetCount, choices: FilterChoices): string {
 function withRemembered(choices: FilterChoices): FacetCount[] {
 	const facets = [...choices.facets];
 	for (const term of choices.filter) {
-		if (!facets.some((f) => f.kind === term.kind && facetKey(f.kind, f.value) === facetKey(term.kind, term.value))) facets.push({ kind: term.kind, value: term.value, notes: 0, due: 0 });
+		if (!facets.some((f) => isFacetOf(f, term))) facets.push({ kind: term.kind, value: term.value, notes: 0, due: 0 });
 	}
 	return facets;
 }
