@@ -1,26 +1,19 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { cliAt } from './capture';
 import { readCalendar } from '../support/ical-events';
+import { DEFAULT_HISTORY_FOLDER, KO_CHECKBOXES, writeIn } from './vault-folder';
 import { historyLine } from '../../src/engine';
-import { HISTORY_IN_CONFIG } from '../../src/cli/stats-command';
-
-/** Obsidian's default config folder. */
-const DEFAULT_HISTORY_FOLDER = `.obsidian/${HISTORY_IN_CONFIG}`;
 
 let vault: string;
 
-function write(path: string, text: string) {
-	mkdirSync(join(vault, path, '..'), { recursive: true });
-	writeFileSync(join(vault, path), text);
-}
+const write = (path: string, text: string) => writeIn(vault, path, text);
 
-const BOXES = ['❤1일복습여부', '🧡4일복습여부', '💛7일복습여부', '💚14일복습여부', '🧠장기기억'];
 const K8S = '쿠버네티스';
 function note(first: string, subject: string | null, extra = '', body = 'body'): string {
-	return `---\n❕첫 학습날: ${first}\n${subject === null ? '' : `❕과목: ${subject}\n`}${BOXES.map((key) => `${key}: false`).join('\n')}\n${extra}---\n${body}\n`;
+	return `---\n❕첫 학습날: ${first}\n${subject === null ? '' : `❕과목: ${subject}\n`}${KO_CHECKBOXES.map((key) => `${key}: false`).join('\n')}\n${extra}---\n${body}\n`;
 }
 
 const cli = cliAt(new Date(2024, 9, 27, 14, 0));

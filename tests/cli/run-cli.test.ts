@@ -1,9 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { cliAt } from './capture';
+import { writeIn } from './vault-folder';
 import { fixture } from '../helpers';
 import { readCalendar } from '../support/ical-events';
 
@@ -14,10 +15,7 @@ const PLAIN = '# not a review note\n';
 
 let vault: string;
 
-function write(path: string, text: string) {
-	mkdirSync(join(vault, path, '..'), { recursive: true });
-	writeFileSync(join(vault, path), text);
-}
+const write = (path: string, text: string) => writeIn(vault, path, text);
 const read = (path: string) => readFileSync(join(vault, path), 'utf8');
 
 const cli = cliAt(new Date(2024, 9, 27, 14, 0));

@@ -1,24 +1,18 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { cliAt } from './capture';
+import { DEFAULT_HISTORY_FOLDER, KO_CHECKBOXES, writeIn } from './vault-folder';
 import { HISTORY_IN_CONFIG } from '../../src/cli/stats-command';
-
-/** Obsidian's default config folder. */
-const DEFAULT_HISTORY_FOLDER = `.obsidian/${HISTORY_IN_CONFIG}`;
 import { historyLine, type HistoryEntry, type ReviewAction } from '../../src/engine';
 
 let vault: string;
 
-function write(path: string, text: string) {
-	mkdirSync(join(vault, path, '..'), { recursive: true });
-	writeFileSync(join(vault, path), text);
-}
+const write = (path: string, text: string) => writeIn(vault, path, text);
 
-const BOXES = ['❤1일복습여부', '🧡4일복습여부', '💛7일복습여부', '💚14일복습여부', '🧠장기기억'];
 function note(first: string, done: number): string {
-	return `---\n❕첫 학습날: ${first}\n${BOXES.map((key, i) => `${key}: ${i < done}`).join('\n')}\n---\nbody\n`;
+	return `---\n❕첫 학습날: ${first}\n${KO_CHECKBOXES.map((key, i) => `${key}: ${i < done}`).join('\n')}\n---\nbody\n`;
 }
 const entry = (at: string, path: string, stage: number | string, due: string, action: ReviewAction = 'done'): HistoryEntry => ({ at, path, stage, due, action });
 
