@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { folderSnapshot } from '../support/folder-snapshot';
-import { runCli } from '../../src/cli/run-cli';
+import { notionImporter } from './capture';
 import { seedBody, seedProperties } from '../support/notion-export';
 import { notionHtmlExport, seedBodyHtml } from '../support/notion-html-export';
 import { notionZip, oneEntryZip } from '../support/notion-zip';
@@ -17,13 +17,7 @@ const DATE = { '❕첫 학습날': 'date' } as const;
 function setUp(zip: Uint8Array) {
 	const root = mkdtempSync(join(tmpdir(), 'fc-notion-zip-'));
 	writeFileSync(join(root, 'export.zip'), zip);
-	writeFileSync(join(root, 'settings.json'), JSON.stringify({ preset: 'ko-template', rateFormula: 'template' }));
-	const run = (...extra: string[]) => {
-		const out: string[] = [];
-		const code = runCli(['import-notion', join(root, 'export.zip'), join(root, 'vault'), '--now', '2024-10-27T14:00', '--settings', join(root, 'settings.json'), ...extra], new Date(2024, 9, 27, 14), { out: (t) => out.push(t), err: (t) => out.push(t) });
-		return { code, said: out.join('') };
-	};
-	return { vault: join(root, 'vault'), run };
+	return notionImporter(root, 'export.zip');
 }
 
 

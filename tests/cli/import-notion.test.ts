@@ -1,9 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { folderSnapshot } from '../support/folder-snapshot';
-import { runCli } from '../../src/cli/run-cli';
+import { notionImporter } from './capture';
 import { notionExport, seedBody, seedProperties, writeExport } from '../support/notion-export';
 
 const SEED = readFileSync(join(__dirname, '..', 'fixtures', 'seed-note.md'), 'utf8');
@@ -21,13 +21,7 @@ function setUp() {
 			{ title: '깨진 행', properties: good.map(([k, v]): [string, string] => [k, k === '❕첫 학습날' ? '언젠가' : v]) },
 		]),
 	);
-	writeFileSync(join(root, 'settings.json'), JSON.stringify({ preset: 'ko-template', rateFormula: 'template' }));
-	const run = (...extra: string[]) => {
-		const out: string[] = [];
-		const code = runCli(['import-notion', join(root, 'export'), join(root, 'vault'), '--now', '2024-10-27T14:00', '--settings', join(root, 'settings.json'), ...extra], new Date(2024, 9, 27, 14), { out: (t) => out.push(t), err: (t) => out.push(t) });
-		return { code, said: out.join('') };
-	};
-	return { vault: join(root, 'vault'), run };
+	return notionImporter(root, 'export');
 }
 
 
