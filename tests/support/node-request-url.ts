@@ -16,3 +16,17 @@ export async function nodeRequestUrl(request: RequestUrlParam | string): Promise
 	if (param.throw !== false && response.status >= 400) throw new Error(`Request failed, status ${response.status}`);
 	return { status: response.status, headers: response.headers, text: response.text, json: null, arrayBuffer: new TextEncoder().encode(response.text).buffer };
 }
+
+/**
+ * The `obsidian` module for a vi.mock factory: the mocks' own, with requestUrl carried by Node's http
+ * (nodeRequestUrl) and each request's method noted in `methods`, so a test can count the round trips.
+ */
+export function obsidianWithNodeRequests(original: object, methods: string[]): object {
+	return {
+		...original,
+		requestUrl: (r: RequestUrlParam | string) => {
+			methods.push(typeof r === 'string' ? 'GET' : (r.method ?? 'GET'));
+			return nodeRequestUrl(r);
+		},
+	};
+}

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { nodeHttp } from '../../../src/cli/node-http';
 import { CalDavClient, type ForgettingCurveSettings } from '../../../src/engine';
 import { PUSH_DELAY_MS, RETRY_FIRST_MS } from '../../../src/plugin/reminders/calendar-push';
-import { nodeRequestUrl } from '../../support/node-request-url';
+import { obsidianWithNodeRequests } from '../../support/node-request-url';
 import { RADICALE, startRadicale, type Radicale } from '../../support/radicale';
 import { reviewNote } from '../../helpers';
 import { loadPlugin, settle, type Harness } from '../harness';
@@ -15,13 +15,7 @@ import { openSettingsTab, until } from './push-test-helpers';
  * Radicale on 127.0.0.1, through its own requestUrl code with requestUrl carried by Node's http.
  */
 const requests = vi.hoisted(() => [] as string[]);
-vi.mock('obsidian', async (importOriginal) => ({
-	...(await importOriginal<object>()),
-	requestUrl: (r: Parameters<typeof nodeRequestUrl>[0]) => {
-		requests.push(typeof r === 'string' ? 'GET' : (r.method ?? 'GET'));
-		return nodeRequestUrl(r);
-	},
-}));
+vi.mock('obsidian', async (importOriginal) => obsidianWithNodeRequests(await importOriginal<object>(), requests));
 
 const available = existsSync(RADICALE);
 const describeServer = available || process.env.CI === 'true' ? describe : describe.skip;
