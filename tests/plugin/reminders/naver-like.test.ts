@@ -4,7 +4,6 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { nodeHttp } from '../../../src/cli/node-http';
 import { CalDavClient } from '../../../src/engine';
 import { reviewNote } from '../../helpers';
-import { obsidianWithNodeRequests } from '../../support/node-request-url';
 import { startNaverQuirks, type QuirksServer } from '../../support/naver-quirks';
 import { RADICALE } from '../../support/radicale';
 import { loadPlugin, settle, type Harness } from '../harness';
@@ -16,7 +15,8 @@ import { openSettingsTab, until } from './push-test-helpers';
  * server has no ETags and lists some events with empty calendar-data.
  */
 const requests = vi.hoisted(() => [] as string[]);
-vi.mock('obsidian', async (importOriginal) => obsidianWithNodeRequests(await importOriginal<object>(), requests));
+// Imported in the factory: it runs while the test's own imports load (the plugin's import of obsidian).
+vi.mock('obsidian', async (importOriginal) => (await import('../../support/node-request-url')).obsidianWithNodeRequests(await importOriginal<object>(), requests));
 
 const describeServer = existsSync(RADICALE) || process.env.CI === 'true' ? describe : describe.skip;
 const note = (first: string, done = 0) => reviewNote({ first, done });

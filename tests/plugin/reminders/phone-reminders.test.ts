@@ -4,7 +4,6 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { nodeHttp } from '../../../src/cli/node-http';
 import { CalDavClient, type ForgettingCurveSettings } from '../../../src/engine';
 import { PUSH_DELAY_MS, RETRY_FIRST_MS } from '../../../src/plugin/reminders/calendar-push';
-import { obsidianWithNodeRequests } from '../../support/node-request-url';
 import { RADICALE, startRadicale, type Radicale } from '../../support/radicale';
 import { reviewNote } from '../../helpers';
 import { loadPlugin, settle, type Harness } from '../harness';
@@ -15,7 +14,8 @@ import { openSettingsTab, until } from './push-test-helpers';
  * Radicale on 127.0.0.1, through its own requestUrl code with requestUrl carried by Node's http.
  */
 const requests = vi.hoisted(() => [] as string[]);
-vi.mock('obsidian', async (importOriginal) => obsidianWithNodeRequests(await importOriginal<object>(), requests));
+// Imported in the factory: it runs while the test's own imports load (the plugin's import of obsidian).
+vi.mock('obsidian', async (importOriginal) => (await import('../../support/node-request-url')).obsidianWithNodeRequests(await importOriginal<object>(), requests));
 
 const available = existsSync(RADICALE);
 const describeServer = available || process.env.CI === 'true' ? describe : describe.skip;
